@@ -1,0 +1,140 @@
+package kz.barys.engine.account;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+import kz.barys.engine.book.Order;
+
+/**
+ * One trading account: per currency a total and a reserved amount ({@code available = total − reserved}),
+ * its live orders by client id, and the same orders as a list in order-number order (for deterministic mass
+ * cancels and dumps).
+ */
+public final class Account
+{
+    private final long number;
+    private final long[] total;
+    private final long[] reserved;
+    private final Long2ObjectHashMap<Order> liveById = new Long2ObjectHashMap<>();
+    private Order head;
+    private Order tail;
+    private boolean suspended;
+
+    public Account(final long number, final int currencyCount)
+    {
+        this.number = number;
+        this.total = new long[currencyCount];
+        this.reserved = new long[currencyCount];
+    }
+
+    public long number()
+    {
+        return number;
+    }
+
+    public long total(final int currency)
+    {
+        return total[currency];
+    }
+
+    public long reserved(final int currency)
+    {
+        return reserved[currency];
+    }
+
+    public long available(final int currency)
+    {
+        return total[currency] - reserved[currency];
+    }
+
+    public void credit(final int currency, final long amount)
+    {
+        total[currency] = Math.addExact(total[currency], amount);
+    }
+
+    public void debit(final int currency, final long amount)
+    {
+        total[currency] -= amount;
+    }
+
+    public void reserve(final int currency, final long delta)
+    {
+        reserved[currency] += delta;
+    }
+
+    public boolean isSuspended()
+    {
+        return suspended;
+    }
+
+    public void suspended(final boolean suspended)
+    {
+        this.suspended = suspended;
+    }
+
+    /** The live order with this client id, or null. */
+    public Order order(final long id)
+    {
+        return liveById.get(id);
+    }
+
+    public int liveOrderCount()
+    {
+        return liveById.size();
+    }
+
+    /** Adds a new live order at the end of the list (order numbers only grow, so the list stays sorted). */
+    public void addOrder(final Order order)
+    {
+        liveById.put(order.id(), order);
+        order.nextOfAccount = null;
+        order.prevOfAccount = tail;
+        if (tail == null)
+        {
+            head = order;
+        }
+        else
+        {
+            tail.nextOfAccount = order;
+        }
+        tail = order;
+    }
+
+    /** Moves a live order to a new client id (REPLACE with new_id); its place in the list is kept. */
+    public void renameOrder(final Order order, final long newId)
+    {
+        liveById.remove(order.id());
+        order.id(newId);
+        liveById.put(newId, order);
+    }
+
+    public void removeOrder(final Order order)
+    {
+        liveById.remove(order.id());
+        final Order prev = order.prevOfAccount;
+        final Order next = order.nextOfAccount;
+        if (prev == null)
+        {
+            head = next;
+        }
+        else
+        {
+            prev.nextOfAccount = next;
+        }
+        if (next == null)
+        {
+            tail = prev;
+        }
+        else
+        {
+            next.prevOfAccount = prev;
+        }
+        order.prevOfAccount = null;
+        order.nextOfAccount = null;
+    }
+
+    /** The oldest live order (lowest order number), or null; follow {@link Order#nextOfAccount}. */
+    public Order firstOrder()
+    {
+        return head;
+    }
+}

@@ -1,0 +1,176 @@
+package kz.barys.engine.book;
+
+import java.util.Arrays;
+
+import kz.barys.engine.command.Side;
+
+/**
+ * The price levels of one side of a book, kept in a sorted array with the best price at the end: the best
+ * level is O(1), a level is found by binary search, and inserting or removing near the top of the book (where
+ * almost all activity is) moves few elements. Levels are pooled; nothing is allocated in the steady state.
+ */
+public final class BookSide
+{
+    private final Side side;
+    private long[] prices;
+    private PriceLevel[] levels;
+    private int size;
+    private PriceLevel[] spareLevels;
+    private int spareCount;
+
+    public BookSide(final Side side, final int initialLevels)
+    {
+        this.side = side;
+        this.prices = new long[initialLevels];
+        this.levels = new PriceLevel[initialLevels];
+        this.spareLevels = new PriceLevel[initialLevels];
+        for (int i = 0; i < initialLevels; i++)
+        {
+            spareLevels[i] = new PriceLevel();
+        }
+        this.spareCount = initialLevels;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    /** The best level, or null when the side is empty. */
+    public PriceLevel best()
+    {
+        return size == 0 ? null : levels[size - 1];
+    }
+
+    public int levelCount()
+    {
+        return size;
+    }
+
+    /** The level {@code depth} places from the best (0 = best). */
+    public PriceLevel level(final int depth)
+    {
+        return levels[size - 1 - depth];
+    }
+
+    /** True if {@code price} is strictly better for this side than {@code other}. */
+    public boolean isBetter(final long price, final long other)
+    {
+        return side == Side.BUY ? price > other : price < other;
+    }
+
+    /** Appends a resting order at the back of its price level, creating the level if needed. */
+    public void add(final Order order)
+    {
+        final long price = order.price;
+        int index = search(price);
+        final PriceLevel level;
+        if (index >= 0)
+        {
+            level = levels[index];
+        }
+        else
+        {
+            index = -index - 1;
+            level = newLevel(price);
+            insertAt(index, price, level);
+        }
+        level.append(order);
+    }
+
+    /** Takes a resting order off the book, dropping its level when it empties. */
+    public void remove(final Order order)
+    {
+        final PriceLevel level = order.level;
+        level.remove(order);
+        if (level.isEmpty())
+        {
+            removeLevel(level);
+        }
+    }
+
+    /** Reduces a resting order's open quantity in place, keeping its time priority. */
+    public void reduce(final Order order, final long newQty)
+    {
+        order.level.reduce(order.qty - newQty);
+        order.qty = newQty;
+    }
+
+    /** Records a fill of a resting order; removes it when it has nothing left. Returns true if it is done. */
+    public boolean fill(final Order order, final long fillQty)
+    {
+        order.level.reduce(fillQty);
+        order.filled += fillQty;
+        if (order.leaves() == 0)
+        {
+            remove(order);
+            return true;
+        }
+        return false;
+    }
+
+    private void removeLevel(final PriceLevel level)
+    {
+        final int index = level == levels[size - 1] ? size - 1 : search(level.price);
+        System.arraycopy(prices, index + 1, prices, index, size - index - 1);
+        System.arraycopy(levels, index + 1, levels, index, size - index - 1);
+        size--;
+        levels[size] = null;
+        if (spareCount == spareLevels.length)
+        {
+            spareLevels = Arrays.copyOf(spareLevels, spareLevels.length * 2);
+        }
+        spareLevels[spareCount++] = level;
+    }
+
+    private PriceLevel newLevel(final long price)
+    {
+        final PriceLevel level = spareCount > 0 ? spareLevels[--spareCount] : new PriceLevel();
+        level.init(price);
+        return level;
+    }
+
+    private void insertAt(final int index, final long price, final PriceLevel level)
+    {
+        if (size == prices.length)
+        {
+            prices = Arrays.copyOf(prices, size * 2);
+            levels = Arrays.copyOf(levels, size * 2);
+        }
+        System.arraycopy(prices, index, prices, index + 1, size - index);
+        System.arraycopy(levels, index, levels, index + 1, size - index);
+        prices[index] = price;
+        levels[index] = level;
+        size++;
+    }
+
+    /**
+     * Binary search in the array ordered worst to best (ascending for bids, descending for asks). Returns the
+     * index, or (-(insertion point) - 1).
+     */
+    private int search(final long price)
+    {
+        // Asks are stored by descending price; searching on the negated key keeps one ascending search.
+        final long key = side == Side.BUY ? price : -price;
+        int low = 0;
+        int high = size - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midKey = side == Side.BUY ? prices[mid] : -prices[mid];
+            if (midKey < key)
+            {
+                low = mid + 1;
+            }
+            else if (midKey > key)
+            {
+                high = mid - 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return -(low + 1);
+    }
+}

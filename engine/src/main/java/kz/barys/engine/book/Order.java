@@ -1,0 +1,182 @@
+package kz.barys.engine.book;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.config.Instrument;
+
+/**
+ * A live order. Instances are pooled ({@link OrderPool}) and linked intrusively twice: into the FIFO of its
+ * {@link PriceLevel} and into its account's list of live orders, so that neither list allocates.
+ */
+public final class Order
+{
+    long number;
+    Account owner;
+    long id;
+    Instrument instrument;
+    Side side;
+    OrderType type;
+    TimeInForce tif;
+    StpMode stp;
+    long price;
+    long qty;
+    long filled;
+    long reserved;
+
+    PriceLevel level;
+    Order prevInLevel;
+    Order nextInLevel;
+
+    /** Links of the owner's list; managed by {@link Account}. */
+    public Order prevOfAccount;
+    public Order nextOfAccount;
+
+    public void init(
+        final long number,
+        final Account owner,
+        final long id,
+        final Instrument instrument,
+        final Side side,
+        final OrderType type,
+        final TimeInForce tif,
+        final StpMode stp,
+        final long price,
+        final long qty)
+    {
+        this.number = number;
+        this.owner = owner;
+        this.id = id;
+        this.instrument = instrument;
+        this.side = side;
+        this.type = type;
+        this.tif = tif;
+        this.stp = stp;
+        this.price = price;
+        this.qty = qty;
+        this.filled = 0;
+        this.reserved = 0;
+    }
+
+    void clear()
+    {
+        owner = null;
+        instrument = null;
+        level = null;
+        prevInLevel = null;
+        nextInLevel = null;
+        prevOfAccount = null;
+        nextOfAccount = null;
+    }
+
+    public long number()
+    {
+        return number;
+    }
+
+    public Account owner()
+    {
+        return owner;
+    }
+
+    public long account()
+    {
+        return owner.number();
+    }
+
+    public long id()
+    {
+        return id;
+    }
+
+    public void id(final long id)
+    {
+        this.id = id;
+    }
+
+    public Instrument instrument()
+    {
+        return instrument;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    public OrderType type()
+    {
+        return type;
+    }
+
+    public TimeInForce tif()
+    {
+        return tif;
+    }
+
+    public StpMode stp()
+    {
+        return stp;
+    }
+
+    public long price()
+    {
+        return price;
+    }
+
+    public void price(final long price)
+    {
+        this.price = price;
+    }
+
+    /** Total quantity, the filled part included. */
+    public long qty()
+    {
+        return qty;
+    }
+
+    public void qty(final long qty)
+    {
+        this.qty = qty;
+    }
+
+    public long filled()
+    {
+        return filled;
+    }
+
+    public void addFilled(final long fill)
+    {
+        filled += fill;
+    }
+
+    /** Quantity still open. */
+    public long leaves()
+    {
+        return qty - filled;
+    }
+
+    /** Funds this order holds reserved: quote units for a BUY, base units for a SELL. */
+    public long reserved()
+    {
+        return reserved;
+    }
+
+    public void reserved(final long reserved)
+    {
+        this.reserved = reserved;
+    }
+
+    /** True while the order rests on a book. */
+    public boolean isResting()
+    {
+        return level != null;
+    }
+
+    public Order nextInLevel()
+    {
+        return nextInLevel;
+    }
+}

@@ -1,0 +1,99 @@
+package kz.barys.engine.command;
+
+/**
+ * One command for the matching core, as a reusable mutable holder: the text parser, the binary gateway
+ * and the Disruptor ring all fill the same preallocated instance instead of allocating per command.
+ *
+ * <p>Amounts are fixed-point longs at 8 decimals (see {@code kz.barys.engine.num.Fixed}). The producer
+ * only checks syntax; the core applies every business check in the order of CONTRACT section 8.3, so a
+ * producer encodes field problems instead of rejecting them itself:
+ * <ul>
+ *   <li>a numeric field that was too large for a {@code long} sets {@link #fieldOverflow};</li>
+ *   <li>a price or quantity with more than 8 decimals, zero or negative is stored as {@link #INVALID};</li>
+ *   <li>a symbol or currency the configuration does not know is stored as {@link #UNKNOWN}.</li>
+ * </ul>
+ */
+public final class Command
+{
+    /** Marks a price, quantity or amount that is zero, negative or has more than 8 decimals. */
+    public static final long INVALID = -1;
+    /** Marks a symbol or currency that is not configured. */
+    public static final int UNKNOWN = -1;
+    /** {@link #instrument} of a CANCEL_ALL that names no symbol. */
+    public static final int ALL = -2;
+
+    public CommandType type;
+    public long account;
+    /** Client order id; 0 when the command has none. */
+    public long id;
+    /** REPLACE only. */
+    public long newId;
+    /** Index into the configuration's instruments, {@link #UNKNOWN} or {@link #ALL}. */
+    public int instrument;
+    /** Index into the configuration's currencies or {@link #UNKNOWN}. */
+    public int currency;
+    public Side side;
+    public OrderType orderType;
+    public TimeInForce tif;
+    public StpMode stp;
+    /** Limit price; 0 for MARKET. */
+    public long price;
+    /** Total quantity; 0 for a MARKET BUY by quote quantity. */
+    public long qty;
+    /** MARKET BUY budget in the quote currency (fee included); 0 when not given. */
+    public long quoteQty;
+    /** DEPOSIT and WITHDRAW. */
+    public long amount;
+    /** Some numeric field was too large for a long at 8 decimals. */
+    public boolean fieldOverflow;
+
+    /** Sequence number given when the command is sequenced (pipeline); not used by matching. */
+    public long sequence;
+    /** Wall-clock time taken when the command is sequenced; never read inside matching. */
+    public long timestampNanos;
+
+    /** Clears every field so that a reused instance carries nothing over from the previous command. */
+    public Command reset()
+    {
+        type = null;
+        account = 0;
+        id = 0;
+        newId = 0;
+        instrument = UNKNOWN;
+        currency = UNKNOWN;
+        side = null;
+        orderType = null;
+        tif = null;
+        stp = null;
+        price = 0;
+        qty = 0;
+        quoteQty = 0;
+        amount = 0;
+        fieldOverflow = false;
+        sequence = 0;
+        timestampNanos = 0;
+        return this;
+    }
+
+    /** Copies every field of {@code other} into this instance (used by ring-buffer translators). */
+    public void copyFrom(final Command other)
+    {
+        type = other.type;
+        account = other.account;
+        id = other.id;
+        newId = other.newId;
+        instrument = other.instrument;
+        currency = other.currency;
+        side = other.side;
+        orderType = other.orderType;
+        tif = other.tif;
+        stp = other.stp;
+        price = other.price;
+        qty = other.qty;
+        quoteQty = other.quoteQty;
+        amount = other.amount;
+        fieldOverflow = other.fieldOverflow;
+        sequence = other.sequence;
+        timestampNanos = other.timestampNanos;
+    }
+}

@@ -1,0 +1,9 @@
+package kz.barys.engine.command;
+
+/** The verbs of CONTRACT section 3, plus {@link #MALFORMED} for input that could not be understood. */
+public enum CommandType
+{
+    DEPOSIT, WITHDRAW, NEW, CANCEL, REPLACE, CANCEL_ALL, SUSPEND, RESUME, HALT, UNHALT,
+    /** A line or message that did not parse; the core answers {@code REJECTED reason=MALFORMED}. */
+    MALFORMED
+}

@@ -1,0 +1,6 @@
+package kz.barys.engine.command;
+
+public enum OrderType
+{
+    LIMIT, MARKET
+}

@@ -1,0 +1,11 @@
+package kz.barys.engine.command;
+
+public enum Side
+{
+    BUY, SELL;
+
+    public Side opposite()
+    {
+        return this == BUY ? SELL : BUY;
+    }
+}

@@ -1,0 +1,6 @@
+package kz.barys.engine.command;
+
+public enum TimeInForce
+{
+    GTC, IOC, FOK, POST_ONLY
+}

@@ -1,0 +1,171 @@
+package kz.barys.engine.config;
+
+import kz.barys.engine.num.Fixed;
+
+/**
+ * A tradable pair such as BTC-KZT: base traded against quote, prices in quote per one base.
+ *
+ * <p>Because price decimals + quantity decimals ≤ 8, a notional is exact at 8 decimals:
+ * {@code notional = (price / priceScale) × (qty / qtyScale) × notionalScale}, every step checked for overflow.
+ */
+public final class Instrument
+{
+    private final int index;
+    private final String symbol;
+    private final Currency base;
+    private final Currency quote;
+    private final long tick;
+    private final long lot;
+    private final long minNotional;
+    private final int makerFeeBps;
+    private final int takerFeeBps;
+    private final long priceScale;
+    private final long qtyScale;
+    private final long notionalScale;
+
+    public Instrument(
+        final int index,
+        final String symbol,
+        final Currency base,
+        final Currency quote,
+        final long tick,
+        final long lot,
+        final long minNotional,
+        final int makerFeeBps,
+        final int takerFeeBps)
+    {
+        this.index = index;
+        this.symbol = symbol;
+        this.base = base;
+        this.quote = quote;
+        this.tick = tick;
+        this.lot = lot;
+        this.minNotional = minNotional;
+        this.makerFeeBps = makerFeeBps;
+        this.takerFeeBps = takerFeeBps;
+        final int priceDecimals = Fixed.decimalsOf(tick);
+        final int qtyDecimals = Fixed.decimalsOf(lot);
+        if (priceDecimals + qtyDecimals > Fixed.DECIMALS)
+        {
+            throw new IllegalArgumentException(
+                "instrument " + symbol + ": tick decimals + lot decimals must be at most 8");
+        }
+        this.priceScale = Fixed.pow10(Fixed.DECIMALS - priceDecimals);
+        this.qtyScale = Fixed.pow10(Fixed.DECIMALS - qtyDecimals);
+        this.notionalScale = Fixed.pow10(Fixed.DECIMALS - priceDecimals - qtyDecimals);
+    }
+
+    public int index()
+    {
+        return index;
+    }
+
+    public String symbol()
+    {
+        return symbol;
+    }
+
+    public Currency base()
+    {
+        return base;
+    }
+
+    public Currency quote()
+    {
+        return quote;
+    }
+
+    public long tick()
+    {
+        return tick;
+    }
+
+    public long lot()
+    {
+        return lot;
+    }
+
+    public long minNotional()
+    {
+        return minNotional;
+    }
+
+    public int makerFeeBps()
+    {
+        return makerFeeBps;
+    }
+
+    public int takerFeeBps()
+    {
+        return takerFeeBps;
+    }
+
+    /** The fee rate a resting BUY reserves for: the worse of maker and taker (CONTRACT 8.5). */
+    public int reserveFeeBps()
+    {
+        return Math.max(makerFeeBps, takerFeeBps);
+    }
+
+    /** price × qty in quote units, or {@link Long#MIN_VALUE} if it overflows. Inputs must be on tick and lot. */
+    public long notional(final long price, final long qty)
+    {
+        final long high = Math.multiplyHigh(price / priceScale, qty / qtyScale);
+        final long product = (price / priceScale) * (qty / qtyScale);
+        if (high != 0 || product < 0)
+        {
+            return Long.MIN_VALUE;
+        }
+        if (product > Long.MAX_VALUE / notionalScale)
+        {
+            return Long.MIN_VALUE;
+        }
+        return product * notionalScale;
+    }
+
+    /**
+     * The fee on {@code notional} at {@code bps} basis points, rounded up to the unit. Computed as
+     * {@code q·bps + ceil(r·bps / 10000)} with {@code notional = q·10000 + r}, so it never overflows for
+     * 0 ≤ bps ≤ 10000 (the fee is then at most the notional).
+     */
+    public static long fee(final long notional, final int bps)
+    {
+        final long q = notional / 10_000;
+        final long r = notional % 10_000;
+        return q * bps + (r * bps + 9_999) / 10_000;
+    }
+
+    /**
+     * What a BUY at {@code price} for {@code qty} reserves: notional + fee at the worse rate; or
+     * {@link Long#MIN_VALUE} on overflow.
+     */
+    public long buyReservation(final long price, final long qty)
+    {
+        final long notional = notional(price, qty);
+        if (notional == Long.MIN_VALUE)
+        {
+            return Long.MIN_VALUE;
+        }
+        final long fee = fee(notional, reserveFeeBps());
+        if (notional > Long.MAX_VALUE - fee)
+        {
+            return Long.MIN_VALUE;
+        }
+        return notional + fee;
+    }
+
+    public boolean isOnTick(final long price)
+    {
+        return price % tick == 0;
+    }
+
+    public boolean isOnLot(final long qty)
+    {
+        return qty % lot == 0;
+    }
+
+    @Override
+    public String toString()
+    {
+        return symbol;
+    }
+}

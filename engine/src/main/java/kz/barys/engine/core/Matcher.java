@@ -1,0 +1,226 @@
+package kz.barys.engine.core;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.BookSide;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.book.OrderBook;
+import kz.barys.engine.book.PriceLevel;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+
+/**
+ * Matches one taker against the opposite side of its book by price-time priority (CONTRACT section 4): trades
+ * at the maker's price, self-trade prevention, settlement with fees, and the funds limits of MARKET BUYs.
+ * It reports why it stopped; {@link OrderEntry} decides what happens to the remainder.
+ */
+final class Matcher
+{
+    /** Why matching stopped with quantity left (or {@link #FILLED}). */
+    enum Stop
+    {
+        FILLED, NO_MORE_MAKERS, SELF_TRADE, OUT_OF_FUNDS, BUDGET_SPENT
+    }
+
+    private final EngineState state;
+    private final OrderCanceller canceller;
+
+    Matcher(final EngineState state, final OrderCanceller canceller)
+    {
+        this.state = state;
+        this.canceller = canceller;
+    }
+
+    /**
+     * Matches {@code taker} (already counted as live in its account, holding no reservation) until it is filled
+     * or something stops it. {@code budget} is the quote budget of a MARKET BUY by {@code quote_qty}, else 0.
+     */
+    Stop match(final Order taker, final long budget, final EventSink sink)
+    {
+        final Instrument instrument = taker.instrument();
+        final BookSide makers = state.books[instrument.index()].side(taker.side().opposite());
+        final boolean market = taker.type() == OrderType.MARKET;
+        final boolean marketBuy = market && taker.side() == Side.BUY;
+        final boolean byBudget = budget != 0;
+        long budgetLeft = budget;
+
+        while (taker.leaves() > 0)
+        {
+            if (byBudget && budgetLeft == 0)
+            {
+                return Stop.BUDGET_SPENT;
+            }
+            final PriceLevel level = makers.best();
+            if (level == null || (!market && !OrderBook.crosses(taker.side(), taker.price(), level.price())))
+            {
+                return Stop.NO_MORE_MAKERS;
+            }
+            final Order maker = level.head();
+            if (maker.owner() == taker.owner() && taker.stp() != StpMode.NONE)
+            {
+                if (taker.stp() == StpMode.CANCEL_TAKER)
+                {
+                    return Stop.SELF_TRADE;
+                }
+                canceller.cancel(maker, CancelReason.STP, sink);
+                if (taker.stp() == StpMode.CANCEL_BOTH)
+                {
+                    return Stop.SELF_TRADE;
+                }
+                continue;
+            }
+            long fill = Math.min(taker.leaves(), maker.leaves());
+            if (marketBuy)
+            {
+                final long funds = byBudget ? budgetLeft : taker.owner().available(instrument.quote().index());
+                fill = affordableQty(instrument, level.price(), fill, funds);
+                if (fill == 0)
+                {
+                    return byBudget ? Stop.BUDGET_SPENT : Stop.OUT_OF_FUNDS;
+                }
+                if (byBudget)
+                {
+                    budgetLeft -= buyCost(instrument, level.price(), fill);
+                }
+            }
+            trade(maker, taker, fill, makers, sink);
+        }
+        return Stop.FILLED;
+    }
+
+    /**
+     * Whether a FOK taker could fill completely right now, walking the book exactly as {@link #match} would
+     * (self-trade prevention and a MARKET BUY's funds included), without changing anything.
+     */
+    boolean canFillCompletely(final Order taker)
+    {
+        final Instrument instrument = taker.instrument();
+        final BookSide makers = state.books[instrument.index()].side(taker.side().opposite());
+        final boolean market = taker.type() == OrderType.MARKET;
+        final boolean marketBuy = market && taker.side() == Side.BUY;
+        long funds = marketBuy ? taker.owner().available(instrument.quote().index()) : 0;
+        long needed = taker.leaves();
+        for (int depth = 0; depth < makers.levelCount(); depth++)
+        {
+            final PriceLevel level = makers.level(depth);
+            if (!market && !OrderBook.crosses(taker.side(), taker.price(), level.price()))
+            {
+                return false;
+            }
+            for (Order maker = level.head(); maker != null; maker = maker.nextInLevel())
+            {
+                if (maker.owner() == taker.owner() && taker.stp() != StpMode.NONE)
+                {
+                    if (taker.stp() == StpMode.CANCEL_MAKER)
+                    {
+                        continue;
+                    }
+                    return false;
+                }
+                final long wanted = Math.min(needed, maker.leaves());
+                if (marketBuy)
+                {
+                    final long affordable = affordableQty(instrument, level.price(), wanted, funds);
+                    if (affordable < wanted)
+                    {
+                        return false;
+                    }
+                    funds -= buyCost(instrument, level.price(), affordable);
+                }
+                needed -= wanted;
+                if (needed == 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void trade(final Order maker, final Order taker, final long qty, final BookSide makers, final EventSink sink)
+    {
+        final Instrument instrument = maker.instrument();
+        final int base = instrument.base().index();
+        final int quote = instrument.quote().index();
+        final long price = maker.price();
+        final long notional = instrument.notional(price, qty);
+        final long makerFee = Instrument.fee(notional, instrument.makerFeeBps());
+        final long takerFee = Instrument.fee(notional, instrument.takerFeeBps());
+
+        final boolean takerBuys = taker.side() == Side.BUY;
+        final Account buyer = takerBuys ? taker.owner() : maker.owner();
+        final Account seller = takerBuys ? maker.owner() : taker.owner();
+        buyer.debit(quote, notional + (takerBuys ? takerFee : makerFee));
+        buyer.credit(base, qty);
+        seller.debit(base, qty);
+        seller.credit(quote, notional - (takerBuys ? makerFee : takerFee));
+        state.feesCollected[quote] += makerFee + takerFee;
+
+        taker.addFilled(qty);
+        final boolean makerDone = makers.fill(maker, qty);
+        EngineState.reserveForLeaves(maker);
+
+        sink.trade(
+            instrument,
+            ++state.lastTradeId,
+            price,
+            qty,
+            taker.side(),
+            maker.account(),
+            maker.id(),
+            maker.number(),
+            taker.account(),
+            taker.id(),
+            taker.number(),
+            makerFee,
+            takerFee);
+
+        if (makerDone)
+        {
+            canceller.retire(maker);
+        }
+    }
+
+    /** What a buyer pays for {@code qty} at {@code price}: notional plus the taker fee. */
+    static long buyCost(final Instrument instrument, final long price, final long qty)
+    {
+        final long notional = instrument.notional(price, qty);
+        return notional + Instrument.fee(notional, instrument.takerFeeBps());
+    }
+
+    /**
+     * The largest quantity, in whole lots and at most {@code maxQty}, whose cost at {@code price} (taker fee
+     * included) fits in {@code funds}. The cost only grows with the quantity, so a binary search over lots is
+     * exact.
+     */
+    static long affordableQty(final Instrument instrument, final long price, final long maxQty, final long funds)
+    {
+        if (funds <= 0)
+        {
+            return 0;
+        }
+        if (buyCost(instrument, price, maxQty) <= funds)
+        {
+            return maxQty;
+        }
+        final long lot = instrument.lot();
+        long low = 0;
+        long high = maxQty / lot;
+        while (low < high)
+        {
+            final long mid = (low + high + 1) >>> 1;
+            if (buyCost(instrument, price, mid * lot) <= funds)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return low * lot;
+    }
+}

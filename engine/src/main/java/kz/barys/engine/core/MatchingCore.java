@@ -1,0 +1,241 @@
+package kz.barys.engine.core;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.book.OrderBook;
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+
+/**
+ * The deterministic matching core: one command in, its events out, nothing else. No threads, no clock, no
+ * I/O, no iteration in hash order; the same commands always give the same events. The pipeline drives it
+ * from a ring buffer and recovery replays the journal through it.
+ *
+ * <p>Not thread-safe: exactly one thread may call {@link #process}.
+ */
+public final class MatchingCore
+{
+    public static final int DEFAULT_MAX_ORDERS = 1 << 16;
+
+    private final EngineState state;
+    private final OrderCanceller canceller;
+    private final OrderEntry orderEntry;
+
+    public MatchingCore(final EngineConfig config)
+    {
+        this(config, DEFAULT_MAX_ORDERS);
+    }
+
+    /** @param maxOrders live orders preallocated; beyond it the pool grows (allocating). */
+    public MatchingCore(final EngineConfig config, final int maxOrders)
+    {
+        this.state = new EngineState(config, maxOrders);
+        this.canceller = new OrderCanceller(state);
+        this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
+    }
+
+    public EngineConfig config()
+    {
+        return state.config;
+    }
+
+    /** Applies one command and writes every event it causes to {@code sink}. */
+    public void process(final Command command, final EventSink sink)
+    {
+        switch (command.type)
+        {
+            case NEW -> orderEntry.newOrder(command, sink);
+            case CANCEL -> orderEntry.cancel(command, sink);
+            case REPLACE -> orderEntry.replace(command, sink);
+            case CANCEL_ALL -> cancelAll(command, sink);
+            case DEPOSIT -> deposit(command, sink);
+            case WITHDRAW -> withdraw(command, sink);
+            case SUSPEND -> suspend(command, sink);
+            case RESUME -> resume(command, sink);
+            case HALT, UNHALT -> halt(command, sink);
+            case MALFORMED -> sink.rejected(command.account, command.id, RejectReason.MALFORMED);
+            default -> throw new IllegalStateException("unhandled command type " + command.type);
+        }
+    }
+
+    private void cancelAll(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(command.account, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        if (command.instrument == Command.UNKNOWN)
+        {
+            sink.rejected(command.account, 0, RejectReason.UNKNOWN_SYMBOL);
+            return;
+        }
+        final Account account = state.account(command.account);
+        int count = 0;
+        if (account != null)
+        {
+            Order order = account.firstOrder();
+            while (order != null)
+            {
+                final Order next = order.nextOfAccount;
+                if (command.instrument == Command.ALL || order.instrument().index() == command.instrument)
+                {
+                    canceller.cancel(order, CancelReason.MASS_CANCEL, sink);
+                    count++;
+                }
+                order = next;
+            }
+        }
+        sink.massCanceled(command.account, count);
+    }
+
+    private void deposit(final Command command, final EventSink sink)
+    {
+        final RejectReason reason = checkTransfer(command);
+        if (reason != null)
+        {
+            sink.rejected(command.account, 0, reason);
+            return;
+        }
+        final Account account = state.accountOrCreate(command.account);
+        if (account.total(command.currency) > Long.MAX_VALUE - command.amount)
+        {
+            sink.rejected(command.account, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        account.credit(command.currency, command.amount);
+        sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
+    }
+
+    private void withdraw(final Command command, final EventSink sink)
+    {
+        RejectReason reason = checkTransfer(command);
+        final Currency currency = reason == null ? state.config.currencies().get(command.currency) : null;
+        if (reason == null && command.amount % currency.withdrawalStep() != 0)
+        {
+            reason = RejectReason.INVALID_QTY;
+        }
+        final Account account = state.account(command.account);
+        if (reason == null && (account == null || account.available(command.currency) < command.amount))
+        {
+            reason = RejectReason.INSUFFICIENT_FUNDS;
+        }
+        if (reason != null)
+        {
+            sink.rejected(command.account, 0, reason);
+            return;
+        }
+        account.debit(command.currency, command.amount);
+        sink.withdrawn(command.account, currency, command.amount);
+    }
+
+    private static RejectReason checkTransfer(final Command command)
+    {
+        if (command.fieldOverflow)
+        {
+            return RejectReason.OVERFLOW;
+        }
+        if (command.currency == Command.UNKNOWN)
+        {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        if (command.amount <= 0)
+        {
+            return RejectReason.INVALID_QTY;
+        }
+        return null;
+    }
+
+    private void suspend(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(0, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        final Account account = state.accountOrCreate(command.account);
+        Order order = account.firstOrder();
+        while (order != null)
+        {
+            final Order next = order.nextOfAccount;
+            canceller.cancel(order, CancelReason.SUSPENDED, sink);
+            order = next;
+        }
+        account.suspended(true);
+        sink.suspended(command.account);
+    }
+
+    private void resume(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(0, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        final Account account = state.account(command.account);
+        if (account != null)
+        {
+            account.suspended(false);
+        }
+        sink.resumed(command.account);
+    }
+
+    private void halt(final Command command, final EventSink sink)
+    {
+        if (command.instrument < 0)
+        {
+            sink.rejected(0, 0, RejectReason.UNKNOWN_SYMBOL);
+            return;
+        }
+        final OrderBook book = state.books[command.instrument];
+        final boolean halt = command.type == kz.barys.engine.command.CommandType.HALT;
+        book.halted(halt);
+        if (halt)
+        {
+            sink.halted(book.instrument());
+        }
+        else
+        {
+            sink.unhalted(book.instrument());
+        }
+    }
+
+    // ---- read-only views for state dumps, digests and tests (not for the hot path) ----
+
+    public OrderBook book(final Instrument instrument)
+    {
+        return state.books[instrument.index()];
+    }
+
+    /** Every account number with state, ascending (allocates: for dumps and snapshots only). */
+    public long[] accountNumbers()
+    {
+        return state.sortedAccountNumbers();
+    }
+
+    /** The account, or null if it never had anything. */
+    public Account account(final long number)
+    {
+        return state.account(number);
+    }
+
+    public long feesCollected(final Currency currency)
+    {
+        return state.feesCollected[currency.index()];
+    }
+
+    public long lastOrderNumber()
+    {
+        return state.lastOrderNumber;
+    }
+
+    public long lastTradeId()
+    {
+        return state.lastTradeId;
+    }
+}

@@ -1,0 +1,351 @@
+package kz.barys.engine.core;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.book.OrderBook;
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+
+/**
+ * NEW, CANCEL and REPLACE: the checks of CONTRACT section 8.3 in their order (first failing wins), then the
+ * order's life: matching, and resting, ending or being cancelled.
+ */
+final class OrderEntry
+{
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final EngineState state;
+    private final Matcher matcher;
+    private final OrderCanceller canceller;
+
+    OrderEntry(final EngineState state, final Matcher matcher, final OrderCanceller canceller)
+    {
+        this.state = state;
+        this.matcher = matcher;
+        this.canceller = canceller;
+    }
+
+    void newOrder(final Command command, final EventSink sink)
+    {
+        final RejectReason reason = checkNew(command);
+        if (reason != null)
+        {
+            sink.rejected(command.account, command.id, reason);
+            return;
+        }
+        final Instrument instrument = state.config.instruments().get(command.instrument);
+        final Account account = state.accountOrCreate(command.account);
+        final boolean byBudget = command.quoteQty != 0;
+        final Order order = state.pool.acquire();
+        order.init(
+            ++state.lastOrderNumber,
+            account,
+            command.id,
+            instrument,
+            command.side,
+            command.orderType,
+            command.tif,
+            command.stp,
+            command.price,
+            byBudget ? Long.MAX_VALUE : command.qty);
+        account.addOrder(order);
+
+        if (command.tif == TimeInForce.FOK && !matcher.canFillCompletely(order))
+        {
+            canceller.cancel(order, CancelReason.FOK, sink);
+            return;
+        }
+        final Matcher.Stop stop = matcher.match(order, byBudget ? command.quoteQty : 0, sink);
+        finish(order, stop, byBudget, true, sink);
+    }
+
+    void cancel(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
+            return;
+        }
+        final Account account = state.account(command.account);
+        final Order order = account == null ? null : account.order(command.id);
+        if (order == null)
+        {
+            sink.rejected(command.account, command.id, RejectReason.UNKNOWN_ORDER);
+            return;
+        }
+        canceller.cancel(order, CancelReason.USER, sink);
+    }
+
+    void replace(final Command command, final EventSink sink)
+    {
+        final Account account = state.account(command.account);
+        final RejectReason reason = checkReplace(command, account);
+        if (reason != null)
+        {
+            sink.rejected(command.account, command.id, reason);
+            return;
+        }
+        final Order order = account.order(command.id);
+        if (command.qty <= order.filled())
+        {
+            canceller.cancel(order, CancelReason.REPLACED, sink);
+            return;
+        }
+        final RejectReason fundsReason = checkReplaceFunds(command, order);
+        if (fundsReason != null)
+        {
+            sink.rejected(command.account, command.id, fundsReason);
+            return;
+        }
+
+        final long oldId = order.id();
+        if (command.newId != oldId)
+        {
+            account.renameOrder(order, command.newId);
+        }
+        final var side = state.books[order.instrument().index()].side(order.side());
+        final boolean keepsPriority = command.price == order.price() && command.qty <= order.qty();
+        if (keepsPriority)
+        {
+            side.reduce(order, command.qty);
+            EngineState.reserveForLeaves(order);
+            sink.replaced(account.number(), oldId, command.newId, command.price, command.qty, order.leaves());
+            return;
+        }
+        side.remove(order);
+        EngineState.releaseReservation(order);
+        order.price(command.price);
+        order.qty(command.qty);
+        sink.replaced(account.number(), oldId, command.newId, command.price, command.qty, order.leaves());
+        finish(order, matcher.match(order, 0, sink), false, false, sink);
+    }
+
+    /** Decides the remainder after matching: rest it, cancel it with the right reason, or end it silently. */
+    private void finish(
+        final Order order, final Matcher.Stop stop, final boolean byBudget, final boolean acknowledge, final EventSink sink)
+    {
+        if (stop == Matcher.Stop.FILLED)
+        {
+            canceller.retire(order);
+            return;
+        }
+        switch (stop)
+        {
+            case SELF_TRADE -> cancelRemainder(order, CancelReason.STP, byBudget, sink);
+            case OUT_OF_FUNDS -> cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, false, sink);
+            case BUDGET_SPENT ->
+            {
+                if (order.filled() == 0)
+                {
+                    cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, true, sink);
+                }
+                else
+                {
+                    canceller.retire(order);
+                }
+            }
+            default ->
+            {
+                if (order.type() == OrderType.MARKET)
+                {
+                    cancelRemainder(order, CancelReason.NO_LIQUIDITY, byBudget, sink);
+                }
+                else if (order.tif() == TimeInForce.IOC)
+                {
+                    cancelRemainder(order, CancelReason.IOC, false, sink);
+                }
+                else if (order.tif() == TimeInForce.FOK)
+                {
+                    cancelRemainder(order, CancelReason.FOK, false, sink);
+                }
+                else
+                {
+                    rest(order, acknowledge, sink);
+                }
+            }
+        }
+    }
+
+    private void cancelRemainder(final Order order, final CancelReason reason, final boolean byBudget, final EventSink sink)
+    {
+        // A quote_qty order has no quantity, so nothing of a quantity is left to report.
+        sink.canceled(order.account(), order.id(), reason, byBudget ? 0 : order.leaves());
+        canceller.retire(order);
+    }
+
+    private void rest(final Order order, final boolean acknowledge, final EventSink sink)
+    {
+        state.books[order.instrument().index()].side(order.side()).add(order);
+        EngineState.reserveForLeaves(order);
+        if (acknowledge)
+        {
+            sink.accepted(
+                order.account(),
+                order.id(),
+                order.number(),
+                order.instrument(),
+                order.side(),
+                order.price(),
+                order.qty(),
+                order.leaves());
+        }
+    }
+
+    private RejectReason checkNew(final Command command)
+    {
+        if (command.fieldOverflow)
+        {
+            return RejectReason.OVERFLOW;
+        }
+        final Account account = state.account(command.account);
+        if (account != null && account.isSuspended())
+        {
+            return RejectReason.SUSPENDED;
+        }
+        if (command.instrument < 0)
+        {
+            return RejectReason.UNKNOWN_SYMBOL;
+        }
+        final OrderBook book = state.books[command.instrument];
+        final Instrument instrument = book.instrument();
+        if (book.isHalted())
+        {
+            return RejectReason.HALTED;
+        }
+        if (account != null && account.order(command.id) != null)
+        {
+            return RejectReason.DUPLICATE_ID;
+        }
+        final boolean limit = command.orderType == OrderType.LIMIT;
+        if (limit && (command.price <= 0 || !instrument.isOnTick(command.price)))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        final boolean byBudget = command.quoteQty != 0;
+        if (byBudget ? command.quoteQty <= 0 : command.qty <= 0 || !instrument.isOnLot(command.qty))
+        {
+            return RejectReason.INVALID_QTY;
+        }
+        final Side side = command.side;
+        final int base = instrument.base().index();
+        final int quote = instrument.quote().index();
+        long reservation = side == Side.SELL ? command.qty : 0;
+        if (limit)
+        {
+            final long notional = instrument.notional(command.price, command.qty);
+            if (notional == NONE)
+            {
+                return RejectReason.OVERFLOW;
+            }
+            if (side == Side.BUY)
+            {
+                reservation = instrument.buyReservation(command.price, command.qty);
+                if (reservation == NONE || creditOverflows(account, base, command.qty))
+                {
+                    return RejectReason.OVERFLOW;
+                }
+            }
+            else if (creditOverflows(account, quote, notional))
+            {
+                return RejectReason.OVERFLOW;
+            }
+            if (notional < instrument.minNotional())
+            {
+                return RejectReason.MIN_NOTIONAL;
+            }
+        }
+        else if (byBudget && command.quoteQty < instrument.minNotional())
+        {
+            return RejectReason.MIN_NOTIONAL;
+        }
+        final long needed = byBudget ? command.quoteQty : reservation;
+        final int currency = side == Side.BUY ? quote : base;
+        if (needed > available(account, currency))
+        {
+            return RejectReason.INSUFFICIENT_FUNDS;
+        }
+        if (command.tif == TimeInForce.POST_ONLY && book.wouldTake(side, command.price))
+        {
+            return RejectReason.POST_ONLY_WOULD_TAKE;
+        }
+        return null;
+    }
+
+    private RejectReason checkReplace(final Command command, final Account account)
+    {
+        if (command.fieldOverflow)
+        {
+            return RejectReason.OVERFLOW;
+        }
+        if (account != null && account.isSuspended())
+        {
+            return RejectReason.SUSPENDED;
+        }
+        final Order order = account == null ? null : account.order(command.id);
+        if (order == null)
+        {
+            return RejectReason.UNKNOWN_ORDER;
+        }
+        if (state.books[order.instrument().index()].isHalted())
+        {
+            return RejectReason.HALTED;
+        }
+        if (command.newId != command.id && account.order(command.newId) != null)
+        {
+            return RejectReason.DUPLICATE_ID;
+        }
+        if (command.price <= 0 || !order.instrument().isOnTick(command.price))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        if (command.qty <= 0 || !order.instrument().isOnLot(command.qty))
+        {
+            return RejectReason.INVALID_QTY;
+        }
+        return null;
+    }
+
+    /** The checks of a REPLACE that come after "qty ≤ filled": notional overflow, minimum, funds, post-only. */
+    private RejectReason checkReplaceFunds(final Command command, final Order order)
+    {
+        final Instrument instrument = order.instrument();
+        final Account account = order.owner();
+        final long notional = instrument.notional(command.price, command.qty);
+        final long newLeaves = command.qty - order.filled();
+        final long reservation = EngineState.reservationFor(instrument, order.side(), command.price, newLeaves);
+        if (notional == NONE || reservation == NONE)
+        {
+            return RejectReason.OVERFLOW;
+        }
+        if (notional < instrument.minNotional())
+        {
+            return RejectReason.MIN_NOTIONAL;
+        }
+        if (reservation > account.available(EngineState.reservedCurrency(order)) + order.reserved())
+        {
+            return RejectReason.INSUFFICIENT_FUNDS;
+        }
+        final OrderBook book = state.books[instrument.index()];
+        if (order.tif() == TimeInForce.POST_ONLY && book.wouldTake(order.side(), command.price))
+        {
+            return RejectReason.POST_ONLY_WOULD_TAKE;
+        }
+        return null;
+    }
+
+    private static long available(final Account account, final int currency)
+    {
+        return account == null ? 0 : account.available(currency);
+    }
+
+    private static boolean creditOverflows(final Account account, final int currency, final long amount)
+    {
+        return account != null && account.total(currency) > Long.MAX_VALUE - amount;
+    }
+}

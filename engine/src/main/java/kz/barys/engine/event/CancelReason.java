@@ -1,0 +1,7 @@
+package kz.barys.engine.event;
+
+/** Reasons of {@code CANCELED} (CONTRACT section 5). */
+public enum CancelReason
+{
+    USER, IOC, FOK, STP, NO_LIQUIDITY, INSUFFICIENT_FUNDS, REPLACED, SUSPENDED, MASS_CANCEL
+}

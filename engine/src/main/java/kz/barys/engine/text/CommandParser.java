@@ -1,0 +1,357 @@
+package kz.barys.engine.text;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.num.Fixed;
+
+/**
+ * Parses the command text form of CONTRACT section 3 into a reusable {@link Command}, without allocating.
+ *
+ * <p>It only judges syntax (CONTRACT 8.1, 8.2): anything it cannot accept becomes a {@link CommandType#MALFORMED}
+ * command. Field values that are well-formed but unacceptable (too large, too precise, zero, negative, an unknown
+ * symbol) are passed on encoded, so that the core can apply its checks in the contract's order.
+ */
+public final class CommandParser
+{
+    private static final CommandType[] VERBS = {
+        CommandType.DEPOSIT, CommandType.WITHDRAW, CommandType.NEW, CommandType.CANCEL, CommandType.REPLACE,
+        CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT};
+    private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
+
+    private static final int ACCOUNT = 0;
+    private static final int ID = 1;
+    private static final int NEW_ID = 2;
+    private static final int SYMBOL = 3;
+    private static final int CURRENCY = 4;
+    private static final int AMOUNT = 5;
+    private static final int SIDE = 6;
+    private static final int TYPE = 7;
+    private static final int TIF = 8;
+    private static final int PRICE = 9;
+    private static final int QTY = 10;
+    private static final int QUOTE_QTY = 11;
+    private static final int STP = 12;
+    private static final byte[][] KEY_NAMES = {
+        Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
+        Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
+        Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp")};
+
+    private static final byte[][] SIDES = Ascii.names(Side.values());
+    private static final byte[][] ORDER_TYPES = Ascii.names(OrderType.values());
+    private static final byte[][] TIFS = Ascii.names(TimeInForce.values());
+    private static final byte[][] STP_MODES = Ascii.names(StpMode.values());
+
+    private static final int TRANSFER_KEYS = bits(ACCOUNT, CURRENCY, AMOUNT);
+    private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
+    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP);
+    private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
+    private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
+    private static final int ACCOUNT_KEY = bits(ACCOUNT);
+    private static final int SYMBOL_KEY = bits(SYMBOL);
+
+    private final byte[][] symbols;
+    private final byte[][] currencies;
+
+    public CommandParser(final EngineConfig config)
+    {
+        symbols = new byte[config.instruments().size()][];
+        for (final Instrument instrument : config.instruments())
+        {
+            symbols[instrument.index()] = Ascii.bytes(instrument.symbol());
+        }
+        currencies = new byte[config.currencies().size()][];
+        for (final Currency currency : config.currencies())
+        {
+            currencies[currency.index()] = Ascii.bytes(currency.code());
+        }
+    }
+
+    /**
+     * Parses one line (without its line terminator). Returns false when the line holds no command (blank or
+     * only a comment); otherwise fills {@code command}, possibly as {@link CommandType#MALFORMED}.
+     */
+    public boolean parse(final byte[] line, final int offset, final int length, final Command command)
+    {
+        int end = offset + length;
+        for (int i = offset; i < end; i++)
+        {
+            if (line[i] == '#')
+            {
+                end = i;
+                break;
+            }
+        }
+        int pos = skipSpace(line, offset, end);
+        if (pos == end)
+        {
+            return false;
+        }
+        command.reset();
+        int tokenEnd = tokenEnd(line, pos, end);
+        final int verb = Ascii.indexOf(line, pos, tokenEnd - pos, VERB_NAMES);
+        boolean malformed = verb < 0;
+        final CommandType type = malformed ? CommandType.MALFORMED : VERBS[verb];
+        command.type = type;
+        if (type == CommandType.CANCEL_ALL)
+        {
+            command.instrument = Command.ALL;
+        }
+
+        int seen = 0;
+        pos = skipSpace(line, tokenEnd, end);
+        while (pos < end)
+        {
+            tokenEnd = tokenEnd(line, pos, end);
+            int equals = -1;
+            for (int i = pos; i < tokenEnd; i++)
+            {
+                if (line[i] == '=')
+                {
+                    equals = i;
+                    break;
+                }
+            }
+            final int key = equals < 0 ? -1 : Ascii.indexOf(line, pos, equals - pos, KEY_NAMES);
+            if (key < 0 || (seen & (1 << key)) != 0 || equals + 1 == tokenEnd)
+            {
+                malformed = true;
+            }
+            else
+            {
+                seen |= 1 << key;
+                if (!parseValue(key, line, equals + 1, tokenEnd - equals - 1, command))
+                {
+                    malformed = true;
+                }
+            }
+            pos = skipSpace(line, tokenEnd, end);
+        }
+
+        if (malformed || !hasValidShape(type, seen, command))
+        {
+            command.type = CommandType.MALFORMED;
+        }
+        return true;
+    }
+
+    private boolean parseValue(final int key, final byte[] line, final int offset, final int length, final Command command)
+    {
+        switch (key)
+        {
+            case ACCOUNT:
+            {
+                final long value = parsePositiveInteger(line, offset, length, command);
+                command.account = Math.max(value, 0);
+                return value >= 0;
+            }
+            case ID:
+            {
+                final long value = parsePositiveInteger(line, offset, length, command);
+                command.id = Math.max(value, 0);
+                return value >= 0;
+            }
+            case NEW_ID:
+            {
+                final long value = parsePositiveInteger(line, offset, length, command);
+                command.newId = Math.max(value, 0);
+                return value >= 0;
+            }
+            case SYMBOL:
+                command.instrument = lookup(line, offset, length, symbols);
+                return true;
+            case CURRENCY:
+                command.currency = lookup(line, offset, length, currencies);
+                return true;
+            case AMOUNT:
+                command.amount = parseAmount(line, offset, length, command);
+                return command.amount != Fixed.MALFORMED;
+            case PRICE:
+                command.price = parseAmount(line, offset, length, command);
+                return command.price != Fixed.MALFORMED;
+            case QTY:
+                command.qty = parseAmount(line, offset, length, command);
+                return command.qty != Fixed.MALFORMED;
+            case QUOTE_QTY:
+                command.quoteQty = parseAmount(line, offset, length, command);
+                return command.quoteQty != Fixed.MALFORMED;
+            case SIDE:
+            {
+                final int index = Ascii.indexOf(line, offset, length, SIDES);
+                command.side = index < 0 ? null : Side.values()[index];
+                return index >= 0;
+            }
+            case TYPE:
+            {
+                final int index = Ascii.indexOf(line, offset, length, ORDER_TYPES);
+                command.orderType = index < 0 ? null : OrderType.values()[index];
+                return index >= 0;
+            }
+            case TIF:
+            {
+                final int index = Ascii.indexOf(line, offset, length, TIFS);
+                command.tif = index < 0 ? null : TimeInForce.values()[index];
+                return index >= 0;
+            }
+            case STP:
+            {
+                final int index = Ascii.indexOf(line, offset, length, STP_MODES);
+                command.stp = index < 0 ? null : StpMode.values()[index];
+                return index >= 0;
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** Which keys each verb takes, and the rules of CONTRACT 8.2 for NEW; fills in the defaults. */
+    private static boolean hasValidShape(final CommandType type, final int seen, final Command command)
+    {
+        switch (type)
+        {
+            case DEPOSIT:
+            case WITHDRAW:
+                return seen == TRANSFER_KEYS;
+            case CANCEL:
+                return seen == CANCEL_KEYS;
+            case REPLACE:
+                return seen == REPLACE_KEYS;
+            case CANCEL_ALL:
+                return (seen & ~SYMBOL_KEY) == ACCOUNT_KEY;
+            case SUSPEND:
+            case RESUME:
+                return seen == ACCOUNT_KEY;
+            case HALT:
+            case UNHALT:
+                return seen == SYMBOL_KEY;
+            case NEW:
+                return (seen & NEW_REQUIRED) == NEW_REQUIRED && (seen & ~NEW_ALLOWED) == 0 && hasValidOrderShape(seen, command);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean hasValidOrderShape(final int seen, final Command command)
+    {
+        final boolean hasPrice = (seen & bits(PRICE)) != 0;
+        final boolean hasQty = (seen & bits(QTY)) != 0;
+        final boolean hasQuoteQty = (seen & bits(QUOTE_QTY)) != 0;
+        if (command.stp == null)
+        {
+            command.stp = StpMode.CANCEL_TAKER;
+        }
+        if (command.orderType == OrderType.LIMIT)
+        {
+            if (command.tif == null)
+            {
+                command.tif = TimeInForce.GTC;
+            }
+            return hasPrice && hasQty && !hasQuoteQty;
+        }
+        if (command.tif == null)
+        {
+            command.tif = TimeInForce.IOC;
+        }
+        if (hasPrice || (command.tif != TimeInForce.IOC && command.tif != TimeInForce.FOK) || hasQty == hasQuoteQty)
+        {
+            return false;
+        }
+        return !hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK);
+    }
+
+    /** A positive integer of digits only; -1 when malformed (zero included); 0 and the overflow flag if too large. */
+    private static long parsePositiveInteger(final byte[] text, final int offset, final int length, final Command command)
+    {
+        long value = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final byte b = text[i];
+            if (b < '0' || b > '9')
+            {
+                return -1;
+            }
+            final int digit = b - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10)
+            {
+                for (int j = i + 1; j < offset + length; j++)
+                {
+                    if (text[j] < '0' || text[j] > '9')
+                    {
+                        return -1;
+                    }
+                }
+                command.fieldOverflow = true;
+                return 0;
+            }
+            value = value * 10 + digit;
+        }
+        return value == 0 ? -1 : value;
+    }
+
+    /** A decimal amount: the value, {@link Command#INVALID}, or {@link Fixed#MALFORMED}; sets overflow if too large. */
+    private static long parseAmount(final byte[] text, final int offset, final int length, final Command command)
+    {
+        final long value = Fixed.parse(text, offset, length);
+        if (value == Fixed.MALFORMED)
+        {
+            return Fixed.MALFORMED;
+        }
+        if (value == Fixed.OVERFLOW)
+        {
+            command.fieldOverflow = true;
+            return Command.INVALID;
+        }
+        if (value == Fixed.TOO_PRECISE || value <= 0)
+        {
+            return Command.INVALID;
+        }
+        return value;
+    }
+
+    private static int lookup(final byte[] text, final int offset, final int length, final byte[][] names)
+    {
+        final int index = Ascii.indexOf(text, offset, length, names);
+        return index < 0 ? Command.UNKNOWN : index;
+    }
+
+    private static int skipSpace(final byte[] text, final int from, final int end)
+    {
+        int pos = from;
+        while (pos < end && isSpace(text[pos]))
+        {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static int tokenEnd(final byte[] text, final int from, final int end)
+    {
+        int pos = from;
+        while (pos < end && !isSpace(text[pos]))
+        {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static boolean isSpace(final byte b)
+    {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private static int bits(final int... keys)
+    {
+        int mask = 0;
+        for (final int key : keys)
+        {
+            mask |= 1 << key;
+        }
+        return mask;
+    }
+}

@@ -1,0 +1,74 @@
+package kz.barys.engine.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.core.MatchingCore;
+
+/**
+ * Runs a command file through a fresh matching core: every line's events in order, then (optionally) the state
+ * dump. Streams bytes both ways and reuses one {@link Command}, so its cost is the parsing, the matching and the
+ * writing, nothing else. Deterministic: the same input gives byte-identical output.
+ */
+public final class Replay
+{
+    private static final int CHUNK = 1 << 16;
+
+    private Replay()
+    {
+    }
+
+    public static void run(final InputStream in, final OutputStream out, final boolean dumpState, final EngineConfig config)
+    {
+        final MatchingCore core = new MatchingCore(config);
+        final CommandParser parser = new CommandParser(config);
+        final TextEventWriter writer = new TextEventWriter(config, out);
+        final Command command = new Command();
+        try
+        {
+            byte[] buffer = new byte[CHUNK];
+            int filled = 0;
+            int read;
+            while ((read = in.read(buffer, filled, buffer.length - filled)) != -1)
+            {
+                filled += read;
+                int lineStart = 0;
+                for (int i = filled - read; i < filled; i++)
+                {
+                    if (buffer[i] == '\n')
+                    {
+                        if (parser.parse(buffer, lineStart, i - lineStart, command))
+                        {
+                            core.process(command, writer);
+                        }
+                        lineStart = i + 1;
+                    }
+                }
+                filled -= lineStart;
+                System.arraycopy(buffer, lineStart, buffer, 0, filled);
+                if (filled == buffer.length)
+                {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                }
+            }
+            if (filled > 0 && parser.parse(buffer, 0, filled, command))
+            {
+                core.process(command, writer); // last line without a newline
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        if (dumpState)
+        {
+            StateDump.write(core, writer);
+        }
+        writer.flush();
+    }
+}

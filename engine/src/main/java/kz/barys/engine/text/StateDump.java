@@ -1,0 +1,57 @@
+package kz.barys.engine.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.BookSide;
+import kz.barys.engine.book.PriceLevel;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.core.MatchingCore;
+
+/**
+ * The final state dump of CONTRACT section 5 and 8.12: BOOK lines per instrument in configuration order (bids
+ * best first, then asks best first), then BALANCE lines by account and currency code for every non-zero
+ * balance.
+ */
+public final class StateDump
+{
+    private StateDump()
+    {
+    }
+
+    public static void write(final MatchingCore core, final TextEventWriter writer)
+    {
+        for (final Instrument instrument : core.config().instruments())
+        {
+            writeSide(instrument, core.book(instrument).bids(), writer);
+            writeSide(instrument, core.book(instrument).asks(), writer);
+        }
+        final List<Currency> byCode = new ArrayList<>(core.config().currencies());
+        byCode.sort(Comparator.comparing(Currency::code));
+        for (final long number : core.accountNumbers())
+        {
+            final Account account = core.account(number);
+            for (final Currency currency : byCode)
+            {
+                final long total = account.total(currency.index());
+                final long available = account.available(currency.index());
+                if (total != 0 || available != 0)
+                {
+                    writer.balance(number, currency, total, available);
+                }
+            }
+        }
+    }
+
+    private static void writeSide(final Instrument instrument, final BookSide side, final TextEventWriter writer)
+    {
+        for (int depth = 0; depth < side.levelCount(); depth++)
+        {
+            final PriceLevel level = side.level(depth);
+            writer.book(instrument, side.side(), level.price(), level.totalQty(), level.orderCount());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package kz.barys.engine.text;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.num.Fixed;
+
+/**
+ * The matching core behind a line-at-a-time text interface: a command line in, its event lines out. For tests,
+ * tools and exploration; bulk runs use {@link Replay}, which streams bytes instead of making strings.
+ */
+public final class TextEngine
+{
+    private final MatchingCore core;
+    private final CommandParser parser;
+    private final TextEventWriter writer;
+    private final Command command = new Command();
+
+    public TextEngine(final EngineConfig config)
+    {
+        this.core = new MatchingCore(config);
+        this.parser = new CommandParser(config);
+        this.writer = new TextEventWriter(config);
+    }
+
+    public MatchingCore core()
+    {
+        return core;
+    }
+
+    /** Runs one command line; returns the event lines it caused (none for a blank or comment line). */
+    public List<String> apply(final String line)
+    {
+        final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (parser.parse(bytes, 0, bytes.length, command))
+        {
+            core.process(command, writer);
+        }
+        return lines(writer.drainToString());
+    }
+
+    /** BOOK and BALANCE lines of the current state. */
+    public List<String> stateDump()
+    {
+        StateDump.write(core, writer);
+        return lines(writer.drainToString());
+    }
+
+    /**
+     * Every live order as {@code ORDER account id order symbol side price qty leaves}, by account then order
+     * number. Not part of the contract's dump; for tests and diagnostics.
+     */
+    public List<String> openOrders()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final long number : core.accountNumbers())
+        {
+            final Account account = core.account(number);
+            for (Order order = account.firstOrder(); order != null; order = order.nextOfAccount)
+            {
+                lines.add("ORDER account=" + number +
+                    " id=" + order.id() +
+                    " order=" + order.number() +
+                    " symbol=" + order.instrument().symbol() +
+                    " side=" + order.side() +
+                    " price=" + Fixed.toString(order.price()) +
+                    " qty=" + Fixed.toString(order.qty()) +
+                    " leaves=" + Fixed.toString(order.leaves()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> lines(final String text)
+    {
+        final List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (text.charAt(i) == '\n')
+            {
+                lines.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,346 @@
+package kz.barys.engine.text;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import kz.barys.engine.command.Side;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.num.Fixed;
+
+/**
+ * Writes events (and state-dump lines) in the text form of CONTRACT section 5 into a reusable byte buffer,
+ * flushed to an {@link OutputStream} when it fills. Allocates nothing per event.
+ */
+public final class TextEventWriter implements EventSink
+{
+    private static final int FLUSH_THRESHOLD = 1 << 16;
+
+    private static final byte[] ACCEPTED = Ascii.bytes("ACCEPTED");
+    private static final byte[] TRADE = Ascii.bytes("TRADE");
+    private static final byte[] CANCELED = Ascii.bytes("CANCELED");
+    private static final byte[] REPLACED = Ascii.bytes("REPLACED");
+    private static final byte[] REJECTED = Ascii.bytes("REJECTED");
+    private static final byte[] DEPOSITED = Ascii.bytes("DEPOSITED");
+    private static final byte[] WITHDRAWN = Ascii.bytes("WITHDRAWN");
+    private static final byte[] SUSPENDED = Ascii.bytes("SUSPENDED");
+    private static final byte[] RESUMED = Ascii.bytes("RESUMED");
+    private static final byte[] HALTED = Ascii.bytes("HALTED");
+    private static final byte[] UNHALTED = Ascii.bytes("UNHALTED");
+    private static final byte[] MASS_CANCELED = Ascii.bytes("MASS_CANCELED");
+    private static final byte[] BOOK = Ascii.bytes("BOOK");
+    private static final byte[] BALANCE = Ascii.bytes("BALANCE");
+
+    private static final byte[] ACCOUNT = Ascii.bytes(" account=");
+    private static final byte[] ID = Ascii.bytes(" id=");
+    private static final byte[] NEW_ID = Ascii.bytes(" new_id=");
+    private static final byte[] ORDER = Ascii.bytes(" order=");
+    private static final byte[] SYMBOL = Ascii.bytes(" symbol=");
+    private static final byte[] SIDE = Ascii.bytes(" side=");
+    private static final byte[] PRICE = Ascii.bytes(" price=");
+    private static final byte[] QTY = Ascii.bytes(" qty=");
+    private static final byte[] LEAVES = Ascii.bytes(" leaves=");
+    private static final byte[] TRADE_ID = Ascii.bytes(" trade=");
+    private static final byte[] TAKER_SIDE = Ascii.bytes(" taker_side=");
+    private static final byte[] MAKER_ACCOUNT = Ascii.bytes(" maker_account=");
+    private static final byte[] MAKER_ID = Ascii.bytes(" maker_id=");
+    private static final byte[] TAKER_ACCOUNT = Ascii.bytes(" taker_account=");
+    private static final byte[] TAKER_ID = Ascii.bytes(" taker_id=");
+    private static final byte[] MAKER_FEE = Ascii.bytes(" maker_fee=");
+    private static final byte[] TAKER_FEE = Ascii.bytes(" taker_fee=");
+    private static final byte[] REASON = Ascii.bytes(" reason=");
+    private static final byte[] CURRENCY = Ascii.bytes(" currency=");
+    private static final byte[] AMOUNT = Ascii.bytes(" amount=");
+    private static final byte[] COUNT = Ascii.bytes(" count=");
+    private static final byte[] ORDERS = Ascii.bytes(" orders=");
+    private static final byte[] TOTAL = Ascii.bytes(" total=");
+    private static final byte[] AVAILABLE = Ascii.bytes(" available=");
+
+    private static final byte[][] SIDES = Ascii.names(Side.values());
+    private static final byte[][] CANCEL_REASONS = Ascii.names(CancelReason.values());
+    private static final byte[][] REJECT_REASONS = Ascii.names(RejectReason.values());
+
+    private final byte[][] symbols;
+    private final byte[][] currencies;
+    private final OutputStream out;
+    private byte[] buffer = new byte[FLUSH_THRESHOLD + 1024];
+    private int length;
+
+    /** A writer that keeps everything in its buffer (see {@link #drainToString()}). */
+    public TextEventWriter(final EngineConfig config)
+    {
+        this(config, null);
+    }
+
+    /** A writer that flushes to {@code out} whenever its buffer fills, and on {@link #flush()}. */
+    public TextEventWriter(final EngineConfig config, final OutputStream out)
+    {
+        this.out = out;
+        symbols = new byte[config.instruments().size()][];
+        for (final Instrument instrument : config.instruments())
+        {
+            symbols[instrument.index()] = Ascii.bytes(instrument.symbol());
+        }
+        currencies = new byte[config.currencies().size()][];
+        for (final Currency currency : config.currencies())
+        {
+            currencies[currency.index()] = Ascii.bytes(currency.code());
+        }
+    }
+
+    @Override
+    public void accepted(
+        final long account,
+        final long id,
+        final long order,
+        final Instrument instrument,
+        final Side side,
+        final long price,
+        final long qty,
+        final long leaves)
+    {
+        word(ACCEPTED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        decimal(LEAVES, leaves);
+        endLine();
+    }
+
+    @Override
+    public void trade(
+        final Instrument instrument,
+        final long tradeId,
+        final long price,
+        final long qty,
+        final Side takerSide,
+        final long makerAccount,
+        final long makerId,
+        final long makerOrder,
+        final long takerAccount,
+        final long takerId,
+        final long takerOrder,
+        final long makerFee,
+        final long takerFee)
+    {
+        word(TRADE);
+        text(SYMBOL, symbols[instrument.index()]);
+        integer(TRADE_ID, tradeId);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        text(TAKER_SIDE, SIDES[takerSide.ordinal()]);
+        integer(MAKER_ACCOUNT, makerAccount);
+        integer(MAKER_ID, makerId);
+        integer(TAKER_ACCOUNT, takerAccount);
+        integer(TAKER_ID, takerId);
+        decimal(MAKER_FEE, makerFee);
+        decimal(TAKER_FEE, takerFee);
+        endLine();
+    }
+
+    @Override
+    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    {
+        word(CANCELED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        text(REASON, CANCEL_REASONS[reason.ordinal()]);
+        decimal(LEAVES, leaves);
+        endLine();
+    }
+
+    @Override
+    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    {
+        word(REPLACED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        integer(NEW_ID, newId);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        decimal(LEAVES, leaves);
+        endLine();
+    }
+
+    @Override
+    public void rejected(final long account, final long id, final RejectReason reason)
+    {
+        word(REJECTED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        text(REASON, REJECT_REASONS[reason.ordinal()]);
+        endLine();
+    }
+
+    @Override
+    public void deposited(final long account, final Currency currency, final long amount)
+    {
+        transfer(DEPOSITED, account, currency, amount);
+    }
+
+    @Override
+    public void withdrawn(final long account, final Currency currency, final long amount)
+    {
+        transfer(WITHDRAWN, account, currency, amount);
+    }
+
+    @Override
+    public void suspended(final long account)
+    {
+        word(SUSPENDED);
+        integer(ACCOUNT, account);
+        endLine();
+    }
+
+    @Override
+    public void resumed(final long account)
+    {
+        word(RESUMED);
+        integer(ACCOUNT, account);
+        endLine();
+    }
+
+    @Override
+    public void halted(final Instrument instrument)
+    {
+        word(HALTED);
+        text(SYMBOL, symbols[instrument.index()]);
+        endLine();
+    }
+
+    @Override
+    public void unhalted(final Instrument instrument)
+    {
+        word(UNHALTED);
+        text(SYMBOL, symbols[instrument.index()]);
+        endLine();
+    }
+
+    @Override
+    public void massCanceled(final long account, final int count)
+    {
+        word(MASS_CANCELED);
+        integer(ACCOUNT, account);
+        integer(COUNT, count);
+        endLine();
+    }
+
+    /** A state-dump line: {@code BOOK symbol side price qty orders}. */
+    public void book(final Instrument instrument, final Side side, final long price, final long qty, final int orders)
+    {
+        word(BOOK);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        integer(ORDERS, orders);
+        endLine();
+    }
+
+    /** A state-dump line: {@code BALANCE account currency total available}. */
+    public void balance(final long account, final Currency currency, final long total, final long available)
+    {
+        word(BALANCE);
+        integer(ACCOUNT, account);
+        text(CURRENCY, currencies[currency.index()]);
+        decimal(TOTAL, total);
+        decimal(AVAILABLE, available);
+        endLine();
+    }
+
+    /** Writes what is buffered to the stream (if any). */
+    public void flush()
+    {
+        if (out == null)
+        {
+            return;
+        }
+        try
+        {
+            out.write(buffer, 0, length);
+            out.flush();
+            length = 0;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Returns and clears the buffered text (for writers without a stream). */
+    public String drainToString()
+    {
+        final String text = new String(buffer, 0, length, StandardCharsets.US_ASCII);
+        length = 0;
+        return text;
+    }
+
+    private void transfer(final byte[] verb, final long account, final Currency currency, final long amount)
+    {
+        word(verb);
+        integer(ACCOUNT, account);
+        text(CURRENCY, currencies[currency.index()]);
+        decimal(AMOUNT, amount);
+        endLine();
+    }
+
+    private void word(final byte[] word)
+    {
+        ensure(1024); // room for every fixed-width field of one line
+        System.arraycopy(word, 0, buffer, length, word.length);
+        length += word.length;
+    }
+
+    private void text(final byte[] key, final byte[] value)
+    {
+        put(key);
+        ensure(value.length);
+        put(value);
+    }
+
+    private void integer(final byte[] key, final long value)
+    {
+        put(key);
+        length = Fixed.writeUnsigned(value, buffer, length);
+    }
+
+    private void decimal(final byte[] key, final long value)
+    {
+        put(key);
+        length = Fixed.format(value, buffer, length);
+    }
+
+    private void put(final byte[] bytes)
+    {
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void endLine()
+    {
+        buffer[length++] = '\n';
+        if (length >= FLUSH_THRESHOLD && out != null)
+        {
+            flush();
+        }
+    }
+
+    private void ensure(final int extra)
+    {
+        if (length + extra > buffer.length)
+        {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + extra));
+        }
+    }
+}

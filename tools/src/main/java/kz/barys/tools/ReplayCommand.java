@@ -1,0 +1,50 @@
+package kz.barys.tools;
+
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.text.Replay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code barys replay}: a command file through the matching core, in-process (CONTRACT section 6). */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a command file through the matching core and writes its events (and the final state).",
+        "The same input always gives byte-identical output."})
+final class ReplayCommand implements Callable<Integer>
+{
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")
+    private String input;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "where events go (default: stdout)")
+    private Path output;
+
+    @Option(names = "--dump-state", description = "write BOOK and BALANCE lines at the end")
+    private boolean dumpState;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
+    private Path config;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        try (InputStream in = "-".equals(input) ? System.in : new FileInputStream(input);
+            OutputStream out = output == null ?
+                new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) :
+                new BufferedOutputStream(new FileOutputStream(output.toFile()), 1 << 16))
+        {
+            Replay.run(in, out, dumpState, engineConfig);
+        }
+        return 0;
+    }
+}
