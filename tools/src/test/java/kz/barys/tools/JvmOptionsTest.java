@@ -1,0 +1,28 @@
+package kz.barys.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** The launcher's config/jvm.options and the build's barys.jvm.flags (surefire, JMH) must not drift apart. */
+class JvmOptionsTest
+{
+    @Test
+    void surefireRunsWithEveryFlagTheLauncherUses() throws Exception
+    {
+        final Path options = Path.of(System.getProperty("barys.root", ".."), "config", "jvm.options");
+        final List<String> launcherFlags = Files.readAllLines(options).stream()
+            .map(String::trim)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .collect(Collectors.toList());
+
+        assertThat(launcherFlags).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments()).containsAll(launcherFlags);
+    }
+}

@@ -1,0 +1,64 @@
+package kz.barys.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEventsAndStateDumpToTheOutputFile() throws Exception
+    {
+        final Path input = dir.resolve("in.txt");
+        final Path output = dir.resolve("out.txt");
+        Files.writeString(input, String.join("\n",
+            "DEPOSIT account=1 currency=KZT amount=1000000",
+            "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.01",
+            "bogus line"));
+
+        final int exit = BarysCli.execute("replay", "--input", input.toString(), "--output", output.toString(), "--dump-state");
+
+        assertThat(exit).isZero();
+        assertThat(Files.readAllLines(output)).containsExactly(
+            "DEPOSITED account=1 currency=KZT amount=1000000",
+            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01",
+            "REJECTED account=0 id=0 reason=MALFORMED",
+            "BOOK symbol=BTC-KZT side=BUY price=50000000 qty=0.01 orders=1",
+            "BALANCE account=1 currency=KZT total=1000000 available=500000");
+    }
+
+    @Test
+    void aMissingInputFileIsAClearErrorWithoutStackTrace()
+    {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        final int exit;
+        try
+        {
+            exit = BarysCli.execute("replay", "--input", dir.resolve("missing.txt").toString());
+        }
+        finally
+        {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("barys:").contains("missing.txt").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError()
+    {
+        assertThat(BarysCli.execute("replay")).isEqualTo(2);
+    }
+}
