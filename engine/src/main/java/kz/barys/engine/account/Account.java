@@ -61,6 +61,13 @@ public final class Account
         reserved[currency] += delta;
     }
 
+    /** Sets a balance restored from a snapshot. */
+    public void restore(final int currency, final long total, final long reserved)
+    {
+        this.total[currency] = total;
+        this.reserved[currency] = reserved;
+    }
+
     public boolean isSuspended()
     {
         return suspended;

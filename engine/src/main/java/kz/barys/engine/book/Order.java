@@ -60,6 +60,13 @@ public final class Order
         this.reserved = 0;
     }
 
+    /** Sets the progress of an order restored from a snapshot. */
+    public void restore(final long filled, final long reserved)
+    {
+        this.filled = filled;
+        this.reserved = reserved;
+    }
+
     void clear()
     {
         owner = null;
@@ -79,6 +86,12 @@ public final class Order
     public Account owner()
     {
         return owner;
+    }
+
+    /** Sets the owner of an order restored from a snapshot. */
+    public void owner(final Account owner)
+    {
+        this.owner = owner;
     }
 
     public long account()

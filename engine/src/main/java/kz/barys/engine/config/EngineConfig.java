@@ -100,6 +100,32 @@ public final class EngineConfig
         return instruments;
     }
 
+    /**
+     * A canonical description of everything that gives journaled commands their meaning (currencies and
+     * instruments with their indices and parameters). A journal may only be replayed under the same one.
+     */
+    public String fingerprint()
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final Currency currency : currencies)
+        {
+            text.append("currency ").append(currency.index()).append(' ').append(currency.code())
+                .append(" withdrawal_step=").append(Fixed.toString(currency.withdrawalStep())).append('\n');
+        }
+        for (final Instrument instrument : instruments)
+        {
+            text.append("instrument ").append(instrument.index()).append(' ').append(instrument.symbol())
+                .append(" base=").append(instrument.base().code())
+                .append(" quote=").append(instrument.quote().code())
+                .append(" tick=").append(Fixed.toString(instrument.tick()))
+                .append(" lot=").append(Fixed.toString(instrument.lot()))
+                .append(" min_notional=").append(Fixed.toString(instrument.minNotional()))
+                .append(" maker_fee_bps=").append(instrument.makerFeeBps())
+                .append(" taker_fee_bps=").append(instrument.takerFeeBps()).append('\n');
+        }
+        return text.toString();
+    }
+
     /** The currency with this code, or null. */
     public Currency currency(final String code)
     {

@@ -39,6 +39,11 @@ public final class MatchingCore
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
     }
 
+    EngineState state()
+    {
+        return state;
+    }
+
     public EngineConfig config()
     {
         return state.config;

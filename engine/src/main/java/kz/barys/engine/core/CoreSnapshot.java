@@ -1,0 +1,229 @@
+package kz.barys.engine.core;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import kz.barys.engine.account.Account;
+import kz.barys.engine.book.BookSide;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.book.OrderBook;
+import kz.barys.engine.book.PriceLevel;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.config.EngineConfig;
+
+/**
+ * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, every resting order
+ * in book order (so time priority survives) and every account. The same state always gives the same bytes,
+ * which is what makes {@link #digest} a check of determinism across restarts. Layout in docs/journal.md.
+ */
+public final class CoreSnapshot
+{
+    private static final Side[] SIDES = Side.values();
+    private static final OrderType[] ORDER_TYPES = OrderType.values();
+    private static final TimeInForce[] TIFS = TimeInForce.values();
+    private static final StpMode[] STP_MODES = StpMode.values();
+
+    private CoreSnapshot()
+    {
+    }
+
+    /** Writes the state at offset 0 of {@code out}; returns the length. */
+    public static int write(final MatchingCore core, final ExpandableArrayBuffer out)
+    {
+        final EngineState state = core.state();
+        int p = 0;
+        out.putLong(p, state.lastOrderNumber);
+        out.putLong(p + 8, state.lastTradeId);
+        p += 16;
+        out.putInt(p, state.feesCollected.length);
+        p += 4;
+        for (final long fee : state.feesCollected)
+        {
+            out.putLong(p, fee);
+            p += 8;
+        }
+        out.putInt(p, state.books.length);
+        p += 4;
+        for (final OrderBook book : state.books)
+        {
+            out.putByte(p++, (byte)(book.isHalted() ? 1 : 0));
+            p = writeSide(book.bids(), out, p);
+            p = writeSide(book.asks(), out, p);
+        }
+        final long[] numbers = state.sortedAccountNumbers();
+        out.putInt(p, numbers.length);
+        p += 4;
+        for (final long number : numbers)
+        {
+            final Account account = state.account(number);
+            out.putLong(p, number);
+            out.putByte(p + 8, (byte)(account.isSuspended() ? 1 : 0));
+            p += 9;
+            for (int currency = 0; currency < state.feesCollected.length; currency++)
+            {
+                out.putLong(p, account.total(currency));
+                out.putLong(p + 8, account.reserved(currency));
+                p += 16;
+            }
+        }
+        return p;
+    }
+
+    /** Builds a fresh core holding the state written by {@link #write}. */
+    public static MatchingCore read(
+        final EngineConfig config, final int maxOrders, final DirectBuffer in, final int offset, final int length)
+    {
+        final MatchingCore core = new MatchingCore(config, maxOrders);
+        final EngineState state = core.state();
+        int p = offset;
+        state.lastOrderNumber = in.getLong(p);
+        state.lastTradeId = in.getLong(p + 8);
+        p += 16;
+        final int currencies = in.getInt(p);
+        p += 4;
+        check(currencies == state.feesCollected.length, "currency count differs from the configuration");
+        for (int currency = 0; currency < currencies; currency++)
+        {
+            state.feesCollected[currency] = in.getLong(p);
+            p += 8;
+        }
+        final int books = in.getInt(p);
+        p += 4;
+        check(books == state.books.length, "instrument count differs from the configuration");
+
+        // Orders are read in book order (restoring priority) and then linked to accounts by order number.
+        final List<Order> orders = new ArrayList<>();
+        final List<long[]> owners = new ArrayList<>();
+        for (final OrderBook book : state.books)
+        {
+            book.halted(in.getByte(p++) != 0);
+            for (int side = 0; side < 2; side++)
+            {
+                final int levels = in.getInt(p);
+                p += 4;
+                for (int level = 0; level < levels; level++)
+                {
+                    final int count = in.getInt(p);
+                    p += 4;
+                    for (int i = 0; i < count; i++)
+                    {
+                        final Order order = state.pool.acquire();
+                        final long account = in.getLong(p + 8);
+                        order.init(
+                            in.getLong(p), null, in.getLong(p + 16), book.instrument(), SIDES[in.getByte(p + 24)],
+                            ORDER_TYPES[in.getByte(p + 25)], TIFS[in.getByte(p + 26)], STP_MODES[in.getByte(p + 27)],
+                            in.getLong(p + 28), in.getLong(p + 36));
+                        order.restore(in.getLong(p + 44), in.getLong(p + 52));
+                        p += ORDER_LENGTH;
+                        orders.add(order);
+                        owners.add(new long[] {account});
+                    }
+                }
+            }
+        }
+        final int accounts = in.getInt(p);
+        p += 4;
+        for (int i = 0; i < accounts; i++)
+        {
+            final Account account = state.accountOrCreate(in.getLong(p));
+            account.suspended(in.getByte(p + 8) != 0);
+            p += 9;
+            for (int currency = 0; currency < currencies; currency++)
+            {
+                account.restore(currency, in.getLong(p), in.getLong(p + 8));
+                p += 16;
+            }
+        }
+        check(p == offset + length, "snapshot length does not match its content");
+
+        for (int i = 0; i < orders.size(); i++)
+        {
+            final Order order = orders.get(i);
+            order.owner(state.accountOrCreate(owners.get(i)[0]));
+            state.books[order.instrument().index()].side(order.side()).add(order);
+        }
+        final List<Order> byNumber = new ArrayList<>(orders);
+        byNumber.sort(Comparator.comparingLong(Order::number));
+        for (final Order order : byNumber)
+        {
+            order.owner().addOrder(order);
+        }
+        return core;
+    }
+
+    /** A 64-bit digest of the state (the first 8 bytes of SHA-256 over {@link #write}'s bytes). */
+    public static long digest(final MatchingCore core)
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 16);
+        final int length = write(core, buffer);
+        return digest(buffer.byteArray(), 0, length);
+    }
+
+    public static long digest(final byte[] bytes, final int offset, final int length)
+    {
+        try
+        {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, offset, length);
+            final byte[] hash = sha.digest();
+            long digest = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                digest = (digest << 8) | (hash[i] & 0xFF);
+            }
+            return digest;
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final int ORDER_LENGTH = 60;
+
+    private static int writeSide(final BookSide side, final ExpandableArrayBuffer out, final int start)
+    {
+        int p = start;
+        out.putInt(p, side.levelCount());
+        p += 4;
+        for (int depth = 0; depth < side.levelCount(); depth++)
+        {
+            final PriceLevel level = side.level(depth);
+            out.putInt(p, level.orderCount());
+            p += 4;
+            for (Order order = level.head(); order != null; order = order.nextInLevel())
+            {
+                out.putLong(p, order.number());
+                out.putLong(p + 8, order.account());
+                out.putLong(p + 16, order.id());
+                out.putByte(p + 24, (byte)order.side().ordinal());
+                out.putByte(p + 25, (byte)order.type().ordinal());
+                out.putByte(p + 26, (byte)order.tif().ordinal());
+                out.putByte(p + 27, (byte)order.stp().ordinal());
+                out.putLong(p + 28, order.price());
+                out.putLong(p + 36, order.qty());
+                out.putLong(p + 44, order.filled());
+                out.putLong(p + 52, order.reserved());
+                p += ORDER_LENGTH;
+            }
+        }
+        return p;
+    }
+
+    private static void check(final boolean condition, final String problem)
+    {
+        if (!condition)
+        {
+            throw new IllegalStateException("snapshot does not fit: " + problem);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package kz.barys.engine.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+/** Where the journal lives inside a data directory, and how its Chronicle Queue is opened. */
+public final class Journal
+{
+    public static final String DIRECTORY = "journal";
+
+    private Journal()
+    {
+    }
+
+    public static Path directory(final Path dataDir)
+    {
+        return dataDir.resolve(DIRECTORY);
+    }
+
+    /**
+     * Opens the journal queue. A short writer timeout lets a restarted engine (the only writer; the data
+     * directory is locked) take over a document left unfinished by a crash without a long wait.
+     */
+    public static SingleChronicleQueue open(final Path dataDir, final boolean readOnly)
+    {
+        return SingleChronicleQueueBuilder.binary(directory(dataDir))
+            .rollCycle(RollCycles.FAST_DAILY)
+            .readOnly(readOnly)
+            .timeoutMS(1_000)
+            .build();
+    }
+}

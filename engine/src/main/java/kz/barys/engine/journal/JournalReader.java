@@ -1,0 +1,168 @@
+package kz.barys.engine.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import kz.barys.engine.command.Command;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Reads journal documents in order and hands their content to a {@link Visitor}. Checks each document's
+ * version and CRC: a corrupt document ends the readable journal unless the engine has journaled a DISCARD for
+ * it (which it does on recovery, since a corrupt tail was never acknowledged).
+ */
+public final class JournalReader
+{
+    /** What {@link #next} found. */
+    public enum Result
+    {
+        /** A document was read and visited. */
+        DOCUMENT,
+        /** No further complete document (the end, or a document still being written or torn by a crash). */
+        END,
+        /** A corrupt document that no DISCARD voids; see {@link #corruptIndex()}. */
+        CORRUPT
+    }
+
+    /** Receives what the journal holds. */
+    public interface Visitor
+    {
+        /** One journaled command and its encoded events (decode them with {@link EventDecoder}). */
+        void command(long index, Command command, DirectBuffer events, int offset, int length);
+
+        default void snapshotMarker(final long index, final long sequence, final long digest)
+        {
+        }
+
+        default void header(final String configFingerprint)
+        {
+        }
+    }
+
+    private final ExcerptTailer tailer;
+    private final CRC32C crc = new CRC32C();
+    private final Command command = new Command();
+    private byte[] bytes = new byte[1 << 16];
+    private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+    private int length;
+    private long index;
+    private long corruptIndex = -1;
+
+    public JournalReader(final SingleChronicleQueue queue)
+    {
+        this.tailer = queue.createTailer();
+    }
+
+    /** Positions the reader so that the next document read is the one at {@code index}. */
+    public boolean moveToIndex(final long index)
+    {
+        return tailer.moveToIndex(index);
+    }
+
+    /** Index of the last corrupt document found, or -1. */
+    public long corruptIndex()
+    {
+        return corruptIndex;
+    }
+
+    /** Index of the document read last. */
+    public long index()
+    {
+        return index;
+    }
+
+    public Result next(final Visitor visitor)
+    {
+        if (!readDocument())
+        {
+            return Result.END;
+        }
+        if (!isValid())
+        {
+            final long corrupt = index;
+            if (readDocument() && isValid() && kind() == JournalFormat.DISCARD &&
+                buffer.getLong(JournalFormat.PREFIX_LENGTH) == corrupt)
+            {
+                return next(visitor); // voided by the engine on an earlier recovery: skip it
+            }
+            tailer.moveToIndex(corrupt);
+            corruptIndex = corrupt;
+            return Result.CORRUPT;
+        }
+        switch (kind())
+        {
+            case JournalFormat.BATCH -> visitBatch(visitor);
+            case JournalFormat.SNAPSHOT -> visitor.snapshotMarker(
+                index, buffer.getLong(JournalFormat.PREFIX_LENGTH), buffer.getLong(JournalFormat.PREFIX_LENGTH + 8));
+            case JournalFormat.HEADER ->
+            {
+                final int textLength = buffer.getInt(JournalFormat.PREFIX_LENGTH);
+                visitor.header(new String(bytes, JournalFormat.PREFIX_LENGTH + 4, textLength, StandardCharsets.UTF_8));
+            }
+            default ->
+            {
+                // DISCARD of a document already skipped, or a kind from a newer version: nothing to replay.
+            }
+        }
+        return Result.DOCUMENT;
+    }
+
+    private void visitBatch(final Visitor visitor)
+    {
+        final int count = buffer.getInt(JournalFormat.PREFIX_LENGTH);
+        int position = JournalFormat.PREFIX_LENGTH + 4;
+        for (int i = 0; i < count; i++)
+        {
+            final int eventsLength = buffer.getInt(position);
+            final int commandOffset = position + JournalFormat.ENTRY_HEADER_LENGTH;
+            CommandCodec.decode(buffer, commandOffset, command);
+            final int eventsOffset = commandOffset + CommandCodec.LENGTH;
+            visitor.command(index, command, buffer, eventsOffset, eventsLength);
+            position = eventsOffset + eventsLength;
+        }
+    }
+
+    private byte kind()
+    {
+        return buffer.getByte(1);
+    }
+
+    private boolean isValid()
+    {
+        if (length < JournalFormat.PREFIX_LENGTH + JournalFormat.CRC_LENGTH || buffer.getByte(0) != JournalFormat.VERSION)
+        {
+            return false;
+        }
+        final int bodyEnd = length - JournalFormat.CRC_LENGTH;
+        crc.reset();
+        crc.update(bytes, 0, bodyEnd);
+        return buffer.getInt(bodyEnd) == (int)crc.getValue();
+    }
+
+    private boolean readDocument()
+    {
+        try (DocumentContext context = tailer.readingDocument())
+        {
+            if (!context.isPresent())
+            {
+                return false;
+            }
+            final Bytes<?> in = context.wire().bytes();
+            length = (int)in.readRemaining();
+            if (length > bytes.length)
+            {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+                buffer.wrap(bytes);
+            }
+            in.read(bytes, 0, length);
+            index = context.index();
+            return true;
+        }
+    }
+}

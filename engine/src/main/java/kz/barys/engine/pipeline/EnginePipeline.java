@@ -1,0 +1,133 @@
+package kz.barys.engine.pipeline;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.agrona.concurrent.EpochNanoClock;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.journal.JournalWriter;
+
+/**
+ * Producers → Disruptor ring (preallocated {@link CommandSlot}s, multi-producer) → core thread (sequence, match,
+ * journal) → responder thread ({@link ResultListener}, only after journaling).
+ */
+public final class EnginePipeline
+{
+    private static final EventTranslatorOneArg<CommandSlot, Command> COPY =
+        (slot, sequence, command) -> slot.command.copyFrom(command);
+
+    private final Disruptor<CommandSlot> disruptor;
+    private final RingBuffer<CommandSlot> ring;
+    private final CoreHandler core;
+    private final EventHandler<CommandSlot> responder;
+
+    public EnginePipeline(
+        final int ringSize,
+        final WaitStrategy waitStrategy,
+        final CommandExecutor executor,
+        final JournalWriter journal,
+        final EpochNanoClock clock,
+        final SnapshotTrigger snapshots,
+        final long lastSequence,
+        final ResultListener listener)
+    {
+        this.disruptor = new Disruptor<>(CommandSlot::new, ringSize, threads(), ProducerType.MULTI, waitStrategy);
+        this.core = new CoreHandler(executor, journal, clock, snapshots, lastSequence);
+        this.responder = (slot, sequence, endOfBatch) ->
+            listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+        disruptor.setDefaultExceptionHandler(new FailStop());
+        disruptor.handleEventsWith(core).then(responder);
+        this.ring = disruptor.getRingBuffer();
+    }
+
+    public void start()
+    {
+        disruptor.start();
+    }
+
+    /** Publishes a copy of {@code command}; waits while the ring is full (backpressure, never an unbounded queue). */
+    public void publish(final Command command)
+    {
+        ring.publishEvent(COPY, command);
+    }
+
+    /** Publishes unless the ring is full; returns false then. */
+    public boolean tryPublish(final Command command)
+    {
+        return ring.tryPublishEvent(COPY, command);
+    }
+
+    /** Sequence number of the last command that is journaled. */
+    public long lastJournaledSequence()
+    {
+        return core.lastJournaledSequence();
+    }
+
+    /**
+     * Waits until everything published so far has been journaled and answered, then stops both threads. Callers
+     * must have stopped publishing.
+     */
+    public void drainAndStop() throws InterruptedException
+    {
+        final long published = ring.getCursor();
+        while (disruptor.getSequenceValueFor(responder) < published)
+        {
+            Thread.onSpinWait();
+        }
+        disruptor.halt();
+        core.awaitStopped();
+    }
+
+    /** The last sequence number the core gave out (read after {@link #drainAndStop}). */
+    public long lastSequence()
+    {
+        return core.lastSequence();
+    }
+
+    private static ThreadFactory threads()
+    {
+        final AtomicInteger count = new AtomicInteger();
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable, "barys-pipeline-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Command failures never reach here: {@link CommandExecutor} turns them into rejects and the ring moves on.
+     * What does reach here is the journal failing. Going on would acknowledge commands that are not journaled,
+     * so the engine stops at once (fail-stop); recovery on restart resumes from what was journaled.
+     */
+    private static final class FailStop implements ExceptionHandler<CommandSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final CommandSlot slot)
+        {
+            System.err.println("barys: FATAL: cannot journal (ring sequence " + sequence + "): " + ex);
+            Runtime.getRuntime().halt(70);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            System.err.println("barys: pipeline start error: " + ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            System.err.println("barys: pipeline shutdown error: " + ex);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package kz.barys.engine.server;
+
+import java.nio.file.Path;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.pipeline.WaitStrategies;
+
+/** How an engine runs: where its data lives and how its pipeline and snapshots are tuned. */
+public record EngineOptions(
+    EngineConfig config,
+    Path dataDir,
+    int ringSize,
+    String waitStrategy,
+    long snapshotInterval,
+    int snapshotsToKeep,
+    int maxOrders)
+{
+    public static final int DEFAULT_RING_SIZE = 1 << 16;
+    public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
+    public static final int DEFAULT_SNAPSHOTS_TO_KEEP = 2;
+
+    public static EngineOptions defaults(final EngineConfig config, final Path dataDir)
+    {
+        return new EngineOptions(
+            config, dataDir, DEFAULT_RING_SIZE, WaitStrategies.DEFAULT, DEFAULT_SNAPSHOT_INTERVAL,
+            DEFAULT_SNAPSHOTS_TO_KEEP, 1 << 16);
+    }
+
+    public EngineOptions withSnapshotInterval(final long interval)
+    {
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, interval, snapshotsToKeep, maxOrders);
+    }
+
+    public EngineOptions withWaitStrategy(final String strategy)
+    {
+        return new EngineOptions(config, dataDir, ringSize, strategy, snapshotInterval, snapshotsToKeep, maxOrders);
+    }
+
+    public EngineOptions withRingSize(final int size)
+    {
+        return new EngineOptions(config, dataDir, size, waitStrategy, snapshotInterval, snapshotsToKeep, maxOrders);
+    }
+}

@@ -1,0 +1,129 @@
+package kz.barys.engine.text;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.num.Fixed;
+
+/**
+ * Writes a {@link Command} back in the text form of CONTRACT section 3, such that parsing the line gives a
+ * command with the same outcome. Values the parser had already judged are written so that they are judged the
+ * same again: an overflowing field as a number too large, an invalid one as 0, an unknown symbol as {@code ?},
+ * and a malformed command as the unknown verb {@code MALFORMED} with its account and id.
+ */
+public final class CommandTextWriter
+{
+    private static final String TOO_LARGE = "99999999999999999999";
+
+    private final EngineConfig config;
+
+    public CommandTextWriter(final EngineConfig config)
+    {
+        this.config = config;
+    }
+
+    public String write(final Command command)
+    {
+        final StringBuilder line = new StringBuilder(96);
+        line.append(command.type == CommandType.MALFORMED ? "MALFORMED" : command.type.name());
+        switch (command.type)
+        {
+            case DEPOSIT, WITHDRAW ->
+            {
+                integer(line, "account", command.account, command);
+                line.append(" currency=").append(command.currency < 0 ? "?" : config.currencies().get(command.currency).code());
+                amount(line, "amount", command.amount, command);
+            }
+            case NEW ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+                symbol(line, command.instrument);
+                line.append(" side=").append(command.side);
+                line.append(" type=").append(command.orderType);
+                line.append(" tif=").append(command.tif);
+                if (command.orderType == OrderType.LIMIT)
+                {
+                    amount(line, "price", command.price, command);
+                }
+                if (command.quoteQty != 0)
+                {
+                    amount(line, "quote_qty", command.quoteQty, command);
+                }
+                else
+                {
+                    amount(line, "qty", command.qty, command);
+                }
+                line.append(" stp=").append(command.stp);
+            }
+            case CANCEL ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+            }
+            case REPLACE ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+                integer(line, "new_id", command.newId, command);
+                amount(line, "price", command.price, command);
+                amount(line, "qty", command.qty, command);
+            }
+            case CANCEL_ALL ->
+            {
+                integer(line, "account", command.account, command);
+                if (command.instrument != Command.ALL)
+                {
+                    symbol(line, command.instrument);
+                }
+            }
+            case SUSPEND, RESUME -> integer(line, "account", command.account, command);
+            case HALT, UNHALT -> symbol(line, command.instrument);
+            case MALFORMED ->
+            {
+                if (command.account > 0)
+                {
+                    line.append(" account=").append(command.account);
+                }
+                if (command.id > 0)
+                {
+                    line.append(" id=").append(command.id);
+                }
+            }
+            default -> throw new IllegalStateException("unhandled command type " + command.type);
+        }
+        return line.toString();
+    }
+
+    private void symbol(final StringBuilder line, final int instrument)
+    {
+        line.append(" symbol=").append(instrument < 0 ? "?" : config.instruments().get(instrument).symbol());
+    }
+
+    private static void integer(final StringBuilder line, final String key, final long value, final Command command)
+    {
+        line.append(' ').append(key).append('=');
+        if (value > 0)
+        {
+            line.append(value);
+        }
+        else
+        {
+            line.append(command.fieldOverflow ? TOO_LARGE : "0");
+        }
+    }
+
+    private static void amount(final StringBuilder line, final String key, final long value, final Command command)
+    {
+        line.append(' ').append(key).append('=');
+        if (value > 0)
+        {
+            line.append(Fixed.toString(value));
+        }
+        else
+        {
+            line.append(command.fieldOverflow ? TOO_LARGE : "0");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package kz.barys.tools;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.agrona.DirectBuffer;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.journal.EventDecoder;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.text.CommandTextWriter;
+import kz.barys.engine.text.TextEventWriter;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code barys journal}: prints the journal, as commands and events or as commands alone. */
+@Command(
+    name = "journal",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Prints the journal: for each command a '# seq=N time=T' comment, the command (section 3 form) and its",
+        "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."})
+final class JournalCommand implements Callable<Integer>
+{
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
+    private Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
+    private Path data;
+
+    @Option(names = "--follow", description = "keep reading as the engine journals more")
+    private boolean follow;
+
+    @Option(names = "--from", paramLabel = "INDEX", defaultValue = "1",
+        description = "start at this command sequence number (the N of '# seq=N'; default: ${DEFAULT-VALUE})")
+    private long from;
+
+    @Option(names = "--commands", description = "print the commands only")
+    private boolean commandsOnly;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        if (!Files.isDirectory(Journal.directory(data)))
+        {
+            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
+        }
+        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        final TextEventWriter events = new TextEventWriter(engineConfig, out);
+        final EventDecoder decoder = new EventDecoder(engineConfig);
+        final CommandTextWriter commands = new CommandTextWriter(engineConfig);
+        final JournalReader.Visitor printer = (index, command, eventBytes, offset, length) ->
+        {
+            if (command.sequence < from)
+            {
+                return;
+            }
+            events.flush();
+            write(out, commandsOnly ? "" :
+                "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos) + "\n");
+            write(out, commands.write(command) + "\n");
+            if (!commandsOnly)
+            {
+                decodeInto(decoder, eventBytes, offset, length, events);
+            }
+        };
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final JournalReader reader = new JournalReader(queue);
+            while (true)
+            {
+                final JournalReader.Result result = reader.next(printer);
+                if (result == JournalReader.Result.DOCUMENT)
+                {
+                    continue;
+                }
+                events.flush();
+                if (result == JournalReader.Result.CORRUPT)
+                {
+                    System.err.printf("barys journal: corrupt document at index %x; stopping%n", reader.corruptIndex());
+                    return 1;
+                }
+                if (!follow)
+                {
+                    return 0;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static void decodeInto(
+        final EventDecoder decoder, final DirectBuffer bytes, final int offset, final int length, final TextEventWriter events)
+    {
+        decoder.decode(bytes, offset, length, events);
+    }
+
+    private static void write(final OutputStream out, final String text)
+    {
+        try
+        {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package kz.barys.tools;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.core.CoreSnapshot;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.recovery.Recovery;
+import kz.barys.engine.text.StateDump;
+import kz.barys.engine.text.TextEventWriter;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code barys state}: recovers exactly as the engine does on start, read-only, and prints the state dump. */
+@Command(
+    name = "state",
+    mixinStandardHelpOptions = true,
+    description = "Recovers the state from a data directory as the engine does on start (read-only) and prints it.")
+final class StateCommand implements Callable<Integer>
+{
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
+    private Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
+    private Path data;
+
+    @Option(names = "--no-snapshot", description = "ignore snapshots: replay the whole journal")
+    private boolean noSnapshot;
+
+    @Option(names = "--digest", description = "also print the state digest to stderr")
+    private boolean digest;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        if (!Files.isDirectory(Journal.directory(data)))
+        {
+            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
+        }
+        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final Recovery.Result result = Recovery.recover(data, queue, engineConfig, 1 << 16, !noSnapshot, Optional.empty());
+            final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+            final TextEventWriter writer = new TextEventWriter(engineConfig, out);
+            StateDump.write(result.core(), writer);
+            writer.flush();
+            if (digest)
+            {
+                System.err.printf("digest %016x after command %d (%d replayed, snapshot at %d)%n",
+                    CoreSnapshot.digest(result.core()), result.lastSequence(), result.commandsReplayed(),
+                    result.snapshotSequence());
+            }
+        }
+        return 0;
+    }
+}
