@@ -24,9 +24,15 @@ public final class TextEngine
 
     public TextEngine(final EngineConfig config)
     {
-        this.core = new MatchingCore(config);
-        this.parser = new CommandParser(config);
-        this.writer = new TextEventWriter(config);
+        this(new MatchingCore(config));
+    }
+
+    /** Drives an existing core (one restored from a snapshot, say). */
+    public TextEngine(final MatchingCore core)
+    {
+        this.core = core;
+        this.parser = new CommandParser(core.config());
+        this.writer = new TextEventWriter(core.config());
     }
 
     public MatchingCore core()

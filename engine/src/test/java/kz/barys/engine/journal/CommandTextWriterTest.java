@@ -1,0 +1,78 @@
+package kz.barys.engine.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.text.CommandParser;
+import kz.barys.engine.text.CommandTextWriter;
+import kz.barys.engine.text.TextEngine;
+
+/** `barys journal --commands` must print commands that replay to the same outcome, whatever the input was. */
+class CommandTextWriterTest
+{
+    private static final EngineConfig CONFIG = EngineConfig.defaults();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.015",
+        "NEW account=1 id=2 symbol=ETH-KZT side=SELL type=MARKET qty=0.5 stp=NONE",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=MARKET quote_qty=150000",
+        "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT price=5 qty=1",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=99999999999999 qty=1",
+        "NEW account=99999999999999999999 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=1 qty=1",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=0.000000001 qty=1",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=-5 qty=0",
+        "NEW account=1 id=2 symbol=BTC-KZT side=buy type=LIMIT price=5 qty=1",
+        "REPLACE account=3 id=4 new_id=5 price=100 qty=0.2",
+        "CANCEL account=3 id=4",
+        "CANCEL_ALL account=3",
+        "CANCEL_ALL account=3 symbol=ETH-KZT",
+        "CANCEL_ALL account=3 symbol=NOPE",
+        "DEPOSIT account=7 currency=KZT amount=12.5",
+        "WITHDRAW account=7 currency=XYZ amount=1",
+        "DEPOSIT account=7 currency=KZT amount=1e5",
+        "SUSPEND account=9",
+        "RESUME account=9",
+        "HALT symbol=USDT-KZT",
+        "UNHALT symbol=NOPE",
+        "FROB account=1 id=3",
+        "NEW id=3"})
+    void writtenCommandsReparseToTheSameOutcome(final String line)
+    {
+        final Command original = parse(line);
+        final String written = new CommandTextWriter(CONFIG).write(original);
+
+        assertThat(outcome(written)).isEqualTo(outcome(line));
+        final Command reparsed = parse(written);
+        assertThat(reparsed.type).isEqualTo(original.type);
+        assertThat(reparsed.account).isEqualTo(original.account);
+        assertThat(reparsed.id).isEqualTo(original.id);
+    }
+
+    private static Command parse(final String line)
+    {
+        final Command command = new Command();
+        final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        assertThat(new CommandParser(CONFIG).parse(bytes, 0, bytes.length, command)).isTrue();
+        return command;
+    }
+
+    /** The events the line causes on an engine with some funds, so that rejects show their real reason. */
+    private static List<String> outcome(final String line)
+    {
+        final TextEngine engine = new TextEngine(CONFIG);
+        engine.apply("DEPOSIT account=1 currency=KZT amount=100000000");
+        engine.apply("DEPOSIT account=1 currency=ETH amount=10");
+        engine.apply("DEPOSIT account=3 currency=ETH amount=10");
+        engine.apply("DEPOSIT account=7 currency=KZT amount=100");
+        engine.apply("NEW account=3 id=4 symbol=ETH-KZT side=SELL type=LIMIT price=2000000 qty=1");
+        return engine.apply(line);
+    }
+}

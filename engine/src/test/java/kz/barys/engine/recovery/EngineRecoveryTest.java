@@ -1,0 +1,234 @@
+package kz.barys.engine.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.core.CoreSnapshot;
+import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.journal.EventDecoder;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.server.Engine;
+import kz.barys.engine.server.EngineOptions;
+import kz.barys.engine.text.CommandParser;
+import kz.barys.engine.text.CommandTextWriter;
+import kz.barys.engine.text.Replay;
+import kz.barys.engine.text.StateDump;
+import kz.barys.engine.text.TextEventWriter;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
+/** In-process recovery: a restarted engine is in exactly the state a replay of its journaled commands gives. */
+class EngineRecoveryTest
+{
+    private static final EngineConfig CONFIG = EngineConfig.defaults();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void restartAfterCleanStopRecoversTheStateOfAReplayOfTheSameCommands()
+    {
+        final List<String> commands = CommandStreams.mixed(1, 5_000);
+        final String live;
+        try (Engine engine = start(1_000))
+        {
+            feed(engine, commands);
+            engine.close();
+            live = dump(engine.core());
+        }
+        final String expected = replayDump(commands);
+        assertThat(live).isEqualTo(expected);
+
+        final Recovery.Result withSnapshot = recover(true);
+        final Recovery.Result journalOnly = recover(false);
+        assertThat(dump(withSnapshot.core())).isEqualTo(expected);
+        assertThat(dump(journalOnly.core())).isEqualTo(expected);
+        assertThat(withSnapshot.snapshotSequence()).isEqualTo(commands.size());
+        assertThat(journalOnly.commandsReplayed()).isEqualTo(commands.size());
+        assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
+    }
+
+    @Test
+    void journaledEventsAreExactlyTheEventsOfAReplay()
+    {
+        final List<String> commands = CommandStreams.mixed(2, 3_000);
+        try (Engine engine = start(0))
+        {
+            feed(engine, commands);
+        }
+        final ByteArrayOutputStream journaled = new ByteArrayOutputStream();
+        final List<String> journaledCommands = new ArrayList<>();
+        readJournal(journaledCommands, journaled);
+
+        assertThat(journaledCommands).hasSize(commands.size());
+        assertThat(journaled.toString(StandardCharsets.US_ASCII)).isEqualTo(replayEvents(commands));
+        // The commands as the journal prints them replay to the same events: `journal --commands` is replayable.
+        assertThat(replayEvents(journaledCommands)).isEqualTo(replayEvents(commands));
+    }
+
+    @Test
+    void sequenceNumbersOrderNumbersAndTradeIdsContinueAcrossRestarts()
+    {
+        final List<String> commands = CommandStreams.mixed(3, 4_000);
+        final int half = commands.size() / 2;
+        try (Engine engine = start(700))
+        {
+            feed(engine, commands.subList(0, half));
+        }
+        final long tradesAfterFirstRun;
+        try (Engine engine = start(700))
+        {
+            assertThat(engine.recovered().lastSequence()).isEqualTo(half);
+            tradesAfterFirstRun = engine.core().lastTradeId();
+            feed(engine, commands.subList(half, commands.size()));
+            engine.close();
+            assertThat(engine.core().lastTradeId()).isGreaterThan(tradesAfterFirstRun);
+            assertThat(dump(engine.core())).isEqualTo(replayDump(commands));
+        }
+        assertThat(replayEvents(journalCommands())).isEqualTo(replayEvents(commands));
+    }
+
+    @Test
+    void aCommandThatThrowsIsJournaledAsRejectedAndThePipelineGoesOn()
+    {
+        final List<String> commands = List.of(
+            "DEPOSIT account=1 currency=KZT amount=1000000",
+            "DEPOSIT account=666 currency=KZT amount=1000000",
+            "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.01");
+        final TextEventWriter text = new TextEventWriter(CONFIG);
+        final EventDecoder decoder = new EventDecoder(CONFIG);
+        final MatchingCore core = new MatchingCore(CONFIG);
+                final List<String> answered = Collections.synchronizedList(new ArrayList<>());
+        try (Engine engine = Engine.start(EngineOptions.defaults(CONFIG, data).withSnapshotInterval(0),
+            (command, events, length) ->
+            {
+                decoder.decode(events, 0, length, text);
+                answered.add(text.drainToString().trim());
+            },
+            (command, sink) ->
+            {
+                if (command.account == 666)
+                {
+                    throw new IllegalStateException("injected failure");
+                }
+                core.process(command, sink);
+            }))
+        {
+            feed(engine, commands);
+        }
+        assertThat(answered).containsExactly(
+            "DEPOSITED account=1 currency=KZT amount=1000000",
+            "REJECTED account=666 id=0 reason=MALFORMED",
+            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01");
+        // Recovery runs the same failing processor through the same executor, so the journal still replays.
+        final Recovery.Result recovered;
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final MatchingCore replayCore = new MatchingCore(CONFIG);
+            recovered = Recovery.recover(data, queue, CONFIG, 1 << 16, false, Optional.of((command, sink) ->
+            {
+                if (command.account == 666)
+                {
+                    throw new IllegalStateException("injected failure");
+                }
+                replayCore.process(command, sink);
+            }));
+            assertThat(recovered.lastSequence()).isEqualTo(3);
+            assertThat(recovered.executor().failures()).isEqualTo(1);
+            assertThat(dump(replayCore)).isEqualTo(dump(core));
+        }
+    }
+
+    private Engine start(final long snapshotEvery)
+    {
+        return Engine.start(EngineOptions.defaults(CONFIG, data).withSnapshotInterval(snapshotEvery), (c, e, l) -> { });
+    }
+
+    private static void feed(final Engine engine, final List<String> lines)
+    {
+        final CommandParser parser = new CommandParser(CONFIG);
+        final Command command = new Command();
+        for (final String line : lines)
+        {
+            final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (parser.parse(bytes, 0, bytes.length, command))
+            {
+                engine.submit(command);
+            }
+        }
+    }
+
+    private Recovery.Result recover(final boolean useSnapshots)
+    {
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            return Recovery.recover(data, queue, CONFIG, 1 << 16, useSnapshots, Optional.empty());
+        }
+    }
+
+    private List<String> journalCommands()
+    {
+        final List<String> commands = new ArrayList<>();
+        readJournal(commands, new ByteArrayOutputStream());
+        return commands;
+    }
+
+    private void readJournal(final List<String> commands, final ByteArrayOutputStream events)
+    {
+        final CommandTextWriter writer = new CommandTextWriter(CONFIG);
+        final TextEventWriter text = new TextEventWriter(CONFIG, events);
+        final EventDecoder decoder = new EventDecoder(CONFIG);
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final JournalReader reader = new JournalReader(queue);
+            while (reader.next((index, command, bytes, offset, length) ->
+            {
+                commands.add(writer.write(command));
+                decoder.decode(bytes, offset, length, text);
+            }) == JournalReader.Result.DOCUMENT)
+            {
+                // visiting does the work
+            }
+        }
+        text.flush();
+    }
+
+    private static String dump(final MatchingCore core)
+    {
+        final TextEventWriter writer = new TextEventWriter(CONFIG);
+        StateDump.write(core, writer);
+        return writer.drainToString();
+    }
+
+    private static String replayDump(final List<String> commands)
+    {
+        final String all = replay(commands, true);
+        final String events = replay(commands, false);
+        return all.substring(events.length());
+    }
+
+    private static String replayEvents(final List<String> commands)
+    {
+        return replay(commands, false);
+    }
+
+    private static String replay(final List<String> commands, final boolean dumpState)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Replay.run(new ByteArrayInputStream(String.join("\n", commands).getBytes(StandardCharsets.UTF_8)), out, dumpState, CONFIG);
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+}
