@@ -43,6 +43,10 @@ final class EngineCommand implements Callable<Integer>
         description = "core thread wait strategy: sleeping, blocking, yielding, busy-spin (default: ${DEFAULT-VALUE})")
     private String waitStrategy;
 
+    @Option(names = "--journal-retention-days", paramLabel = "DAYS", defaultValue = "0",
+        description = "delete daily journal files older than DAYS and than the oldest snapshot; 0 keeps all (default)")
+    private int journalRetentionDays;
+
     @Option(names = "--ring-size", paramLabel = "N", defaultValue = "65536", description = "ring buffer slots, a power of two")
     private int ringSize;
 
@@ -53,7 +57,8 @@ final class EngineCommand implements Callable<Integer>
         final EngineOptions options = EngineOptions.defaults(engineConfig, data)
             .withSnapshotInterval(snapshotEvery)
             .withWaitStrategy(waitStrategy)
-            .withRingSize(ringSize);
+            .withRingSize(ringSize)
+            .withJournalRetentionDays(journalRetentionDays);
         final Engine engine = Engine.start(options, (command, events, length) -> { });
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->

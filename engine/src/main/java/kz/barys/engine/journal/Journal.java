@@ -10,6 +10,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 public final class Journal
 {
     public static final String DIRECTORY = "journal";
+    /** One file per UTC day; its cycle number is the epoch day. */
+    public static final RollCycles ROLL_CYCLE = RollCycles.FAST_DAILY;
 
     private Journal()
     {
@@ -27,7 +29,7 @@ public final class Journal
     public static SingleChronicleQueue open(final Path dataDir, final boolean readOnly)
     {
         return SingleChronicleQueueBuilder.binary(directory(dataDir))
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(ROLL_CYCLE)
             .readOnly(readOnly)
             .timeoutMS(1_000)
             .build();

@@ -14,6 +14,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.EnginePipeline;
@@ -61,6 +62,8 @@ public final class Engine implements AutoCloseable
         {
             throw new UncheckedIOException("cannot lock data directory " + options.dataDir(), ex);
         }
+        final SnapshotStore snapshotStore = new SnapshotStore(options.dataDir(), options.snapshotsToKeep());
+        JournalRetention.apply(options.dataDir(), snapshotStore.oldestJournalIndex(), options.journalRetentionDays());
         queue = Journal.open(options.dataDir(), false);
         recovered = Recovery.recover(options.dataDir(), queue, options.config(), options.maxOrders(), true, processor);
         core = recovered.core();
@@ -74,7 +77,7 @@ public final class Engine implements AutoCloseable
             journal.writeDiscard(recovered.corruptIndex());
         }
         snapshots = new SnapshotTrigger(
-            core, journal, new SnapshotStore(options.dataDir(), options.snapshotsToKeep()), options.snapshotInterval(),
+            core, journal, snapshotStore, options.snapshotInterval(),
             recovered.lastSequence());
         pipeline = new EnginePipeline(
             options.ringSize(),

@@ -13,6 +13,7 @@ public record EngineOptions(
     String waitStrategy,
     long snapshotInterval,
     int snapshotsToKeep,
+    int journalRetentionDays,
     int maxOrders)
 {
     public static final int DEFAULT_RING_SIZE = 1 << 16;
@@ -23,21 +24,27 @@ public record EngineOptions(
     {
         return new EngineOptions(
             config, dataDir, DEFAULT_RING_SIZE, WaitStrategies.DEFAULT, DEFAULT_SNAPSHOT_INTERVAL,
-            DEFAULT_SNAPSHOTS_TO_KEEP, 1 << 16);
+            DEFAULT_SNAPSHOTS_TO_KEEP, 0, 1 << 16);
     }
 
     public EngineOptions withSnapshotInterval(final long interval)
     {
-        return new EngineOptions(config, dataDir, ringSize, waitStrategy, interval, snapshotsToKeep, maxOrders);
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, interval, snapshotsToKeep, journalRetentionDays, maxOrders);
     }
 
     public EngineOptions withWaitStrategy(final String strategy)
     {
-        return new EngineOptions(config, dataDir, ringSize, strategy, snapshotInterval, snapshotsToKeep, maxOrders);
+        return new EngineOptions(config, dataDir, ringSize, strategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders);
+    }
+
+    /** Deletes daily journal files older than this many days and than the oldest snapshot; 0 keeps all. */
+    public EngineOptions withJournalRetentionDays(final int days)
+    {
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep, days, maxOrders);
     }
 
     public EngineOptions withRingSize(final int size)
     {
-        return new EngineOptions(config, dataDir, size, waitStrategy, snapshotInterval, snapshotsToKeep, maxOrders);
+        return new EngineOptions(config, dataDir, size, waitStrategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders);
     }
 }

@@ -108,6 +108,28 @@ public final class SnapshotStore
         return Optional.empty();
     }
 
+    /** The journal index recorded in the oldest snapshot file, or -1 when there is none readable. */
+    public long oldestJournalIndex()
+    {
+        for (final Path file : list())
+        {
+            try
+            {
+                final byte[] bytes = Files.readAllBytes(file);
+                final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
+                if (bytes.length >= HEADER_LENGTH && buffer.getInt(0) == MAGIC)
+                {
+                    return buffer.getLong(13);
+                }
+            }
+            catch (final IOException ex)
+            {
+                // unreadable: try the next one
+            }
+        }
+        return -1;
+    }
+
     /** Snapshot files, oldest first. */
     public List<Path> list()
     {
