@@ -47,6 +47,14 @@ public final class Command
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
 
+    /**
+     * Which producer sent the command (a gateway session's id; 0 for none), so that the responder can route
+     * the outcome back. Neither journaled nor seen by matching.
+     */
+    public long origin;
+    /** The producer's own reference for the command (e.g. the session's inbound sequence number). Not journaled. */
+    public long correlationId;
+
     /** Sequence number given when the command is sequenced (pipeline); not used by matching. */
     public long sequence;
     /** Wall-clock time taken when the command is sequenced; never read inside matching. */
@@ -70,6 +78,8 @@ public final class Command
         quoteQty = 0;
         amount = 0;
         fieldOverflow = false;
+        origin = 0;
+        correlationId = 0;
         sequence = 0;
         timestampNanos = 0;
         return this;
@@ -93,6 +103,8 @@ public final class Command
         quoteQty = other.quoteQty;
         amount = other.amount;
         fieldOverflow = other.fieldOverflow;
+        origin = other.origin;
+        correlationId = other.correlationId;
         sequence = other.sequence;
         timestampNanos = other.timestampNanos;
     }
