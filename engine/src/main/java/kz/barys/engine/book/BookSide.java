@@ -12,7 +12,8 @@ import kz.barys.engine.command.Side;
 public final class BookSide
 {
     private final Side side;
-    private long[] prices;
+    /** Sort keys, ascending from worst to best: the price for bids, the negated price for asks. */
+    private long[] keys;
     private PriceLevel[] levels;
     private int size;
     private PriceLevel[] spareLevels;
@@ -21,7 +22,7 @@ public final class BookSide
     public BookSide(final Side side, final int initialLevels)
     {
         this.side = side;
-        this.prices = new long[initialLevels];
+        this.keys = new long[initialLevels];
         this.levels = new PriceLevel[initialLevels];
         this.spareLevels = new PriceLevel[initialLevels];
         for (int i = 0; i < initialLevels; i++)
@@ -112,7 +113,7 @@ public final class BookSide
     private void removeLevel(final PriceLevel level)
     {
         final int index = level == levels[size - 1] ? size - 1 : search(level.price);
-        System.arraycopy(prices, index + 1, prices, index, size - index - 1);
+        System.arraycopy(keys, index + 1, keys, index, size - index - 1);
         System.arraycopy(levels, index + 1, levels, index, size - index - 1);
         size--;
         levels[size] = null;
@@ -132,32 +133,29 @@ public final class BookSide
 
     private void insertAt(final int index, final long price, final PriceLevel level)
     {
-        if (size == prices.length)
+        if (size == keys.length)
         {
-            prices = Arrays.copyOf(prices, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
             levels = Arrays.copyOf(levels, size * 2);
         }
-        System.arraycopy(prices, index, prices, index + 1, size - index);
+        System.arraycopy(keys, index, keys, index + 1, size - index);
         System.arraycopy(levels, index, levels, index + 1, size - index);
-        prices[index] = price;
+        keys[index] = keyOf(price);
         levels[index] = level;
         size++;
     }
 
-    /**
-     * Binary search in the array ordered worst to best (ascending for bids, descending for asks). Returns the
-     * index, or (-(insertion point) - 1).
-     */
+    /** Binary search for the level at {@code price}: its index, or (-(insertion point) - 1). */
     private int search(final long price)
     {
-        // Asks are stored by descending price; searching on the negated key keeps one ascending search.
-        final long key = side == Side.BUY ? price : -price;
+        final long key = keyOf(price);
+        final long[] keys = this.keys;
         int low = 0;
         int high = size - 1;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;
-            final long midKey = side == Side.BUY ? prices[mid] : -prices[mid];
+            final long midKey = keys[mid];
             if (midKey < key)
             {
                 low = mid + 1;
@@ -172,5 +170,10 @@ public final class BookSide
             }
         }
         return -(low + 1);
+    }
+
+    private long keyOf(final long price)
+    {
+        return side == Side.BUY ? price : -price;
     }
 }

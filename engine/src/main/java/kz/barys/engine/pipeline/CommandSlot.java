@@ -1,5 +1,7 @@
 package kz.barys.engine.pipeline;
 
+import org.agrona.ExpandableArrayBuffer;
+
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.EventEncoder;
 
@@ -7,7 +9,9 @@ import kz.barys.engine.journal.EventEncoder;
 public final class CommandSlot
 {
     final Command command = new Command();
-    final EventEncoder events = new EventEncoder();
+    // Most commands cause a few events (under 200 bytes); the buffer grows for a big mass cancel. Small slots
+    // keep a 64K-slot ring at a few tens of MB instead of hundreds.
+    final EventEncoder events = new EventEncoder(new ExpandableArrayBuffer(256));
 
     public Command command()
     {
