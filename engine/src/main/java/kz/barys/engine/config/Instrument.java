@@ -19,9 +19,12 @@ public final class Instrument
     private final long minNotional;
     private final int makerFeeBps;
     private final int takerFeeBps;
-    private final long priceScale;
-    private final long qtyScale;
+    private final ExactDivisor priceScale;
+    private final ExactDivisor qtyScale;
     private final long notionalScale;
+    private final long maxBeforeNotionalScale;
+    private final ExactDivisor tickDivisor;
+    private final ExactDivisor lotDivisor;
 
     public Instrument(
         final int index,
@@ -50,9 +53,12 @@ public final class Instrument
             throw new IllegalArgumentException(
                 "instrument " + symbol + ": tick decimals + lot decimals must be at most 8");
         }
-        this.priceScale = Fixed.pow10(Fixed.DECIMALS - priceDecimals);
-        this.qtyScale = Fixed.pow10(Fixed.DECIMALS - qtyDecimals);
+        this.priceScale = new ExactDivisor(Fixed.pow10(Fixed.DECIMALS - priceDecimals));
+        this.qtyScale = new ExactDivisor(Fixed.pow10(Fixed.DECIMALS - qtyDecimals));
         this.notionalScale = Fixed.pow10(Fixed.DECIMALS - priceDecimals - qtyDecimals);
+        this.maxBeforeNotionalScale = Long.MAX_VALUE / notionalScale;
+        this.tickDivisor = new ExactDivisor(tick);
+        this.lotDivisor = new ExactDivisor(lot);
     }
 
     public int index()
@@ -106,16 +112,16 @@ public final class Instrument
         return Math.max(makerFeeBps, takerFeeBps);
     }
 
-    /** price × qty in quote units, or {@link Long#MIN_VALUE} if it overflows. Inputs must be on tick and lot. */
+    /**
+     * price × qty in quote units, or {@link Long#MIN_VALUE} if it overflows. Inputs must be positive, on tick and
+     * on lot (so that the scalings below are exact divisions).
+     */
     public long notional(final long price, final long qty)
     {
-        final long high = Math.multiplyHigh(price / priceScale, qty / qtyScale);
-        final long product = (price / priceScale) * (qty / qtyScale);
-        if (high != 0 || product < 0)
-        {
-            return Long.MIN_VALUE;
-        }
-        if (product > Long.MAX_VALUE / notionalScale)
+        final long priceUnits = priceScale.divideExact(price);
+        final long qtyUnits = qtyScale.divideExact(qty);
+        final long product = priceUnits * qtyUnits;
+        if (Math.multiplyHigh(priceUnits, qtyUnits) != 0 || product < 0 || product > maxBeforeNotionalScale)
         {
             return Long.MIN_VALUE;
         }
@@ -129,6 +135,10 @@ public final class Instrument
      */
     public static long fee(final long notional, final int bps)
     {
+        if (bps == 0)
+        {
+            return 0; // the default configuration's rate: skip two divisions on every fill
+        }
         final long q = notional / 10_000;
         final long r = notional % 10_000;
         return q * bps + (r * bps + 9_999) / 10_000;
@@ -153,14 +163,16 @@ public final class Instrument
         return notional + fee;
     }
 
+    /** True if a positive price is a multiple of the tick. */
     public boolean isOnTick(final long price)
     {
-        return price % tick == 0;
+        return tickDivisor.divides(price);
     }
 
+    /** True if a positive quantity is a multiple of the lot. */
     public boolean isOnLot(final long qty)
     {
-        return qty % lot == 0;
+        return lotDivisor.divides(qty);
     }
 
     @Override

@@ -46,10 +46,12 @@ public final class CoreSnapshot
         p += 16;
         out.putInt(p, state.feesCollected.length);
         p += 4;
-        for (final long fee : state.feesCollected)
+        for (int currency = 0; currency < state.feesCollected.length; currency++)
         {
-            out.putLong(p, fee);
-            p += 8;
+            out.putLong(p, state.feesCollected[currency]);
+            out.putLong(p + 8, state.netDepositsHigh[currency]);
+            out.putLong(p + 16, state.netDepositsLow[currency]);
+            p += 24;
         }
         out.putInt(p, state.books.length);
         p += 4;
@@ -94,7 +96,10 @@ public final class CoreSnapshot
         for (int currency = 0; currency < currencies; currency++)
         {
             state.feesCollected[currency] = in.getLong(p);
-            p += 8;
+            state.netDepositsHigh[currency] = in.getLong(p + 8);
+            state.netDepositsLow[currency] = in.getLong(p + 16);
+            state.anyUnbounded |= !state.balancesBounded(currency);
+            p += 24;
         }
         final int books = in.getInt(p);
         p += 4;

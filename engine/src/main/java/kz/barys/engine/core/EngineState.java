@@ -17,9 +17,22 @@ final class EngineState
 {
     final EngineConfig config;
     final OrderBook[] books;
+    /** Account numbers below this are also found by array index: no hashing, one cache line on the hot path. */
+    static final long DENSE_ACCOUNT_LIMIT = 1 << 20;
+
+    /** Every account; the source of truth for iteration (sorted, never in hash order). */
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
+    private Account[] denseAccounts = new Account[1024];
     final OrderPool pool;
     final long[] feesCollected;
+    /**
+     * Deposits minus withdrawals per currency, as a 128-bit number (high, low): every balance is at most the sum
+     * of all balances, which is at most this, so while it fits in a long no trade can overflow a balance.
+     */
+    final long[] netDepositsHigh;
+    final long[] netDepositsLow;
+    /** True once some currency's net deposits passed the long range (see {@link #balancesBounded}). */
+    boolean anyUnbounded;
     long lastOrderNumber;
     long lastTradeId;
 
@@ -34,22 +47,63 @@ final class EngineState
         this.pool = new OrderPool(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
+        this.netDepositsHigh = new long[currencies];
+        this.netDepositsLow = new long[currencies];
     }
 
     Account account(final long number)
     {
-        return accounts.get(number);
+        return number < denseAccounts.length ? denseAccounts[(int)number] : accounts.get(number);
     }
 
     Account accountOrCreate(final long number)
     {
-        Account account = accounts.get(number);
+        Account account = account(number);
         if (account == null)
         {
             account = new Account(number, feesCollected.length);
             accounts.put(number, account);
+            if (number < DENSE_ACCOUNT_LIMIT)
+            {
+                if (number >= denseAccounts.length)
+                {
+                    denseAccounts = Arrays.copyOf(denseAccounts, (int)Math.min(DENSE_ACCOUNT_LIMIT, Math.max(number + 1, 2L * denseAccounts.length)));
+                }
+                denseAccounts[(int)number] = account;
+            }
         }
         return account;
+    }
+
+    void deposited(final int currency, final long amount)
+    {
+        final long low = netDepositsLow[currency] + amount;
+        if (Long.compareUnsigned(low, netDepositsLow[currency]) < 0)
+        {
+            netDepositsHigh[currency]++;
+        }
+        netDepositsLow[currency] = low;
+        anyUnbounded |= !balancesBounded(currency);
+    }
+
+    void withdrawn(final int currency, final long amount)
+    {
+        if (Long.compareUnsigned(netDepositsLow[currency], amount) < 0)
+        {
+            netDepositsHigh[currency]--;
+        }
+        netDepositsLow[currency] -= amount;
+        anyUnbounded = false;
+        for (int c = 0; c < netDepositsLow.length; c++)
+        {
+            anyUnbounded |= !balancesBounded(c);
+        }
+    }
+
+    /** True if no balance in {@code currency} can overflow, whatever trades happen. */
+    boolean balancesBounded(final int currency)
+    {
+        return netDepositsHigh[currency] == 0 && netDepositsLow[currency] >= 0;
     }
 
     long[] sortedAccountNumbers()

@@ -120,17 +120,33 @@ final class Matcher
                     }
                     return false;
                 }
-                final long wanted = Math.min(needed, maker.leaves());
-                if (marketBuy)
+                if (!marketBuy)
                 {
-                    final long affordable = affordableQty(instrument, level.price(), wanted, funds);
-                    if (affordable < wanted)
-                    {
-                        return false;
-                    }
-                    funds -= buyCost(instrument, level.price(), affordable);
+                    needed -= Math.min(needed, maker.leaves());
                 }
-                needed -= wanted;
+                else
+                {
+                    // Fill by fill as match() would: each is cut to what the funds pay for, and a self-trade
+                    // (stp=NONE) pays the seller's proceeds back into the same account.
+                    final boolean ownMaker = maker.owner() == taker.owner();
+                    long makerLeft = maker.leaves();
+                    while (needed > 0 && makerLeft > 0)
+                    {
+                        final long fill = affordableQty(instrument, level.price(), Math.min(needed, makerLeft), funds);
+                        if (fill == 0)
+                        {
+                            return false;
+                        }
+                        funds -= buyCost(instrument, level.price(), fill);
+                        if (ownMaker)
+                        {
+                            final long notional = instrument.notional(level.price(), fill);
+                            funds += notional - Instrument.fee(notional, instrument.makerFeeBps());
+                        }
+                        needed -= fill;
+                        makerLeft -= fill;
+                    }
+                }
                 if (needed == 0)
                 {
                     return true;

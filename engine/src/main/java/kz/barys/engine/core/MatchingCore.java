@@ -1,5 +1,7 @@
 package kz.barys.engine.core;
 
+import org.agrona.ExpandableArrayBuffer;
+
 import kz.barys.engine.account.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
@@ -10,6 +12,8 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.journal.EventDecoder;
+import kz.barys.engine.journal.EventEncoder;
 
 /**
  * The deterministic matching core: one command in, its events out, nothing else. No threads, no clock, no
@@ -22,9 +26,10 @@ public final class MatchingCore
 {
     public static final int DEFAULT_MAX_ORDERS = 1 << 16;
 
-    private final EngineState state;
-    private final OrderCanceller canceller;
-    private final OrderEntry orderEntry;
+    private final int maxOrders;
+    private EngineState state;
+    private OrderCanceller canceller;
+    private OrderEntry orderEntry;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -34,9 +39,18 @@ public final class MatchingCore
     /** @param maxOrders live orders preallocated; beyond it the pool grows (allocating). */
     public MatchingCore(final EngineConfig config, final int maxOrders)
     {
+        this.maxOrders = maxOrders;
         this.state = new EngineState(config, maxOrders);
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
+    }
+
+    /** Takes over the state of {@code other} (used to roll back to a saved state). */
+    private void adopt(final MatchingCore other)
+    {
+        this.state = other.state;
+        this.canceller = other.canceller;
+        this.orderEntry = other.orderEntry;
     }
 
     EngineState state()
@@ -52,6 +66,16 @@ public final class MatchingCore
     /** Applies one command and writes every event it causes to {@code sink}. */
     public void process(final Command command, final EventSink sink)
     {
+        if (state.anyUnbounded && mayOverflowBalances(command))
+        {
+            processAtomically(command, sink);
+            return;
+        }
+        dispatch(command, sink);
+    }
+
+    private void dispatch(final Command command, final EventSink sink)
+    {
         switch (command.type)
         {
             case NEW -> orderEntry.newOrder(command, sink);
@@ -66,6 +90,50 @@ public final class MatchingCore
             case MALFORMED -> sink.rejected(command.account, command.id, RejectReason.MALFORMED);
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
+    }
+
+    /**
+     * Whether a trade caused by this command could push a balance past the long range: only possible once the
+     * deposits of the instrument's base or quote currency add up past it (about 92 billion units of a currency).
+     */
+    private boolean mayOverflowBalances(final Command command)
+    {
+        Instrument instrument = null;
+        if (command.type == kz.barys.engine.command.CommandType.NEW && command.instrument >= 0)
+        {
+            instrument = state.books[command.instrument].instrument();
+        }
+        else if (command.type == kz.barys.engine.command.CommandType.REPLACE)
+        {
+            final Account account = state.account(command.account);
+            final Order order = account == null ? null : account.order(command.id);
+            instrument = order == null ? null : order.instrument();
+        }
+        return instrument != null &&
+            !(state.balancesBounded(instrument.base().index()) && state.balancesBounded(instrument.quote().index()));
+    }
+
+    /**
+     * Runs a command so that it either happens whole or not at all: the state is saved first, the events are
+     * held back, and if some balance would overflow (CONTRACT section 1: nothing wraps) the state is restored
+     * and the command is rejected with {@code OVERFLOW}. Costly, so used only when an overflow is possible.
+     */
+    private void processAtomically(final Command command, final EventSink sink)
+    {
+        final ExpandableArrayBuffer saved = new ExpandableArrayBuffer(1 << 16);
+        final int length = CoreSnapshot.write(this, saved);
+        final EventEncoder held = new EventEncoder();
+        try
+        {
+            dispatch(command, held);
+        }
+        catch (final ArithmeticException overflow)
+        {
+            adopt(CoreSnapshot.read(state.config, maxOrders, saved, 0, length));
+            sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
+            return;
+        }
+        new EventDecoder(state.config).decode(held.buffer(), 0, held.length(), sink);
     }
 
     private void cancelAll(final Command command, final EventSink sink)
@@ -114,6 +182,7 @@ public final class MatchingCore
             return;
         }
         account.credit(command.currency, command.amount);
+        state.deposited(command.currency, command.amount);
         sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
     }
 
@@ -136,6 +205,7 @@ public final class MatchingCore
             return;
         }
         account.debit(command.currency, command.amount);
+        state.withdrawn(command.currency, command.amount);
         sink.withdrawn(command.account, currency, command.amount);
     }
 

@@ -33,14 +33,15 @@ final class OrderEntry
 
     void newOrder(final Command command, final EventSink sink)
     {
-        final RejectReason reason = checkNew(command);
+        final Account existing = state.account(command.account);
+        final RejectReason reason = checkNew(command, existing);
         if (reason != null)
         {
             sink.rejected(command.account, command.id, reason);
             return;
         }
-        final Instrument instrument = state.config.instruments().get(command.instrument);
-        final Account account = state.accountOrCreate(command.account);
+        final Instrument instrument = state.books[command.instrument].instrument();
+        final Account account = existing != null ? existing : state.accountOrCreate(command.account);
         final boolean byBudget = command.quoteQty != 0;
         final Order order = state.pool.acquire();
         order.init(
@@ -85,13 +86,13 @@ final class OrderEntry
     void replace(final Command command, final EventSink sink)
     {
         final Account account = state.account(command.account);
-        final RejectReason reason = checkReplace(command, account);
+        final Order order = account == null ? null : account.order(command.id);
+        final RejectReason reason = checkReplace(command, account, order);
         if (reason != null)
         {
             sink.rejected(command.account, command.id, reason);
             return;
         }
-        final Order order = account.order(command.id);
         if (command.qty <= order.filled())
         {
             canceller.cancel(order, CancelReason.REPLACED, sink);
@@ -197,13 +198,12 @@ final class OrderEntry
         }
     }
 
-    private RejectReason checkNew(final Command command)
+    private RejectReason checkNew(final Command command, final Account account)
     {
         if (command.fieldOverflow)
         {
             return RejectReason.OVERFLOW;
         }
-        final Account account = state.account(command.account);
         if (account != null && account.isSuspended())
         {
             return RejectReason.SUSPENDED;
@@ -246,14 +246,10 @@ final class OrderEntry
             if (side == Side.BUY)
             {
                 reservation = instrument.buyReservation(command.price, command.qty);
-                if (reservation == NONE || creditOverflows(account, base, command.qty))
+                if (reservation == NONE)
                 {
                     return RejectReason.OVERFLOW;
                 }
-            }
-            else if (creditOverflows(account, quote, notional))
-            {
-                return RejectReason.OVERFLOW;
             }
             if (notional < instrument.minNotional())
             {
@@ -277,7 +273,7 @@ final class OrderEntry
         return null;
     }
 
-    private RejectReason checkReplace(final Command command, final Account account)
+    private RejectReason checkReplace(final Command command, final Account account, final Order order)
     {
         if (command.fieldOverflow)
         {
@@ -287,7 +283,6 @@ final class OrderEntry
         {
             return RejectReason.SUSPENDED;
         }
-        final Order order = account == null ? null : account.order(command.id);
         if (order == null)
         {
             return RejectReason.UNKNOWN_ORDER;
@@ -342,10 +337,5 @@ final class OrderEntry
     private static long available(final Account account, final int currency)
     {
         return account == null ? 0 : account.available(currency);
-    }
-
-    private static boolean creditOverflows(final Account account, final int currency, final long amount)
-    {
-        return account != null && account.total(currency) > Long.MAX_VALUE - amount;
     }
 }

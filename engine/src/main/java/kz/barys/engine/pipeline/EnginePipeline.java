@@ -24,6 +24,8 @@ public final class EnginePipeline
 {
     private static final EventTranslatorOneArg<CommandSlot, Command> COPY =
         (slot, sequence, command) -> slot.command.copyFrom(command);
+    private static final EventTranslatorOneArg<CommandSlot, CommandFiller> FILL =
+        (slot, sequence, filler) -> filler.fill(slot.command.reset());
 
     private final Disruptor<CommandSlot> disruptor;
     private final RingBuffer<CommandSlot> ring;
@@ -64,6 +66,15 @@ public final class EnginePipeline
     public boolean tryPublish(final Command command)
     {
         return ring.tryPublishEvent(COPY, command);
+    }
+
+    /**
+     * Claims a slot unless the ring is full (returns false then) and lets {@code filler} write the command straight
+     * into it, with no intermediate copy (the gateway decodes wire messages this way).
+     */
+    public boolean tryPublish(final CommandFiller filler)
+    {
+        return ring.tryPublishEvent(FILL, filler);
     }
 
     /** Sequence number of the last command that is journaled. */

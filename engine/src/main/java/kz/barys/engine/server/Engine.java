@@ -17,6 +17,7 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.pipeline.CommandFiller;
 import kz.barys.engine.pipeline.EnginePipeline;
 import kz.barys.engine.pipeline.ResultListener;
 import kz.barys.engine.pipeline.SnapshotTrigger;
@@ -113,6 +114,18 @@ public final class Engine implements AutoCloseable
     public void submit(final Command command)
     {
         pipeline.publish(command);
+    }
+
+    /** Publishes unless the ring is full (returns false then): for producers that must never block. */
+    public boolean tryPublish(final CommandFiller filler)
+    {
+        return pipeline.tryPublish(filler);
+    }
+
+    /** The configuration the engine runs with. */
+    public kz.barys.engine.config.EngineConfig config()
+    {
+        return options.config();
     }
 
     public long lastJournaledSequence()

@@ -43,10 +43,15 @@ public final class CommandParser
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp")};
 
-    private static final byte[][] SIDES = Ascii.names(Side.values());
-    private static final byte[][] ORDER_TYPES = Ascii.names(OrderType.values());
-    private static final byte[][] TIFS = Ascii.names(TimeInForce.values());
-    private static final byte[][] STP_MODES = Ascii.names(StpMode.values());
+    // values() copies its array on every call: keep one copy of each.
+    private static final Side[] SIDE_VALUES = Side.values();
+    private static final OrderType[] ORDER_TYPE_VALUES = OrderType.values();
+    private static final TimeInForce[] TIF_VALUES = TimeInForce.values();
+    private static final StpMode[] STP_VALUES = StpMode.values();
+    private static final byte[][] SIDES = Ascii.names(SIDE_VALUES);
+    private static final byte[][] ORDER_TYPES = Ascii.names(ORDER_TYPE_VALUES);
+    private static final byte[][] TIFS = Ascii.names(TIF_VALUES);
+    private static final byte[][] STP_MODES = Ascii.names(STP_VALUES);
 
     private static final int TRANSFER_KEYS = bits(ACCOUNT, CURRENCY, AMOUNT);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
@@ -55,6 +60,9 @@ public final class CommandParser
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
     private static final int SYMBOL_KEY = bits(SYMBOL);
+    private static final int PRICE_KEY = bits(PRICE);
+    private static final int QTY_KEY = bits(QTY);
+    private static final int QUOTE_QTY_KEY = bits(QUOTE_QTY);
 
     private final byte[][] symbols;
     private final byte[][] currencies;
@@ -184,25 +192,25 @@ public final class CommandParser
             case SIDE:
             {
                 final int index = Ascii.indexOf(line, offset, length, SIDES);
-                command.side = index < 0 ? null : Side.values()[index];
+                command.side = index < 0 ? null : SIDE_VALUES[index];
                 return index >= 0;
             }
             case TYPE:
             {
                 final int index = Ascii.indexOf(line, offset, length, ORDER_TYPES);
-                command.orderType = index < 0 ? null : OrderType.values()[index];
+                command.orderType = index < 0 ? null : ORDER_TYPE_VALUES[index];
                 return index >= 0;
             }
             case TIF:
             {
                 final int index = Ascii.indexOf(line, offset, length, TIFS);
-                command.tif = index < 0 ? null : TimeInForce.values()[index];
+                command.tif = index < 0 ? null : TIF_VALUES[index];
                 return index >= 0;
             }
             case STP:
             {
                 final int index = Ascii.indexOf(line, offset, length, STP_MODES);
-                command.stp = index < 0 ? null : StpMode.values()[index];
+                command.stp = index < 0 ? null : STP_VALUES[index];
                 return index >= 0;
             }
             default:
@@ -239,9 +247,9 @@ public final class CommandParser
 
     private static boolean hasValidOrderShape(final int seen, final Command command)
     {
-        final boolean hasPrice = (seen & bits(PRICE)) != 0;
-        final boolean hasQty = (seen & bits(QTY)) != 0;
-        final boolean hasQuoteQty = (seen & bits(QUOTE_QTY)) != 0;
+        final boolean hasPrice = (seen & PRICE_KEY) != 0;
+        final boolean hasQty = (seen & QTY_KEY) != 0;
+        final boolean hasQuoteQty = (seen & QUOTE_QTY_KEY) != 0;
         if (command.stp == null)
         {
             command.stp = StpMode.CANCEL_TAKER;

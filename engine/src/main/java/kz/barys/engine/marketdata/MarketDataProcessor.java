@@ -1,0 +1,526 @@
+package kz.barys.engine.marketdata;
+
+import java.util.Arrays;
+
+import org.agrona.DirectBuffer;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.journal.EventDecoder;
+
+/**
+ * Turns journaled commands, each with its encoded events, into market data: rebuilds every instrument's book
+ * order by order and numbers the messages of each symbol. {@link MarketDataTailer} drives it from the journal;
+ * anything else that has the journal's commands in order, from the first, may drive it too.
+ *
+ * <p>How the book follows the events (docs/marketdata.md has the reasoning):
+ * <ul>
+ *   <li>{@code ACCEPTED}: an order rests, at the back of its level.</li>
+ *   <li>{@code TRADE}: the maker (always a resting order) loses the traded quantity, and leaves the book at 0.
+ *       The taker never rests while it matches.</li>
+ *   <li>{@code CANCELED}: a resting order leaves the book; if no resting order has that account and id, it
+ *       was a taker's remainder that never rested.</li>
+ *   <li>{@code REPLACED}: same price and no more open quantity: reduced in place. Otherwise the order leaves
+ *       its level, may trade as a taker, and rests at the back of its new level at the end of the command
+ *       (without an {@code ACCEPTED}) unless it was filled or cancelled.</li>
+ * </ul>
+ *
+ * <p>Sequence numbers are a function of the journal alone: every consumer of the same feed gives the same
+ * message the same number. {@link #setLive(boolean) Before it is live} the processor keeps books and numbers
+ * up to date but calls nothing, which is how a late joiner catches up.
+ *
+ * <p>Not thread-safe: one thread feeds it and receives its callbacks. Allocates nothing per command once its
+ * pools and tables have grown to the working set.
+ */
+public final class MarketDataProcessor
+{
+    private final Feed feed;
+    private final MarketDataListener listener;
+    private final EventDecoder decoder;
+    private final Instrument[] instruments;
+    private final Book[] books;
+    private final long[] sequences;
+    private final boolean[] selected;
+    private final OrderIndex orderIndex = new OrderIndex(1 << 12);
+    private final LevelSide.LevelPool levelPool = new LevelSide.LevelPool();
+    private final Sink sink = new Sink();
+    private RestingOrder[] spareOrders = new RestingOrder[256];
+    private int spareOrderCount;
+    private Level[] touched = new Level[64];
+    private int touchedCount;
+
+    private boolean live;
+    private long lastCommandSequence;
+    private long commandCount;
+    private long eventCount;
+
+    /** The command being processed. */
+    private Command command;
+    private long timeNanos;
+    /** A replaced order that lost its place: off the book until the end of its command. */
+    private RestingOrder moving;
+    private boolean movingEnded;
+    private long movingOldPrice;
+    private long movingOldLeaves;
+
+    /**
+     * A processor for every instrument of {@code config} (which must be the configuration the journal was
+     * written with). It starts not live: call {@link #setLive(boolean)} (and usually {@link #emitSnapshots()}).
+     */
+    public MarketDataProcessor(final EngineConfig config, final Feed feed, final MarketDataListener listener)
+    {
+        this.feed = feed;
+        this.listener = listener;
+        this.decoder = new EventDecoder(config);
+        final int count = config.instruments().size();
+        this.instruments = config.instruments().toArray(new Instrument[0]);
+        this.books = new Book[count];
+        for (final Instrument instrument : instruments)
+        {
+            books[instrument.index()] = new Book(instrument);
+        }
+        this.sequences = new long[count];
+        this.selected = new boolean[count];
+        Arrays.fill(selected, true);
+    }
+
+    public Feed feed()
+    {
+        return feed;
+    }
+
+    /** Calls the listener only for these instruments (books and numbers of all are kept anyway). */
+    public void selectOnly(final Iterable<Instrument> chosen)
+    {
+        Arrays.fill(selected, false);
+        for (final Instrument instrument : chosen)
+        {
+            selected[instrument.index()] = true;
+        }
+    }
+
+    public boolean isSelected(final Instrument instrument)
+    {
+        return selected[instrument.index()];
+    }
+
+    /** While not live, commands update books and sequence numbers but call no listener method. */
+    public void setLive(final boolean live)
+    {
+        this.live = live;
+    }
+
+    public boolean isLive()
+    {
+        return live;
+    }
+
+    /** Sends {@link MarketDataListener#snapshot} for every selected instrument, in configuration order. */
+    public void emitSnapshots()
+    {
+        for (final Instrument instrument : instruments)
+        {
+            if (selected[instrument.index()])
+            {
+                listener.snapshot(instrument, sequences[instrument.index()], books[instrument.index()]);
+            }
+        }
+    }
+
+    /** The book of {@code instrument} as of the last command processed. */
+    public BookView book(final Instrument instrument)
+    {
+        return books[instrument.index()];
+    }
+
+    /** The sequence number of the last message of {@code instrument} (0 before the first). */
+    public long sequence(final Instrument instrument)
+    {
+        return sequences[instrument.index()];
+    }
+
+    /** Journal sequence number of the last command processed (0 before the first). */
+    public long lastCommandSequence()
+    {
+        return lastCommandSequence;
+    }
+
+    /** Events decoded so far (every kind, market data or not). */
+    public long eventCount()
+    {
+        return eventCount;
+    }
+
+    /**
+     * Processes one journaled command with its encoded events ({@code EventEncoder} records). Commands must come
+     * in journal order from the first: a gap in their sequence numbers is an error, since the books would be
+     * wrong from then on.
+     *
+     * @throws IllegalStateException on a sequence gap, or if the events do not fit the rebuilt book (a journal
+     *     from another configuration, or one whose start is missing)
+     */
+    public void process(final Command command, final DirectBuffer events, final int offset, final int length)
+    {
+        if (command.sequence != lastCommandSequence + 1)
+        {
+            throw new IllegalStateException(
+                "command sequence " + command.sequence + " follows " + lastCommandSequence + ": market data needs every command");
+        }
+        this.command = command;
+        this.timeNanos = command.timestampNanos;
+        commandCount++;
+        decoder.decode(events, offset, length, sink);
+        finishCommand();
+        lastCommandSequence = command.sequence;
+        this.command = null;
+        if (live)
+        {
+            listener.commandProcessed(lastCommandSequence, timeNanos);
+        }
+    }
+
+    private void finishCommand()
+    {
+        if (moving != null)
+        {
+            settleMovingOrder();
+        }
+        for (int i = 0; i < touchedCount; i++)
+        {
+            final Level level = touched[i];
+            touched[i] = null;
+            final int instrument = level.instrument;
+            if (feed == Feed.L2 && (level.qty != level.qtyBefore || level.orders != level.ordersBefore))
+            {
+                final long seq = ++sequences[instrument];
+                if (emits(instrument))
+                {
+                    listener.bookUpdate(instruments[instrument], seq, level.side, level.price, level.qty, level.orders, timeNanos);
+                }
+            }
+            if (level.orders == 0)
+            {
+                if (level.qty != 0)
+                {
+                    throw inconsistent("level " + level.price + " has no orders but " + level.qty + " open");
+                }
+                books[instrument].side(level.side).remove(level);
+                levelPool.release(level);
+            }
+        }
+        touchedCount = 0;
+    }
+
+    /** Puts a replaced order that lost its place back on the book, unless it was filled or cancelled. */
+    private void settleMovingOrder()
+    {
+        final RestingOrder order = moving;
+        moving = null;
+        final int instrument = order.instrument;
+        final boolean rests = !movingEnded && order.leaves > 0;
+        if (rests)
+        {
+            orderIndex.put(order);
+            final Level level = books[instrument].side(order.side).levelAt(order.price, levelPool);
+            touch(level);
+            level.append(order);
+        }
+        if (feed == Feed.L3)
+        {
+            final long seq = ++sequences[instrument];
+            if (emits(instrument))
+            {
+                listener.orderReplaced(instruments[instrument], seq, order.number, order.side, movingOldPrice, movingOldLeaves,
+                    order.price, rests ? order.leaves : 0, false, timeNanos);
+            }
+        }
+        if (!rests)
+        {
+            releaseOrder(order);
+        }
+    }
+
+    private boolean emits(final int instrument)
+    {
+        return live && selected[instrument];
+    }
+
+    private void touch(final Level level)
+    {
+        if (level.touchedBy != commandCount)
+        {
+            level.touchedBy = commandCount;
+            level.qtyBefore = level.qty;
+            level.ordersBefore = level.orders;
+            if (touchedCount == touched.length)
+            {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = level;
+        }
+    }
+
+    private RestingOrder acquireOrder()
+    {
+        return spareOrderCount == 0 ? new RestingOrder() : spareOrders[--spareOrderCount];
+    }
+
+    private void releaseOrder(final RestingOrder order)
+    {
+        order.level = null;
+        order.prev = null;
+        order.next = null;
+        if (spareOrderCount == spareOrders.length)
+        {
+            spareOrders = Arrays.copyOf(spareOrders, spareOrderCount * 2);
+        }
+        spareOrders[spareOrderCount++] = order;
+    }
+
+    private IllegalStateException inconsistent(final String what)
+    {
+        return new IllegalStateException("journal does not fit the rebuilt book at command " +
+            (command == null ? lastCommandSequence : command.sequence) + ": " + what);
+    }
+
+    /** The events of one command, applied to the books. */
+    private final class Sink implements EventSink
+    {
+        @Override
+        public void accepted(
+            final long account,
+            final long id,
+            final long order,
+            final Instrument instrument,
+            final Side side,
+            final long price,
+            final long qty,
+            final long leaves)
+        {
+            eventCount++;
+            final int index = instrument.index();
+            final RestingOrder resting = acquireOrder();
+            resting.init(order, index, account, id, side, price, leaves);
+            orderIndex.put(resting);
+            final Level level = books[index].side(side).levelAt(price, levelPool);
+            touch(level);
+            level.append(resting);
+            if (feed == Feed.L3)
+            {
+                final long seq = ++sequences[index];
+                if (emits(index))
+                {
+                    listener.orderAdded(instrument, seq, order, side, price, leaves, timeNanos);
+                }
+            }
+        }
+
+        @Override
+        public void trade(
+            final Instrument instrument,
+            final long tradeId,
+            final long price,
+            final long qty,
+            final Side takerSide,
+            final long makerAccount,
+            final long makerId,
+            final long makerOrder,
+            final long takerAccount,
+            final long takerId,
+            final long takerOrder,
+            final long makerFee,
+            final long takerFee)
+        {
+            eventCount++;
+            final int index = instrument.index();
+            final long seq = ++sequences[index];
+            if (emits(index))
+            {
+                listener.trade(instrument, seq, tradeId, price, qty, takerSide, timeNanos);
+            }
+            final RestingOrder maker = orderIndex.get(makerAccount, makerId);
+            if (maker == null || maker.number != makerOrder || maker.price != price || maker.leaves < qty)
+            {
+                throw inconsistent("trade " + tradeId + ": maker order " + makerOrder + " is not resting with " + qty + " at " + price);
+            }
+            final Level level = maker.level;
+            touch(level);
+            level.qty -= qty;
+            maker.leaves -= qty;
+            if (feed == Feed.L3)
+            {
+                final long executionSeq = ++sequences[index];
+                if (emits(index))
+                {
+                    listener.orderExecuted(instrument, executionSeq, makerOrder, maker.side, price, qty, maker.leaves, tradeId, timeNanos);
+                }
+            }
+            if (maker.leaves == 0)
+            {
+                level.unlink(maker);
+                orderIndex.remove(makerAccount, makerId);
+                releaseOrder(maker);
+            }
+            if (moving != null && moving.number == takerOrder)
+            {
+                moving.leaves -= qty;
+            }
+        }
+
+        @Override
+        public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+        {
+            eventCount++;
+            final RestingOrder order = orderIndex.remove(account, id);
+            if (order != null)
+            {
+                if (order.leaves != leaves)
+                {
+                    throw inconsistent("order " + order.number + " cancelled with " + leaves + " but has " + order.leaves + " open");
+                }
+                final Level level = order.level;
+                touch(level);
+                level.qty -= leaves;
+                level.unlink(order);
+                if (feed == Feed.L3)
+                {
+                    final int index = order.instrument;
+                    final long seq = ++sequences[index];
+                    if (emits(index))
+                    {
+                        listener.orderCanceled(instruments[index], seq, order.number, order.side, order.price, leaves, timeNanos);
+                    }
+                }
+                releaseOrder(order);
+            }
+            else if (moving != null && moving.account == account && moving.id == id)
+            {
+                movingEnded = true; // the replaced order's remainder, cancelled after it traded (IOC, STP, funds)
+            }
+            else if (command.type != CommandType.NEW || command.account != account || command.id != id)
+            {
+                throw inconsistent("CANCELED account=" + account + " id=" + id + " is neither resting nor this command's taker");
+            }
+            // else: the new order's remainder, which never rested
+        }
+
+        @Override
+        public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+        {
+            eventCount++;
+            final RestingOrder order = orderIndex.get(account, id);
+            if (order == null)
+            {
+                throw inconsistent("REPLACED account=" + account + " id=" + id + " is not resting");
+            }
+            final Level level = order.level;
+            touch(level);
+            final long oldLeaves = order.leaves;
+            if (price == order.price && leaves <= oldLeaves)
+            {
+                // Same price, no more quantity: reduced in place, time priority kept.
+                level.qty -= oldLeaves - leaves;
+                order.leaves = leaves;
+                if (newId != id)
+                {
+                    orderIndex.remove(account, id);
+                    order.id = newId;
+                    orderIndex.put(order);
+                }
+                if (feed == Feed.L3)
+                {
+                    final int index = order.instrument;
+                    final long seq = ++sequences[index];
+                    if (emits(index))
+                    {
+                        listener.orderReplaced(
+                            instruments[index], seq, order.number, order.side, price, oldLeaves, price, leaves, true, timeNanos);
+                    }
+                }
+                return;
+            }
+            level.qty -= oldLeaves;
+            level.unlink(order);
+            orderIndex.remove(account, id);
+            movingOldPrice = order.price;
+            movingOldLeaves = oldLeaves;
+            order.id = newId;
+            order.price = price;
+            order.leaves = leaves;
+            moving = order;
+            movingEnded = false;
+        }
+
+        @Override
+        public void rejected(final long account, final long id, final RejectReason reason)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void deposited(final long account, final Currency currency, final long amount)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void withdrawn(final long account, final Currency currency, final long amount)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void suspended(final long account)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void resumed(final long account)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void halted(final Instrument instrument)
+        {
+            eventCount++;
+            status(instrument, true);
+        }
+
+        @Override
+        public void unhalted(final Instrument instrument)
+        {
+            eventCount++;
+            status(instrument, false);
+        }
+
+        @Override
+        public void massCanceled(final long account, final int count)
+        {
+            eventCount++;
+        }
+
+        private void status(final Instrument instrument, final boolean halted)
+        {
+            final Book book = books[instrument.index()];
+            if (book.halted == halted)
+            {
+                return; // operator verbs are idempotent; the feed reports changes
+            }
+            book.halted = halted;
+            final long seq = ++sequences[instrument.index()];
+            if (emits(instrument.index()))
+            {
+                listener.tradingStatus(instrument, seq, halted, timeNanos);
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package kz.barys.engine.marketdata;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalReader;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
+/**
+ * A market-data consumer of the engine's journal: opens it read-only with its own Chronicle Queue tailer and
+ * calls a {@link MarketDataListener} with the trade tape and L2 (or L3) book messages, numbered per symbol.
+ * The engine never waits for it: a tailer only reads memory-mapped files, so a slow or paused consumer falls
+ * behind and catches up, it never holds the engine back.
+ *
+ * <pre>{@code
+ * try (MarketDataTailer tailer = MarketDataTailer.builder(Path.of("data"))
+ *          .from(JoinPoint.end())
+ *          .build(new MarketDataListener()
+ *          {
+ *              public void trade(Instrument instrument, long seq, long tradeId, long price, long qty,
+ *                                Side aggressor, long timeNanos) { ... }
+ *              public void bookUpdate(Instrument instrument, long seq, Side side, long price, long qty,
+ *                                     int orders, long timeNanos) { ... }
+ *              public void snapshot(Instrument instrument, long seq, BookView book) { ... }
+ *          }))
+ * {
+ *     tailer.run(new BackoffIdleStrategy(), () -> running);
+ * }
+ * }</pre>
+ *
+ * <p>Whatever its {@link JoinPoint}, a tailer reads the journal from its first document, quietly up to the
+ * join point; there it sends a {@link MarketDataListener#snapshot snapshot} of every selected symbol, then
+ * every message after it. Sequence numbers therefore mean the same for every consumer: one that joined late
+ * and one that read from the start agree from the join point on. A restarted engine (even after {@code kill
+ * -9}) continues the same journal: an unfinished document is never visible to a tailer, and the restarted
+ * engine completes or replaces it, so a tailer following across the restart sees every command exactly once.
+ *
+ * <p>Not thread-safe, except {@link #requestSnapshot()}: one thread polls and receives the callbacks.
+ */
+public final class MarketDataTailer implements AutoCloseable
+{
+    private static final int DOCUMENTS_PER_POLL = 64;
+
+    private final SingleChronicleQueue queue;
+    private final JournalReader reader;
+    private final MarketDataProcessor processor;
+    private final EngineConfig config;
+    private final JoinPoint joinPoint;
+    private final JournalReader.Visitor visitor = new Visitor();
+    private volatile boolean snapshotRequested;
+    private boolean sawHeader;
+    private long documentIndex;
+    private long reportedCorruptIndex = -1;
+    private CorruptDocumentHandler corruptHandler;
+
+    private MarketDataTailer(final Builder builder, final MarketDataListener listener)
+    {
+        this.config = builder.config;
+        this.joinPoint = builder.joinPoint;
+        this.processor = new MarketDataProcessor(config, builder.feed, listener);
+        this.corruptHandler = builder.corruptHandler;
+        if (!builder.symbols.isEmpty())
+        {
+            final List<Instrument> chosen = new ArrayList<>();
+            for (final String symbol : builder.symbols)
+            {
+                final Instrument instrument = config.instrument(symbol);
+                if (instrument == null)
+                {
+                    throw new IllegalArgumentException("unknown symbol " + symbol);
+                }
+                chosen.add(instrument);
+            }
+            processor.selectOnly(chosen);
+        }
+        if (!Files.isDirectory(Journal.directory(builder.dataDir)))
+        {
+            throw new IllegalArgumentException("no journal in " + builder.dataDir.toAbsolutePath());
+        }
+        this.queue = Journal.open(builder.dataDir, true);
+        this.reader = new JournalReader(queue);
+    }
+
+    /** Starts describing a tailer of the journal in {@code dataDir} (the engine's {@code --data}). */
+    public static Builder builder(final Path dataDir)
+    {
+        return new Builder(dataDir);
+    }
+
+    /**
+     * Reads what the journal holds now (at most a few dozen documents, each up to 512 commands) and calls the
+     * listener. Returns the amount of work done, 0 when there was nothing new: the contract of an Agrona
+     * {@code Agent}'s {@code doWork}, so that an {@link IdleStrategy} can decide how to wait.
+     */
+    public int poll()
+    {
+        int work = 0;
+        if (!processor.isLive() && joinPoint.kind() == JoinPoint.Kind.START)
+        {
+            goLive();
+            work++;
+        }
+        if (snapshotRequested)
+        {
+            snapshotRequested = false;
+            if (processor.isLive())
+            {
+                processor.emitSnapshots();
+                work++;
+            }
+        }
+        for (int i = 0; i < DOCUMENTS_PER_POLL; i++)
+        {
+            final JournalReader.Result result = reader.next(visitor);
+            if (result == JournalReader.Result.DOCUMENT)
+            {
+                work++;
+                continue;
+            }
+            if (result == JournalReader.Result.END)
+            {
+                if (!processor.isLive() && joinPoint.kind() == JoinPoint.Kind.END)
+                {
+                    goLive();
+                    work++;
+                }
+            }
+            else if (reader.corruptIndex() != reportedCorruptIndex)
+            {
+                // A complete document whose CRC fails: the engine voids it with a DISCARD when it next starts,
+                // and the reader then skips it. Until then there is nothing more to read.
+                reportedCorruptIndex = reader.corruptIndex();
+                corruptHandler.onCorruptDocument(reportedCorruptIndex);
+            }
+            break;
+        }
+        return work;
+    }
+
+    /**
+     * Polls until {@code running} turns false, waiting with {@code idle} whenever there is nothing new. Returns
+     * when the flag is cleared (checked once per poll).
+     */
+    public void run(final IdleStrategy idle, final java.util.function.BooleanSupplier running)
+    {
+        while (running.getAsBoolean())
+        {
+            idle.idle(poll());
+        }
+    }
+
+    /** Reads until the end of what the journal holds now (joining if the join point is reached). */
+    public void catchUp()
+    {
+        while (poll() > 0)
+        {
+            // keep reading
+        }
+    }
+
+    /**
+     * Asks for a fresh {@link MarketDataListener#snapshot snapshot} of every selected symbol, sent on the next
+     * {@link #poll()} (if the tailer has joined by then). Safe to call from any thread.
+     */
+    public void requestSnapshot()
+    {
+        snapshotRequested = true;
+    }
+
+    /** True once the join point has been reached (snapshots sent, messages flowing). */
+    public boolean isLive()
+    {
+        return processor.isLive();
+    }
+
+    /** The rebuilt book of {@code symbol}, as of the last command read; only on the polling thread. */
+    public BookView book(final String symbol)
+    {
+        return processor.book(instrument(symbol));
+    }
+
+    /** The sequence number of the last message of {@code symbol} (live or not). */
+    public long sequence(final String symbol)
+    {
+        return processor.sequence(instrument(symbol));
+    }
+
+    /** Journal sequence number of the last command read. */
+    public long lastCommandSequence()
+    {
+        return processor.lastCommandSequence();
+    }
+
+    /** Chronicle Queue index of the last document read. */
+    public long lastDocumentIndex()
+    {
+        return documentIndex;
+    }
+
+    /** Journal events decoded so far. */
+    public long eventCount()
+    {
+        return processor.eventCount();
+    }
+
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public void close()
+    {
+        queue.close();
+    }
+
+    private Instrument instrument(final String symbol)
+    {
+        final Instrument instrument = config.instrument(symbol);
+        if (instrument == null)
+        {
+            throw new IllegalArgumentException("unknown symbol " + symbol);
+        }
+        return instrument;
+    }
+
+    private void goLive()
+    {
+        processor.setLive(true);
+        processor.emitSnapshots();
+    }
+
+    private final class Visitor implements JournalReader.Visitor
+    {
+        @Override
+        public void command(final long index, final Command command, final DirectBuffer events, final int offset, final int length)
+        {
+            if (!sawHeader)
+            {
+                throw new IllegalStateException("the journal does not start with its header (its first files were deleted?): " +
+                    "market data needs the whole journal");
+            }
+            documentIndex = index;
+            if (!processor.isLive() && reached(index, command.sequence))
+            {
+                goLive();
+            }
+            processor.process(command, events, offset, length);
+        }
+
+        @Override
+        public void header(final String configFingerprint)
+        {
+            if (!configFingerprint.equals(config.fingerprint()))
+            {
+                throw new IllegalStateException(
+                    "the journal was written under another configuration; give the engine's configuration file");
+            }
+            sawHeader = true;
+        }
+
+        private boolean reached(final long index, final long sequence)
+        {
+            return switch (joinPoint.kind())
+            {
+                case COMMAND -> sequence >= joinPoint.value();
+                case INDEX -> index >= joinPoint.value();
+                default -> false;
+            };
+        }
+    }
+
+    /** Told about a complete but corrupt journal document the tailer cannot read past (yet). */
+    @FunctionalInterface
+    public interface CorruptDocumentHandler
+    {
+        void onCorruptDocument(long index);
+    }
+
+    /** What to tail and how; {@link #build} opens the journal. */
+    public static final class Builder
+    {
+        private final Path dataDir;
+        private EngineConfig config;
+        private Feed feed = Feed.L2;
+        private JoinPoint joinPoint = JoinPoint.start();
+        private final List<String> symbols = new ArrayList<>();
+        private CorruptDocumentHandler corruptHandler = index -> System.err.printf(
+            "barys market data: corrupt journal document at index %x; waiting for the engine to void it%n", index);
+
+        private Builder(final Path dataDir)
+        {
+            this.dataDir = dataDir;
+        }
+
+        /** The engine's configuration (default: the embedded one). It must be the one the journal was written with. */
+        public Builder config(final EngineConfig config)
+        {
+            this.config = config;
+            return this;
+        }
+
+        /** {@link Feed#L2} (default) or {@link Feed#L3}. */
+        public Builder feed(final Feed feed)
+        {
+            this.feed = feed;
+            return this;
+        }
+
+        /** Where to start calling the listener (default {@link JoinPoint#start()}). */
+        public Builder from(final JoinPoint joinPoint)
+        {
+            this.joinPoint = joinPoint;
+            return this;
+        }
+
+        /** Only these symbols (default: all). */
+        public Builder symbols(final List<String> symbols)
+        {
+            this.symbols.addAll(symbols);
+            return this;
+        }
+
+        public Builder onCorruptDocument(final CorruptDocumentHandler handler)
+        {
+            this.corruptHandler = handler;
+            return this;
+        }
+
+        /** Opens the journal read-only. Throws {@link IllegalArgumentException} if there is none. */
+        public MarketDataTailer build(final MarketDataListener listener)
+        {
+            if (config == null)
+            {
+                config = EngineConfig.defaults();
+            }
+            return new MarketDataTailer(this, listener);
+        }
+    }
+}

@@ -1,0 +1,1164 @@
+package kz.barys.engine.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The test oracle: a deliberately naive model of CONTRACT.md sections 3-5 and 8 and docs/semantics.md,
+ * written from those documents only. Command lines in, event lines out, in the exact text forms.
+ *
+ * <p>Everything is kept as simply as possible: the book is one list of resting orders searched linearly,
+ * amounts are {@code long} units of 1e-8 and every product or check is done in {@link BigInteger}, the
+ * available balance is never stored but recomputed from the resting orders each time it is needed, and a
+ * FOK order is decided by running it on a copy of the state and looking at the result.
+ */
+public final class ReferenceModel
+{
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger UNIT = BigInteger.TEN.pow(8);
+    private static final BigInteger BPS_DIVISOR = BigInteger.valueOf(10_000);
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    private static final Set<String> SIDES = Set.of("BUY", "SELL");
+    private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
+    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY");
+    private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
+    private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id");
+    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount");
+
+    /** An instrument of the configuration; amounts in units of 1e-8. */
+    public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
+                             long makerBps, long takerBps)
+    {
+        long maxBps()
+        {
+            return Math.max(makerBps, takerBps);
+        }
+    }
+
+    /** A resting order. */
+    private static final class Order
+    {
+        long account;
+        long id;
+        long number;
+        long time;
+        Instrument inst;
+        boolean buy;
+        long price;
+        long qty;
+        long leaves;
+        String tif;
+        String stp;
+
+        Order copy()
+        {
+            final Order o = new Order();
+            o.account = account;
+            o.id = id;
+            o.number = number;
+            o.time = time;
+            o.inst = inst;
+            o.buy = buy;
+            o.price = price;
+            o.qty = qty;
+            o.leaves = leaves;
+            o.tif = tif;
+            o.stp = stp;
+            return o;
+        }
+    }
+
+    /** Everything a command can change, copyable so that FOK can be tried on a copy. */
+    private static final class State
+    {
+        final List<Order> book = new ArrayList<>();
+        final TreeMap<Long, TreeMap<String, Long>> totals = new TreeMap<>();
+        final TreeSet<Long> suspended = new TreeSet<>();
+        final TreeSet<String> halted = new TreeSet<>();
+        long nextOrder = 1;
+        long nextTrade = 1;
+        long nextTime = 1;
+
+        State copy()
+        {
+            final State s = new State();
+            for (final Order o : book)
+            {
+                s.book.add(o.copy());
+            }
+            totals.forEach((account, balances) -> s.totals.put(account, new TreeMap<>(balances)));
+            s.suspended.addAll(suspended);
+            s.halted.addAll(halted);
+            s.nextOrder = nextOrder;
+            s.nextTrade = nextTrade;
+            s.nextTime = nextTime;
+            return s;
+        }
+    }
+
+    /** The incoming side of matching: a new order, or a replaced order that lost priority. */
+    private static final class Taker
+    {
+        long account;
+        long id;
+        Instrument inst;
+        boolean buy;
+        Long limit; // null: MARKET
+        long remaining; // quantity still wanted (not used by a quote_qty order)
+        boolean byBudget;
+        long budget; // quote_qty left, fee included
+        boolean filledAny;
+        String stp;
+    }
+
+    private enum End
+    { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT }
+
+    private final List<String> currencies = new ArrayList<>();
+    private final Map<String, Long> withdrawalStep = new LinkedHashMap<>();
+    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    private State state = new State();
+
+    /** The instruments, in configuration order. */
+    public List<Instrument> instruments()
+    {
+        return List.copyOf(instruments.values());
+    }
+
+    /** The currencies, in configuration order. */
+    public List<String> currencies()
+    {
+        return List.copyOf(currencies);
+    }
+
+    /** The model for the embedded default configuration. */
+    public static ReferenceModel defaults()
+    {
+        return new ReferenceModel(defaultConfigText());
+    }
+
+    /** The text of the embedded default configuration (a classpath resource of the engine). */
+    public static String defaultConfigText()
+    {
+        try (InputStream in = ReferenceModel.class.getResourceAsStream("/barys-default.properties"))
+        {
+            if (in == null)
+            {
+                throw new IllegalStateException("barys-default.properties not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A model for configuration text in the engine's properties format. */
+    public ReferenceModel(final String configText)
+    {
+        final Properties p = new Properties();
+        try
+        {
+            p.load(new StringReader(configText));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        for (final String code : p.getProperty("currencies").split(","))
+        {
+            final String c = code.strip();
+            currencies.add(c);
+            final String step = p.getProperty("currency." + c + ".withdrawal_step");
+            withdrawalStep.put(c, step == null ? 1L : units(step));
+        }
+        for (final String symbol : p.getProperty("instruments").split(","))
+        {
+            final String s = symbol.strip();
+            final String k = "instrument." + s + ".";
+            instruments.put(s, new Instrument(s, p.getProperty(k + "base").strip(), p.getProperty(k + "quote").strip(),
+                units(p.getProperty(k + "tick")), units(p.getProperty(k + "lot")),
+                units(p.getProperty(k + "min_notional")),
+                Long.parseLong(p.getProperty(k + "maker_fee_bps", "0").strip()),
+                Long.parseLong(p.getProperty(k + "taker_fee_bps", "0").strip())));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Commands
+
+    /** Applies one command line; returns the events it causes (none for a blank or comment line). */
+    public List<String> apply(final String line)
+    {
+        final List<String> out = new ArrayList<>();
+        String text = line;
+        final int hash = text.indexOf('#');
+        if (hash >= 0)
+        {
+            text = text.substring(0, hash);
+        }
+        text = text.strip();
+        if (text.isEmpty())
+        {
+            return out;
+        }
+        final String[] tokens = text.split("[ \\t]+");
+        final String verb = tokens[0];
+        final Map<String, String> kv = new LinkedHashMap<>();
+        boolean broken = false;
+        for (int i = 1; i < tokens.length; i++)
+        {
+            final int eq = tokens[i].indexOf('=');
+            if (eq < 0)
+            {
+                broken = true;
+                continue;
+            }
+            final String key = tokens[i].substring(0, eq);
+            // An empty value ("symbol=") is no value at all: MALFORMED, like a token without '='.
+            if (kv.containsKey(key) || eq == tokens[i].length() - 1)
+            {
+                broken = true;
+                continue;
+            }
+            kv.put(key, tokens[i].substring(eq + 1));
+        }
+        final long carryAccount = carried(kv.get("account"));
+        final long carryId = carried(kv.get("id"));
+
+        final Set<String> allowed;
+        final Set<String> required;
+        switch (verb)
+        {
+            case "NEW" ->
+            {
+                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp");
+                required = Set.of("account", "id", "symbol", "side", "type");
+            }
+            case "CANCEL" ->
+            {
+                allowed = Set.of("account", "id");
+                required = allowed;
+            }
+            case "REPLACE" ->
+            {
+                allowed = Set.of("account", "id", "new_id", "price", "qty");
+                required = allowed;
+            }
+            case "CANCEL_ALL" ->
+            {
+                allowed = Set.of("account", "symbol");
+                required = Set.of("account");
+            }
+            case "SUSPEND", "RESUME" ->
+            {
+                allowed = Set.of("account");
+                required = allowed;
+            }
+            case "HALT", "UNHALT" ->
+            {
+                allowed = Set.of("symbol");
+                required = allowed;
+            }
+            case "DEPOSIT", "WITHDRAW" ->
+            {
+                allowed = Set.of("account", "currency", "amount");
+                required = allowed;
+            }
+            default ->
+            {
+                out.add(rejected(carryAccount, carryId, "MALFORMED"));
+                return out;
+            }
+        }
+
+        if (broken || !allowed.containsAll(kv.keySet()) || !kv.keySet().containsAll(required)
+            || !fieldsWellFormed(kv) || ("NEW".equals(verb) && !newOrderWellFormed(kv)))
+        {
+            out.add(rejected(carryAccount, carryId, "MALFORMED"));
+            return out;
+        }
+        if (anyFieldOverflows(kv))
+        {
+            out.add(rejected(carryAccount, carryId, "OVERFLOW"));
+            return out;
+        }
+
+        switch (verb)
+        {
+            case "NEW", "REPLACE" -> atomically(verb, kv, out);
+            case "CANCEL" -> cancel(kv, out);
+            case "CANCEL_ALL" -> cancelAll(kv, out);
+            case "SUSPEND" -> suspend(Long.parseLong(kv.get("account")), out);
+            case "RESUME" ->
+            {
+                final long account = Long.parseLong(kv.get("account"));
+                state.suspended.remove(account);
+                out.add("RESUMED account=" + account);
+            }
+            case "HALT", "UNHALT" -> halt(verb, kv.get("symbol"), out);
+            default -> depositOrWithdraw(verb, kv, out);
+        }
+        return out;
+    }
+
+    /**
+     * A NEW or REPLACE whose trades would push a balance past the maximum is rejected whole with OVERFLOW
+     * (CONTRACT 1: "any arithmetic that would overflow a long rejects the command; nothing wraps"): the
+     * state is put back as it was and the command's other events are dropped.
+     */
+    private void atomically(final String verb, final Map<String, String> kv, final List<String> out)
+    {
+        final State before = state.copy();
+        try
+        {
+            if ("NEW".equals(verb))
+            {
+                newOrder(kv, out);
+            }
+            else
+            {
+                replace(kv, out);
+            }
+        }
+        catch (final ArithmeticException overflow)
+        {
+            state = before;
+            out.clear();
+            out.add(rejected(Long.parseLong(kv.get("account")), Long.parseLong(kv.get("id")), "OVERFLOW"));
+        }
+    }
+
+    private void newOrder(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final long id = Long.parseLong(kv.get("id"));
+        final boolean buy = "BUY".equals(kv.get("side"));
+        final boolean market = "MARKET".equals(kv.get("type"));
+        final String tif = kv.getOrDefault("tif", market ? "IOC" : "GTC");
+        final String stp = kv.getOrDefault("stp", "CANCEL_TAKER");
+
+        if (state.suspended.contains(account))
+        {
+            out.add(rejected(account, id, "SUSPENDED"));
+            return;
+        }
+        final Instrument inst = instruments.get(kv.get("symbol"));
+        if (inst == null)
+        {
+            out.add(rejected(account, id, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        if (state.halted.contains(inst.symbol()))
+        {
+            out.add(rejected(account, id, "HALTED"));
+            return;
+        }
+        if (findLive(account, id) != null)
+        {
+            out.add(rejected(account, id, "DUPLICATE_ID"));
+            return;
+        }
+        long price = 0;
+        if (!market)
+        {
+            final BigDecimal p = new BigDecimal(kv.get("price"));
+            if (!positiveWithin8Decimals(p) || toUnits(p) % inst.tick() != 0)
+            {
+                out.add(rejected(account, id, "INVALID_PRICE"));
+                return;
+            }
+            price = toUnits(p);
+        }
+        long qty = 0;
+        long budget = 0;
+        final boolean byBudget = kv.containsKey("quote_qty");
+        if (byBudget)
+        {
+            final BigDecimal b = new BigDecimal(kv.get("quote_qty"));
+            if (!positiveWithin8Decimals(b))
+            {
+                out.add(rejected(account, id, "INVALID_QTY"));
+                return;
+            }
+            budget = toUnits(b);
+        }
+        else
+        {
+            final BigDecimal q = new BigDecimal(kv.get("qty"));
+            if (!positiveWithin8Decimals(q) || toUnits(q) % inst.lot() != 0)
+            {
+                out.add(rejected(account, id, "INVALID_QTY"));
+                return;
+            }
+            qty = toUnits(q);
+        }
+        if (!market)
+        {
+            final BigInteger notional = notional(price, qty);
+            final BigInteger withFee = notional.add(fee(notional, inst.maxBps()));
+            if (notional.compareTo(LONG_MAX) > 0 || (buy && withFee.compareTo(LONG_MAX) > 0))
+            {
+                out.add(rejected(account, id, "OVERFLOW"));
+                return;
+            }
+            if (notional.longValueExact() < inst.minNotional())
+            {
+                out.add(rejected(account, id, "MIN_NOTIONAL"));
+                return;
+            }
+            final long need = buy ? withFee.longValueExact() : qty;
+            if (need > available(account, buy ? inst.quote() : inst.base()))
+            {
+                out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+                return;
+            }
+            if ("POST_ONLY".equals(tif) && wouldCross(inst, buy, price))
+            {
+                out.add(rejected(account, id, "POST_ONLY_WOULD_TAKE"));
+                return;
+            }
+        }
+        else if (byBudget)
+        {
+            if (budget < inst.minNotional())
+            {
+                out.add(rejected(account, id, "MIN_NOTIONAL"));
+                return;
+            }
+            if (budget > available(account, inst.quote()))
+            {
+                out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+                return;
+            }
+        }
+        else if (!buy && qty > available(account, inst.base()))
+        {
+            out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+            return;
+        }
+
+        final long number = state.nextOrder++;
+        final Taker t = new Taker();
+        t.account = account;
+        t.id = id;
+        t.inst = inst;
+        t.buy = buy;
+        t.limit = market ? null : price;
+        t.remaining = qty;
+        t.byBudget = byBudget;
+        t.budget = budget;
+        t.stp = stp;
+
+        if ("FOK".equals(tif))
+        {
+            final State saved = state;
+            state = saved.copy();
+            final List<String> tried = new ArrayList<>();
+            if (match(t, tried) == End.FILLED)
+            {
+                out.addAll(tried);
+            }
+            else
+            {
+                state = saved;
+                out.add(canceled(account, id, "FOK", qty));
+            }
+            return;
+        }
+
+        final End end = match(t, out);
+        if (market)
+        {
+            final long leaves = byBudget ? 0 : t.remaining;
+            switch (end)
+            {
+                case NO_MAKER -> out.add(canceled(account, id, "NO_LIQUIDITY", leaves));
+                case TAKER_STP -> out.add(canceled(account, id, "STP", leaves));
+                case NO_FUNDS ->
+                {
+                    if (!byBudget || !t.filledAny)
+                    {
+                        out.add(canceled(account, id, "INSUFFICIENT_FUNDS", leaves));
+                    }
+                }
+                default ->
+                {
+                }
+            }
+            return;
+        }
+        switch (end)
+        {
+            case TAKER_STP -> out.add(canceled(account, id, "STP", t.remaining));
+            case NO_MAKER ->
+            {
+                if ("IOC".equals(tif))
+                {
+                    out.add(canceled(account, id, "IOC", t.remaining));
+                }
+                else
+                {
+                    final Order o = new Order();
+                    o.account = account;
+                    o.id = id;
+                    o.number = number;
+                    o.time = state.nextTime++;
+                    o.inst = inst;
+                    o.buy = buy;
+                    o.price = price;
+                    o.qty = qty;
+                    o.leaves = t.remaining;
+                    o.tif = tif;
+                    o.stp = stp;
+                    state.book.add(o);
+                    out.add("ACCEPTED account=" + account + " id=" + id + " order=" + number + " symbol=" + inst.symbol()
+                        + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves));
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private void cancel(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final long id = Long.parseLong(kv.get("id"));
+        final Order o = findLive(account, id);
+        if (o == null)
+        {
+            out.add(rejected(account, id, "UNKNOWN_ORDER"));
+            return;
+        }
+        state.book.remove(o);
+        out.add(canceled(account, id, "USER", o.leaves));
+    }
+
+    private void replace(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final long id = Long.parseLong(kv.get("id"));
+        final long newId = Long.parseLong(kv.get("new_id"));
+        if (state.suspended.contains(account))
+        {
+            out.add(rejected(account, id, "SUSPENDED"));
+            return;
+        }
+        final Order o = findLive(account, id);
+        if (o == null)
+        {
+            out.add(rejected(account, id, "UNKNOWN_ORDER"));
+            return;
+        }
+        final Instrument inst = o.inst;
+        if (state.halted.contains(inst.symbol()))
+        {
+            out.add(rejected(account, id, "HALTED"));
+            return;
+        }
+        if (newId != id && findLive(account, newId) != null)
+        {
+            out.add(rejected(account, id, "DUPLICATE_ID"));
+            return;
+        }
+        final BigDecimal p = new BigDecimal(kv.get("price"));
+        if (!positiveWithin8Decimals(p) || toUnits(p) % inst.tick() != 0)
+        {
+            out.add(rejected(account, id, "INVALID_PRICE"));
+            return;
+        }
+        final BigDecimal q = new BigDecimal(kv.get("qty"));
+        if (!positiveWithin8Decimals(q) || toUnits(q) % inst.lot() != 0)
+        {
+            out.add(rejected(account, id, "INVALID_QTY"));
+            return;
+        }
+        final long price = toUnits(p);
+        final long qty = toUnits(q);
+        final long filled = o.qty - o.leaves;
+        if (qty <= filled)
+        {
+            state.book.remove(o);
+            out.add(canceled(account, id, "REPLACED", o.leaves));
+            return;
+        }
+        final BigInteger notional = notional(price, qty);
+        final BigInteger leavesNotional = notional(price, qty - filled);
+        final boolean feeOverflow = o.buy
+            && notional.add(fee(notional, inst.maxBps())).compareTo(LONG_MAX) > 0;
+        if (notional.compareTo(LONG_MAX) > 0 || feeOverflow)
+        {
+            out.add(rejected(account, id, "OVERFLOW"));
+            return;
+        }
+        if (notional.longValueExact() < inst.minNotional())
+        {
+            out.add(rejected(account, id, "MIN_NOTIONAL"));
+            return;
+        }
+        final String currency = o.buy ? inst.quote() : inst.base();
+        final long newReservation = o.buy
+            ? leavesNotional.add(fee(leavesNotional, inst.maxBps())).longValueExact()
+            : qty - filled;
+        if (BigInteger.valueOf(newReservation).compareTo(
+            BigInteger.valueOf(available(account, currency)).add(BigInteger.valueOf(reservation(o)))) > 0)
+        {
+            out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+            return;
+        }
+        if ("POST_ONLY".equals(o.tif) && wouldCross(inst, o.buy, price))
+        {
+            out.add(rejected(account, id, "POST_ONLY_WOULD_TAKE"));
+            return;
+        }
+
+        final boolean keepsPriority = price == o.price && qty <= o.qty;
+        o.id = newId;
+        o.qty = qty;
+        o.leaves = qty - filled;
+        o.price = price;
+        out.add("REPLACED account=" + account + " id=" + id + " new_id=" + newId + " price=" + fmt(price)
+            + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves));
+        if (keepsPriority)
+        {
+            return;
+        }
+        state.book.remove(o);
+        final Taker t = new Taker();
+        t.account = account;
+        t.id = newId;
+        t.inst = inst;
+        t.buy = o.buy;
+        t.limit = price;
+        t.remaining = o.leaves;
+        t.stp = o.stp;
+        final End end = match(t, out);
+        if (end == End.TAKER_STP)
+        {
+            out.add(canceled(account, newId, "STP", t.remaining));
+        }
+        else if (end == End.NO_MAKER)
+        {
+            o.leaves = t.remaining;
+            o.time = state.nextTime++;
+            state.book.add(o);
+        }
+    }
+
+    private void cancelAll(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final String symbol = kv.get("symbol");
+        if (symbol != null && !instruments.containsKey(symbol))
+        {
+            out.add(rejected(account, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        int count = 0;
+        for (final Order o : liveByNumber())
+        {
+            if (o.account == account && (symbol == null || symbol.equals(o.inst.symbol())))
+            {
+                state.book.remove(o);
+                out.add(canceled(account, o.id, "MASS_CANCEL", o.leaves));
+                count++;
+            }
+        }
+        out.add("MASS_CANCELED account=" + account + " count=" + count);
+    }
+
+    private void suspend(final long account, final List<String> out)
+    {
+        for (final Order o : liveByNumber())
+        {
+            if (o.account == account)
+            {
+                state.book.remove(o);
+                out.add(canceled(account, o.id, "SUSPENDED", o.leaves));
+            }
+        }
+        state.suspended.add(account);
+        out.add("SUSPENDED account=" + account);
+    }
+
+    private void halt(final String verb, final String symbol, final List<String> out)
+    {
+        if (!instruments.containsKey(symbol))
+        {
+            out.add(rejected(0, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        if ("HALT".equals(verb))
+        {
+            state.halted.add(symbol);
+            out.add("HALTED symbol=" + symbol);
+        }
+        else
+        {
+            state.halted.remove(symbol);
+            out.add("UNHALTED symbol=" + symbol);
+        }
+    }
+
+    private void depositOrWithdraw(final String verb, final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final String currency = kv.get("currency");
+        if (!currencies.contains(currency))
+        {
+            out.add(rejected(account, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        final BigDecimal a = new BigDecimal(kv.get("amount"));
+        final boolean withdraw = "WITHDRAW".equals(verb);
+        if (!positiveWithin8Decimals(a) || (withdraw && toUnits(a) % withdrawalStep.get(currency) != 0))
+        {
+            out.add(rejected(account, 0, "INVALID_QTY"));
+            return;
+        }
+        final long amount = toUnits(a);
+        if (withdraw)
+        {
+            if (amount > available(account, currency))
+            {
+                out.add(rejected(account, 0, "INSUFFICIENT_FUNDS"));
+                return;
+            }
+            addTotal(account, currency, -amount);
+            out.add("WITHDRAWN account=" + account + " currency=" + currency + " amount=" + fmt(amount));
+        }
+        else
+        {
+            if (BigInteger.valueOf(total(account, currency)).add(BigInteger.valueOf(amount)).compareTo(LONG_MAX) > 0)
+            {
+                out.add(rejected(account, 0, "OVERFLOW"));
+                return;
+            }
+            addTotal(account, currency, amount);
+            out.add("DEPOSITED account=" + account + " currency=" + currency + " amount=" + fmt(amount));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Matching
+
+    /** Matches the taker against the book until it is done; writes trades and STP cancels of makers. */
+    private End match(final Taker t, final List<String> out)
+    {
+        final Instrument inst = t.inst;
+        while (true)
+        {
+            if (!t.byBudget && t.remaining == 0)
+            {
+                return End.FILLED;
+            }
+            if (t.byBudget && t.budget == 0)
+            {
+                return End.BUDGET_SPENT;
+            }
+            final Order m = bestMaker(t);
+            if (m == null)
+            {
+                return End.NO_MAKER;
+            }
+            if (m.account == t.account && !"NONE".equals(t.stp))
+            {
+                if ("CANCEL_TAKER".equals(t.stp))
+                {
+                    return End.TAKER_STP;
+                }
+                state.book.remove(m);
+                out.add(canceled(m.account, m.id, "STP", m.leaves));
+                if ("CANCEL_BOTH".equals(t.stp))
+                {
+                    return End.TAKER_STP;
+                }
+                continue;
+            }
+
+            final long wanted = t.byBudget ? m.leaves : Math.min(t.remaining, m.leaves);
+            final long qty;
+            if (t.byBudget)
+            {
+                qty = affordable(inst, m.price, wanted, t.budget);
+            }
+            else if (t.limit == null && t.buy)
+            {
+                qty = affordable(inst, m.price, wanted, available(t.account, inst.quote()));
+            }
+            else
+            {
+                qty = wanted;
+            }
+            if (qty == 0)
+            {
+                return End.NO_FUNDS;
+            }
+
+            final long notional = notional(m.price, qty).longValueExact();
+            final long makerFee = fee(BigInteger.valueOf(notional), inst.makerBps()).longValueExact();
+            final long takerFee = fee(BigInteger.valueOf(notional), inst.takerBps()).longValueExact();
+            final long buyer = t.buy ? t.account : m.account;
+            final long seller = t.buy ? m.account : t.account;
+            addTotal(buyer, inst.quote(), -(notional + (t.buy ? takerFee : makerFee)));
+            addTotal(buyer, inst.base(), qty);
+            addTotal(seller, inst.base(), -qty);
+            addTotal(seller, inst.quote(), notional - (t.buy ? makerFee : takerFee));
+            m.leaves -= qty;
+            if (m.leaves == 0)
+            {
+                state.book.remove(m);
+            }
+            if (t.byBudget)
+            {
+                t.budget -= notional + takerFee;
+            }
+            else
+            {
+                t.remaining -= qty;
+            }
+            t.filledAny = true;
+            out.add("TRADE symbol=" + inst.symbol() + " trade=" + state.nextTrade++ + " price=" + fmt(m.price)
+                + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
+                + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id
+                + " maker_fee=" + fmt(makerFee) + " taker_fee=" + fmt(takerFee));
+        }
+    }
+
+    /** The most whole lots, up to {@code wanted}, whose notional plus taker fee at {@code price} fit in {@code money}. */
+    private static long affordable(final Instrument inst, final long price, final long wanted, final long money)
+    {
+        long lo = 0;
+        long hi = wanted / inst.lot();
+        while (lo < hi)
+        {
+            final long mid = lo + (hi - lo + 1) / 2;
+            final BigInteger n = notional(price, mid * inst.lot());
+            if (n.add(fee(n, inst.takerBps())).compareTo(BigInteger.valueOf(money)) <= 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo * inst.lot();
+    }
+
+    /** Best opposite order that the taker's limit reaches: best price, then oldest. */
+    private Order bestMaker(final Taker t)
+    {
+        Order best = null;
+        for (final Order o : state.book)
+        {
+            if (o.inst != t.inst || o.buy == t.buy)
+            {
+                continue;
+            }
+            if (t.limit != null && (t.buy ? o.price > t.limit : o.price < t.limit))
+            {
+                continue;
+            }
+            if (best == null || better(o, best))
+            {
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(final Order a, final Order b)
+    {
+        if (a.price != b.price)
+        {
+            return a.buy ? a.price > b.price : a.price < b.price;
+        }
+        return a.time < b.time;
+    }
+
+    private boolean wouldCross(final Instrument inst, final boolean buy, final long price)
+    {
+        for (final Order o : state.book)
+        {
+            if (o.inst == inst && o.buy != buy && (buy ? o.price <= price : o.price >= price))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Funds
+
+    private long total(final long account, final String currency)
+    {
+        final Map<String, Long> balances = state.totals.get(account);
+        return balances == null ? 0 : balances.getOrDefault(currency, 0L);
+    }
+
+    private void addTotal(final long account, final String currency, final long delta)
+    {
+        final long next = Math.addExact(total(account, currency), delta);
+        state.totals.computeIfAbsent(account, a -> new TreeMap<>()).put(currency, next);
+    }
+
+    private static long reservation(final Order o)
+    {
+        if (!o.buy)
+        {
+            return o.leaves;
+        }
+        final BigInteger n = notional(o.price, o.leaves);
+        return n.add(fee(n, o.inst.maxBps())).longValueExact();
+    }
+
+    private long reserved(final long account, final String currency)
+    {
+        long sum = 0;
+        for (final Order o : state.book)
+        {
+            if (o.account == account && currency.equals(o.buy ? o.inst.quote() : o.inst.base()))
+            {
+                sum = Math.addExact(sum, reservation(o));
+            }
+        }
+        return sum;
+    }
+
+    private long available(final long account, final String currency)
+    {
+        return total(account, currency) - reserved(account, currency);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Dumps
+
+    /** {@code BOOK} lines then {@code BALANCE} lines, CONTRACT section 5 and 8.12. */
+    public List<String> stateDump()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Instrument inst : instruments.values())
+        {
+            for (final boolean buy : new boolean[] {true, false})
+            {
+                final Comparator<Long> bestFirst = buy ? Comparator.reverseOrder() : Comparator.naturalOrder();
+                final TreeMap<Long, long[]> levels = new TreeMap<>(bestFirst);
+                for (final Order o : state.book)
+                {
+                    if (o.inst == inst && o.buy == buy)
+                    {
+                        final long[] level = levels.computeIfAbsent(o.price, p -> new long[2]);
+                        level[0] += o.leaves;
+                        level[1]++;
+                    }
+                }
+                levels.forEach((price, level) -> lines.add("BOOK symbol=" + inst.symbol() + " side=" + side(buy)
+                    + " price=" + fmt(price) + " qty=" + fmt(level[0]) + " orders=" + level[1]));
+            }
+        }
+        final TreeSet<Long> accounts = new TreeSet<>(state.totals.keySet());
+        for (final Order o : state.book)
+        {
+            accounts.add(o.account);
+        }
+        final TreeSet<String> sortedCurrencies = new TreeSet<>(currencies);
+        for (final long account : accounts)
+        {
+            for (final String currency : sortedCurrencies)
+            {
+                final long total = total(account, currency);
+                final long available = available(account, currency);
+                if (total != 0 || available != 0)
+                {
+                    lines.add("BALANCE account=" + account + " currency=" + currency + " total=" + fmt(total)
+                        + " available=" + fmt(available));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** {@code ORDER} lines for the live orders, in order-number order (same form as TextEngine.openOrders). */
+    public List<String> openOrders()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Order o : liveByNumber())
+        {
+            lines.add("ORDER account=" + o.account + " id=" + o.id + " order=" + o.number + " symbol=" + o.inst.symbol()
+                + " side=" + side(o.buy) + " price=" + fmt(o.price) + " qty=" + fmt(o.qty) + " leaves=" + fmt(o.leaves));
+        }
+        return lines;
+    }
+
+    private List<Order> liveByNumber()
+    {
+        final List<Order> sorted = new ArrayList<>(state.book);
+        sorted.sort(Comparator.comparingLong(o -> o.number));
+        return sorted;
+    }
+
+    private Order findLive(final long account, final long id)
+    {
+        for (final Order o : state.book)
+        {
+            if (o.account == account && o.id == id)
+            {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Parsing helpers
+
+    /** The value of an account or id key if it is a valid positive long, else 0. */
+    private static long carried(final String value)
+    {
+        if (value == null || !DIGITS.matcher(value).matches())
+        {
+            return 0;
+        }
+        final BigInteger v = new BigInteger(value);
+        return v.signum() > 0 && v.compareTo(LONG_MAX) <= 0 ? v.longValue() : 0;
+    }
+
+    private static boolean fieldsWellFormed(final Map<String, String> kv)
+    {
+        for (final Map.Entry<String, String> e : kv.entrySet())
+        {
+            final String v = e.getValue();
+            final boolean ok = switch (e.getKey())
+            {
+                case "account", "id", "new_id" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
+                case "price", "qty", "quote_qty", "amount" -> DECIMAL.matcher(v).matches();
+                case "side" -> SIDES.contains(v);
+                case "type" -> TYPES.contains(v);
+                case "tif" -> TIFS.contains(v);
+                case "stp" -> STPS.contains(v);
+                default -> true; // symbol, currency: any text; unknown ones are rejected later
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** CONTRACT 8.2: the combinations of type, tif, price, qty and quote_qty that make sense. */
+    private static boolean newOrderWellFormed(final Map<String, String> kv)
+    {
+        if ("LIMIT".equals(kv.get("type")))
+        {
+            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty");
+        }
+        final String tif = kv.getOrDefault("tif", "IOC");
+        if (kv.containsKey("price") || !("IOC".equals(tif) || "FOK".equals(tif)))
+        {
+            return false;
+        }
+        if (kv.containsKey("quote_qty"))
+        {
+            return !kv.containsKey("qty") && "BUY".equals(kv.get("side")) && !"FOK".equals(tif);
+        }
+        return kv.containsKey("qty");
+    }
+
+    private static boolean anyFieldOverflows(final Map<String, String> kv)
+    {
+        for (final Map.Entry<String, String> e : kv.entrySet())
+        {
+            if (ID_KEYS.contains(e.getKey()) && new BigInteger(e.getValue()).compareTo(LONG_MAX) > 0)
+            {
+                return true;
+            }
+            if (NUMBER_KEYS.contains(e.getKey())
+                && new BigDecimal(e.getValue()).abs().movePointRight(8).compareTo(new BigDecimal(LONG_MAX)) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean positiveWithin8Decimals(final BigDecimal v)
+    {
+        return v.signum() > 0 && v.stripTrailingZeros().scale() <= 8;
+    }
+
+    private static long toUnits(final BigDecimal v)
+    {
+        return v.movePointRight(8).longValueExact();
+    }
+
+    private static long units(final String decimal)
+    {
+        return toUnits(new BigDecimal(decimal.strip()));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Arithmetic and formatting
+
+    /** price × qty at 8 decimals; exact because tick and lot keep the product on the unit grid. */
+    private static BigInteger notional(final long price, final long qty)
+    {
+        final BigInteger[] qr = BigInteger.valueOf(price).multiply(BigInteger.valueOf(qty)).divideAndRemainder(UNIT);
+        if (qr[1].signum() != 0)
+        {
+            throw new IllegalStateException("notional off the unit grid: " + price + " x " + qty);
+        }
+        return qr[0];
+    }
+
+    /** ceil(notional × bps / 10000). */
+    private static BigInteger fee(final BigInteger notional, final long bps)
+    {
+        final BigInteger[] qr = notional.multiply(BigInteger.valueOf(bps)).divideAndRemainder(BPS_DIVISOR);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /** A plain decimal without trailing zeros: 1500000000 units → {@code 15}. */
+    public static String fmt(final long units)
+    {
+        final BigDecimal v = BigDecimal.valueOf(units, 8).stripTrailingZeros();
+        return v.signum() == 0 ? "0" : v.toPlainString();
+    }
+
+    private static String side(final boolean buy)
+    {
+        return buy ? "BUY" : "SELL";
+    }
+
+    private static String rejected(final long account, final long id, final String reason)
+    {
+        return "REJECTED account=" + account + " id=" + id + " reason=" + reason;
+    }
+
+    private static String canceled(final long account, final long id, final String reason, final long leaves)
+    {
+        return "CANCELED account=" + account + " id=" + id + " reason=" + reason + " leaves=" + fmt(leaves);
+    }
+}
