@@ -7,15 +7,25 @@ import kz.barys.engine.command.Side;
 /**
  * The price levels of one side of a book, kept in a sorted array with the best price at the end: the best
  * level is O(1), a level is found by binary search, and inserting or removing near the top of the book (where
- * almost all activity is) moves few elements. Levels are pooled; nothing is allocated in the steady state.
+ * most activity is) moves few elements.
+ *
+ * <p>A level that empties below the top is left in place, empty, instead of being cut out at once: orders
+ * come back to recently used prices all the time (a replace moves an order from one price to a nearby one), so
+ * the level is often reused without moving anything. Empty levels are dropped when they reach the top and
+ * compacted away in one pass when they outnumber the live ones. Levels are pooled; nothing is allocated in the
+ * steady state.
  */
 public final class BookSide
 {
+    private static final int MIN_EMPTY_BEFORE_COMPACTION = 64;
+
     private final Side side;
     /** Sort keys, ascending from worst to best: the price for bids, the negated price for asks. */
     private long[] keys;
     private PriceLevel[] levels;
+    /** Slots in use, empty levels included. */
     private int size;
+    private int nonEmpty;
     private PriceLevel[] spareLevels;
     private int spareCount;
 
@@ -37,21 +47,49 @@ public final class BookSide
         return side;
     }
 
-    /** The best level, or null when the side is empty. */
+    /** The best level (never empty), or null when the side has no orders. */
     public PriceLevel best()
     {
         return size == 0 ? null : levels[size - 1];
     }
 
+    /** Number of price levels with orders. */
     public int levelCount()
+    {
+        return nonEmpty;
+    }
+
+    /**
+     * The level {@code depth} places from the best among levels with orders (0 = best). Direct when no empty
+     * level is kept, otherwise a scan: for dumps and tests; loops should use {@link #slots()}/{@link #slot(int)}.
+     */
+    public PriceLevel level(final int depth)
+    {
+        if (size == nonEmpty)
+        {
+            return levels[size - 1 - depth];
+        }
+        int seen = -1;
+        for (int i = size - 1; i >= 0; i--)
+        {
+            if (!levels[i].isEmpty() && ++seen == depth)
+            {
+                return levels[i];
+            }
+        }
+        throw new IndexOutOfBoundsException("depth " + depth + " of " + nonEmpty);
+    }
+
+    /** Number of level slots, counting kept empty levels; iterate with {@link #slot(int)} and skip empty ones. */
+    public int slots()
     {
         return size;
     }
 
-    /** The level {@code depth} places from the best (0 = best). */
-    public PriceLevel level(final int depth)
+    /** The level in slot {@code fromBest} (0 = best); may be empty. */
+    public PriceLevel slot(final int fromBest)
     {
-        return levels[size - 1 - depth];
+        return levels[size - 1 - fromBest];
     }
 
     /** True if {@code price} is strictly better for this side than {@code other}. */
@@ -76,17 +114,29 @@ public final class BookSide
             level = newLevel(price);
             insertAt(index, price, level);
         }
+        if (level.isEmpty())
+        {
+            nonEmpty++;
+        }
         level.append(order);
     }
 
-    /** Takes a resting order off the book, dropping its level when it empties. */
+    /** Takes a resting order off the book. */
     public void remove(final Order order)
     {
         final PriceLevel level = order.level;
         level.remove(order);
         if (level.isEmpty())
         {
-            removeLevel(level);
+            nonEmpty--;
+            if (level == levels[size - 1])
+            {
+                dropEmptyTop();
+            }
+            else if (size - nonEmpty > Math.max(MIN_EMPTY_BEFORE_COMPACTION, nonEmpty))
+            {
+                compact();
+            }
         }
     }
 
@@ -110,13 +160,37 @@ public final class BookSide
         return false;
     }
 
-    private void removeLevel(final PriceLevel level)
+    private void dropEmptyTop()
     {
-        final int index = level == levels[size - 1] ? size - 1 : search(level.price);
-        System.arraycopy(keys, index + 1, keys, index, size - index - 1);
-        System.arraycopy(levels, index + 1, levels, index, size - index - 1);
-        size--;
-        levels[size] = null;
+        while (size > 0 && levels[size - 1].isEmpty())
+        {
+            recycle(levels[--size]);
+            levels[size] = null;
+        }
+    }
+
+    private void compact()
+    {
+        int kept = 0;
+        for (int i = 0; i < size; i++)
+        {
+            final PriceLevel level = levels[i];
+            if (level.isEmpty())
+            {
+                recycle(level);
+            }
+            else
+            {
+                keys[kept] = keys[i];
+                levels[kept++] = level;
+            }
+        }
+        Arrays.fill(levels, kept, size, null);
+        size = kept;
+    }
+
+    private void recycle(final PriceLevel level)
+    {
         if (spareCount == spareLevels.length)
         {
             spareLevels = Arrays.copyOf(spareLevels, spareLevels.length * 2);
@@ -145,7 +219,7 @@ public final class BookSide
         size++;
     }
 
-    /** Binary search for the level at {@code price}: its index, or (-(insertion point) - 1). */
+    /** Binary search for the slot of {@code price}: its index, or (-(insertion point) - 1). */
     private int search(final long price)
     {
         final long key = keyOf(price);

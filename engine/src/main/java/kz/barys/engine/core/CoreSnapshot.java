@@ -49,9 +49,7 @@ public final class CoreSnapshot
         for (int currency = 0; currency < state.feesCollected.length; currency++)
         {
             out.putLong(p, state.feesCollected[currency]);
-            out.putLong(p + 8, state.netDepositsHigh[currency]);
-            out.putLong(p + 16, state.netDepositsLow[currency]);
-            p += 24;
+            p += 8;
         }
         out.putInt(p, state.books.length);
         p += 4;
@@ -96,10 +94,7 @@ public final class CoreSnapshot
         for (int currency = 0; currency < currencies; currency++)
         {
             state.feesCollected[currency] = in.getLong(p);
-            state.netDepositsHigh[currency] = in.getLong(p + 8);
-            state.netDepositsLow[currency] = in.getLong(p + 16);
-            state.anyUnbounded |= !state.balancesBounded(currency);
-            p += 24;
+            p += 8;
         }
         final int books = in.getInt(p);
         p += 4;
@@ -145,6 +140,7 @@ public final class CoreSnapshot
             for (int currency = 0; currency < currencies; currency++)
             {
                 account.restore(currency, in.getLong(p), in.getLong(p + 8));
+                state.credited(account, currency);
                 p += 16;
             }
         }
@@ -200,9 +196,13 @@ public final class CoreSnapshot
         int p = start;
         out.putInt(p, side.levelCount());
         p += 4;
-        for (int depth = 0; depth < side.levelCount(); depth++)
+        for (int slot = 0; slot < side.slots(); slot++)
         {
-            final PriceLevel level = side.level(depth);
+            final PriceLevel level = side.slot(slot);
+            if (level.isEmpty())
+            {
+                continue;
+            }
             out.putInt(p, level.orderCount());
             p += 4;
             for (Order order = level.head(); order != null; order = order.nextInLevel())

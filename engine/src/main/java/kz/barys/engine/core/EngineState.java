@@ -26,13 +26,11 @@ final class EngineState
     final OrderPool pool;
     final long[] feesCollected;
     /**
-     * Deposits minus withdrawals per currency, as a 128-bit number (high, low): every balance is at most the sum
-     * of all balances, which is at most this, so while it fits in a long no trade can overflow a balance.
+     * Per currency, at least the largest total any account holds (it only rises): with the most a command can
+     * move, it tells cheaply whether any balance could overflow (see {@code MatchingCore.mayOverflowBalances}).
+     * Not part of the state proper: it changes no outcome, only which path computes it.
      */
-    final long[] netDepositsHigh;
-    final long[] netDepositsLow;
-    /** True once some currency's net deposits passed the long range (see {@link #balancesBounded}). */
-    boolean anyUnbounded;
+    final long[] maxTotal;
     long lastOrderNumber;
     long lastTradeId;
 
@@ -47,8 +45,7 @@ final class EngineState
         this.pool = new OrderPool(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
-        this.netDepositsHigh = new long[currencies];
-        this.netDepositsLow = new long[currencies];
+        this.maxTotal = new long[currencies];
     }
 
     Account account(final long number)
@@ -75,35 +72,14 @@ final class EngineState
         return account;
     }
 
-    void deposited(final int currency, final long amount)
+    /** Keeps {@link #maxTotal} an upper bound after a balance grew. */
+    void credited(final Account account, final int currency)
     {
-        final long low = netDepositsLow[currency] + amount;
-        if (Long.compareUnsigned(low, netDepositsLow[currency]) < 0)
+        final long total = account.total(currency);
+        if (total > maxTotal[currency])
         {
-            netDepositsHigh[currency]++;
+            maxTotal[currency] = total;
         }
-        netDepositsLow[currency] = low;
-        anyUnbounded |= !balancesBounded(currency);
-    }
-
-    void withdrawn(final int currency, final long amount)
-    {
-        if (Long.compareUnsigned(netDepositsLow[currency], amount) < 0)
-        {
-            netDepositsHigh[currency]--;
-        }
-        netDepositsLow[currency] -= amount;
-        anyUnbounded = false;
-        for (int c = 0; c < netDepositsLow.length; c++)
-        {
-            anyUnbounded |= !balancesBounded(c);
-        }
-    }
-
-    /** True if no balance in {@code currency} can overflow, whatever trades happen. */
-    boolean balancesBounded(final int currency)
-    {
-        return netDepositsHigh[currency] == 0 && netDepositsLow[currency] >= 0;
     }
 
     long[] sortedAccountNumbers()

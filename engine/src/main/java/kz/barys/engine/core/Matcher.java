@@ -103,9 +103,9 @@ final class Matcher
         final boolean marketBuy = market && taker.side() == Side.BUY;
         long funds = marketBuy ? taker.owner().available(instrument.quote().index()) : 0;
         long needed = taker.leaves();
-        for (int depth = 0; depth < makers.levelCount(); depth++)
+        for (int slot = 0; slot < makers.slots(); slot++)
         {
-            final PriceLevel level = makers.level(depth);
+            final PriceLevel level = makers.slot(slot); // an empty level has no makers: the loop below skips it
             if (!market && !OrderBook.crosses(taker.side(), taker.price(), level.price()))
             {
                 return false;
@@ -173,6 +173,8 @@ final class Matcher
         buyer.credit(base, qty);
         seller.debit(base, qty);
         seller.credit(quote, notional - (takerBuys ? makerFee : takerFee));
+        state.credited(buyer, base);
+        state.credited(seller, quote);
         state.feesCollected[quote] += makerFee + takerFee;
 
         taker.addFilled(qty);

@@ -6,6 +6,7 @@ import kz.barys.engine.account.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
@@ -27,6 +28,7 @@ public final class MatchingCore
     public static final int DEFAULT_MAX_ORDERS = 1 << 16;
 
     private final int maxOrders;
+    private final FlowBound flowBound = new FlowBound();
     private EngineState state;
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
@@ -66,7 +68,7 @@ public final class MatchingCore
     /** Applies one command and writes every event it causes to {@code sink}. */
     public void process(final Command command, final EventSink sink)
     {
-        if (state.anyUnbounded && mayOverflowBalances(command))
+        if (mayOverflowBalances(command))
         {
             processAtomically(command, sink);
             return;
@@ -93,24 +95,24 @@ public final class MatchingCore
     }
 
     /**
-     * Whether a trade caused by this command could push a balance past the long range: only possible once the
-     * deposits of the instrument's base or quote currency add up past it (about 92 billion units of a currency).
+     * Whether a trade caused by this command could push some balance past the long range. Cheap and
+     * conservative: the most the command can move in each currency (its {@link FlowBound}) added to the largest
+     * balance any account has held. In any ordinary venue this is far from the limit, and the command runs
+     * directly; near it, the command runs all-or-nothing.
      */
     private boolean mayOverflowBalances(final Command command)
     {
-        Instrument instrument = null;
-        if (command.type == kz.barys.engine.command.CommandType.NEW && command.instrument >= 0)
+        final CommandType type = command.type;
+        if (type != CommandType.NEW && type != CommandType.REPLACE)
         {
-            instrument = state.books[command.instrument].instrument();
+            return false;
         }
-        else if (command.type == kz.barys.engine.command.CommandType.REPLACE)
+        if (!flowBound.compute(state, command))
         {
-            final Account account = state.account(command.account);
-            final Order order = account == null ? null : account.order(command.id);
-            instrument = order == null ? null : order.instrument();
+            return false;
         }
-        return instrument != null &&
-            !(state.balancesBounded(instrument.base().index()) && state.balancesBounded(instrument.quote().index()));
+        return flowBound.base > Long.MAX_VALUE - state.maxTotal[flowBound.baseCurrency] ||
+            flowBound.quote > Long.MAX_VALUE - state.maxTotal[flowBound.quoteCurrency];
     }
 
     /**
@@ -182,7 +184,7 @@ public final class MatchingCore
             return;
         }
         account.credit(command.currency, command.amount);
-        state.deposited(command.currency, command.amount);
+        state.credited(account, command.currency);
         sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
     }
 
@@ -205,7 +207,6 @@ public final class MatchingCore
             return;
         }
         account.debit(command.currency, command.amount);
-        state.withdrawn(command.currency, command.amount);
         sink.withdrawn(command.account, currency, command.amount);
     }
 
@@ -268,7 +269,7 @@ public final class MatchingCore
             return;
         }
         final OrderBook book = state.books[command.instrument];
-        final boolean halt = command.type == kz.barys.engine.command.CommandType.HALT;
+        final boolean halt = command.type == CommandType.HALT;
         book.halted(halt);
         if (halt)
         {

@@ -48,9 +48,13 @@ public final class StateDump
 
     private static void writeSide(final Instrument instrument, final BookSide side, final TextEventWriter writer)
     {
-        for (int depth = 0; depth < side.levelCount(); depth++)
+        for (int slot = 0; slot < side.slots(); slot++)
         {
-            final PriceLevel level = side.level(depth);
+            final PriceLevel level = side.slot(slot);
+            if (level.isEmpty())
+            {
+                continue;
+            }
             writer.book(instrument, side.side(), level.price(), level.totalQty(), level.orderCount());
         }
     }
