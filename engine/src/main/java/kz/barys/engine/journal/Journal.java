@@ -32,6 +32,9 @@ public final class Journal
             .rollCycle(ROLL_CYCLE)
             .readOnly(readOnly)
             .timeoutMS(1_000)
+            // Chronicle maps the file in chunks of this size; mapping a new chunk allocates on the writing
+            // (core) thread, so big chunks keep that to once per 256 MiB of journal.
+            .blockSize(256L << 20)
             .build();
     }
 }

@@ -9,9 +9,9 @@ import kz.barys.engine.journal.EventEncoder;
 public final class CommandSlot
 {
     final Command command = new Command();
-    // Most commands cause a few events (under 200 bytes); the buffer grows for a big mass cancel. Small slots
-    // keep a 64K-slot ring at a few tens of MB instead of hundreds.
-    final EventEncoder events = new EventEncoder(new ExpandableArrayBuffer(256));
+    // Room for a command's events up to about nine trades (a trade record is 102 bytes); only a larger sweep
+    // or mass cancel grows a slot's buffer, which then keeps its size. 1 KiB x 16K slots = 16 MiB.
+    final EventEncoder events = new EventEncoder(new ExpandableArrayBuffer(1024));
 
     public Command command()
     {

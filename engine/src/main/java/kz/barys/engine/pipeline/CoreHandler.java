@@ -30,6 +30,7 @@ final class CoreHandler implements EventHandler<CommandSlot>
     private long lastSequence;
     private long batchTimestamp;
     private volatile long lastJournaledSequence;
+    private volatile long coreThreadId = -1;
 
     CoreHandler(
         final CommandExecutor executor,
@@ -79,7 +80,14 @@ final class CoreHandler implements EventHandler<CommandSlot>
     @Override
     public void onStart()
     {
+        coreThreadId = Thread.currentThread().getId();
         journal.handOverToCurrentThread();
+    }
+
+    /** The id of the core thread once it runs (for allocation and CPU monitoring), else -1. */
+    long coreThreadId()
+    {
+        return coreThreadId;
     }
 
     @Override

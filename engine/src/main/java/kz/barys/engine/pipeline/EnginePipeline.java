@@ -98,6 +98,12 @@ public final class EnginePipeline
         core.awaitStopped();
     }
 
+    /** The id of the core thread once it runs, else -1. */
+    public long coreThreadId()
+    {
+        return core.coreThreadId();
+    }
+
     /** The last sequence number the core gave out (read after {@link #drainAndStop}). */
     public long lastSequence()
     {

@@ -133,6 +133,12 @@ public final class Engine implements AutoCloseable
         return pipeline.lastJournaledSequence();
     }
 
+    /** The id of the core thread once it runs (for allocation and CPU monitoring), else -1. */
+    public long coreThreadId()
+    {
+        return pipeline.coreThreadId();
+    }
+
     public long snapshotsTaken()
     {
         return snapshots.taken();

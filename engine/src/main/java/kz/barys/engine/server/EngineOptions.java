@@ -16,7 +16,7 @@ public record EngineOptions(
     int journalRetentionDays,
     int maxOrders)
 {
-    public static final int DEFAULT_RING_SIZE = 1 << 16;
+    public static final int DEFAULT_RING_SIZE = 1 << 14;
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
     public static final int DEFAULT_SNAPSHOTS_TO_KEEP = 2;
 
