@@ -61,7 +61,7 @@ public final class PipelineBenchmark
     {
         final PeerWorkload workload = PeerWorkload.generate(1_000_000);
         final Path data = Files.createTempDirectory("barys-pipeline");
-        try (Engine engine = Engine.start(options(workload, data, waitStrategy), (command, events, length) -> { }))
+        try (Engine engine = Engine.start(options(workload, data, waitStrategy), listener()))
         {
             final Command command = new Command();
             fund(engine, workload, command);
@@ -122,7 +122,7 @@ public final class PipelineBenchmark
     {
         final PeerWorkload workload = PeerWorkload.generate(1_000_000);
         final Path data = Files.createTempDirectory("barys-recovery");
-        try (Engine engine = Engine.start(options(workload, data, "sleeping"), (command, events, length) -> { }))
+        try (Engine engine = Engine.start(options(workload, data, "sleeping"), null))
         {
             final Command command = new Command();
             fund(engine, workload, command);
@@ -157,6 +157,12 @@ public final class PipelineBenchmark
         {
             return Recovery.recover(data, queue, workload.config(), 1 << 16, useSnapshots, Optional.empty());
         }
+    }
+
+    /** With -Dbarys.responder=true a no-op responder stage runs too (as with a gateway), else none. */
+    private static kz.barys.engine.pipeline.ResultListener listener()
+    {
+        return Boolean.getBoolean("barys.responder") ? (command, events, length) -> { } : null;
     }
 
     private static EngineOptions options(final PeerWorkload workload, final Path data, final String waitStrategy)

@@ -18,7 +18,7 @@ import kz.barys.engine.journal.JournalWriter;
 
 /**
  * Producers → Disruptor ring (preallocated {@link CommandSlot}s, multi-producer) → core thread (sequence, match,
- * journal) → responder thread ({@link ResultListener}, only after journaling).
+ * journal) → responder thread ({@link ResultListener}, only after journaling; none when there is no listener).
  */
 public final class EnginePipeline
 {
@@ -44,10 +44,19 @@ public final class EnginePipeline
     {
         this.disruptor = new Disruptor<>(CommandSlot::new, ringSize, threads(), ProducerType.MULTI, waitStrategy);
         this.core = new CoreHandler(executor, journal, clock, snapshots, lastSequence);
-        this.responder = (slot, sequence, endOfBatch) ->
-            listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
         disruptor.setDefaultExceptionHandler(new FailStop());
-        disruptor.handleEventsWith(core).then(responder);
+        if (listener == null)
+        {
+            // Nobody to answer (a batch feed): no responder thread competing for the cores.
+            this.responder = core;
+            disruptor.handleEventsWith(core);
+        }
+        else
+        {
+            this.responder = (slot, sequence, endOfBatch) ->
+                listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+            disruptor.handleEventsWith(core).then(responder);
+        }
         this.ring = disruptor.getRingBuffer();
     }
 

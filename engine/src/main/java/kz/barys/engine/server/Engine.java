@@ -92,7 +92,7 @@ public final class Engine implements AutoCloseable
         pipeline.start();
     }
 
-    /** Recovers from the data directory and starts the pipeline. */
+    /** Recovers from the data directory and starts the pipeline; {@code listener} may be null (nobody answers). */
     public static Engine start(final EngineOptions options, final ResultListener listener)
     {
         return new Engine(options, listener, Optional.empty());
