@@ -4,10 +4,14 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.gateway.Credentials;
+import kz.barys.engine.gateway.Gateway;
+import kz.barys.engine.gateway.GatewayOptions;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.text.CommandParser;
@@ -47,8 +51,34 @@ final class EngineCommand implements Callable<Integer>
         description = "delete daily journal files older than DAYS and than the oldest snapshot; 0 keeps all (default)")
     private int journalRetentionDays;
 
-    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "65536", description = "ring buffer slots, a power of two")
+    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384", description = "ring buffer slots, a power of two (default: ${DEFAULT-VALUE})")
     private int ringSize;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "9001",
+        description = "gateway trading port; 0 = any free port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--admin-port", paramLabel = "N",
+        description = "gateway operator port (default: the trading port + 1; any free port when --port is 0)")
+    private Integer adminPort;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = GatewayOptions.DEFAULT_BIND,
+        description = "address both gateway ports bind to; anything but loopback needs credentials (default: ${DEFAULT-VALUE})")
+    private String bind;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+        description = "gateway users: trading.USER.password, trading.USER.accounts, operator.USER.password (properties)")
+    private Path credentials;
+
+    @Option(names = "--session", paramLabel = "USER:PASSWORD:ACCOUNTS",
+        description = "a trading user and the accounts it may trade for, e.g. alice:s3cret:1,2 (repeatable)")
+    private List<String> sessions = List.of();
+
+    @Option(names = "--operator-login", paramLabel = "USER:PASSWORD", description = "an operator user (repeatable)")
+    private List<String> operatorLogins = List.of();
+
+    @Option(names = "--no-gateway", description = "run without the TCP gateway (batch loads with --input)")
+    private boolean noGateway;
 
     @Override
     public Integer call() throws Exception
@@ -59,11 +89,37 @@ final class EngineCommand implements Callable<Integer>
             .withWaitStrategy(waitStrategy)
             .withRingSize(ringSize)
             .withJournalRetentionDays(journalRetentionDays);
-        final Engine engine = Engine.start(options, (command, events, length) -> { });
+        // A batch run that exits after its input needs no network (and must not fight over ports with another).
+        final Gateway gateway = noGateway || exitAfterInput ? null : Gateway.create(gatewayOptions(), engineConfig);
+        final Engine engine;
+        try
+        {
+            engine = Engine.start(options, gateway == null ? null : gateway.resultListener());
+        }
+        catch (final RuntimeException ex)
+        {
+            if (gateway != null)
+            {
+                gateway.close();
+            }
+            throw ex;
+        }
+        if (gateway != null)
+        {
+            gateway.start(engine);
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
+            if (gateway != null)
+            {
+                gateway.stopInput(); // no new commands; reports of those in the ring still go out
+            }
             engine.close();
+            if (gateway != null)
+            {
+                gateway.close();
+            }
             stopped.countDown();
         }, "barys-shutdown"));
         System.err.printf("barys engine: data %s, recovered %d commands (snapshot at %d), next sequence %d%n",
@@ -73,6 +129,11 @@ final class EngineCommand implements Callable<Integer>
         {
             System.err.printf("barys engine: discarded a corrupt journal tail at index %x (never acknowledged)%n",
                 engine.recovered().corruptIndex());
+        }
+
+        if (gateway != null)
+        {
+            System.err.println("barys engine: " + gateway.describe());
         }
 
         if (input != null)
@@ -88,6 +149,22 @@ final class EngineCommand implements Callable<Integer>
         }
         stopped.await();
         return 0;
+    }
+
+    private GatewayOptions gatewayOptions()
+    {
+        final Credentials.Builder users = new Credentials.Builder();
+        if (credentials != null)
+        {
+            users.addAll(Credentials.load(credentials));
+        }
+        sessions.forEach(users::tradingSpec);
+        operatorLogins.forEach(users::operatorSpec);
+        final int operatorPort = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
+        return GatewayOptions.defaults()
+            .withBindAddress(bind)
+            .withPorts(port, operatorPort)
+            .withCredentials(users.build());
     }
 
     private static long feed(final Engine engine, final EngineConfig config, final Path file) throws Exception

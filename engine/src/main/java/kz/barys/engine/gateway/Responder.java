@@ -1,0 +1,462 @@
+package kz.barys.engine.gateway;
+
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.gateway.sbe.CancelRejectEncoder;
+import kz.barys.engine.gateway.sbe.CancelRequestType;
+import kz.barys.engine.gateway.sbe.ExecType;
+import kz.barys.engine.gateway.sbe.ExecutionReportEncoder;
+import kz.barys.engine.gateway.sbe.Liquidity;
+import kz.barys.engine.gateway.sbe.MassCancelReportEncoder;
+import kz.barys.engine.gateway.sbe.MessageHeaderEncoder;
+import kz.barys.engine.gateway.sbe.OperatorEventType;
+import kz.barys.engine.gateway.sbe.OperatorReportEncoder;
+import kz.barys.engine.gateway.sbe.OrdStatus;
+import kz.barys.engine.gateway.sbe.Side;
+import kz.barys.engine.journal.EventDecoder;
+import kz.barys.engine.pipeline.ResultListener;
+
+/**
+ * The gateway's half on the engine's responder thread: turns each journaled command's events into reports
+ * (ExecutionReport, CancelReject, MassCancelReport, OperatorReport) and writes them, framed and ready to send,
+ * into a bounded single-producer ring for the I/O thread. It knows nothing of connections: each record names
+ * the session whose command caused it and the account it concerns; the I/O thread delivers it to that session
+ * and to the other sessions trading for the account.
+ *
+ * <p>Runs only after journaling (CONTRACT section 7: a client never hears of what a crash could undo). When the
+ * ring is full it waits, which backs up the engine's ring and, in turn, the gateway's reading: never a queue
+ * that grows.
+ */
+final class Responder implements ResultListener, EventSink
+{
+    static final int MSG_TYPE = 1;
+    /** Record layout: origin session (8), route account (8), route flags (4), frame length (4), frame. */
+    static final int ORIGIN_OFFSET = 0;
+    static final int ACCOUNT_OFFSET = 8;
+    static final int ROUTE_OFFSET = 16;
+    static final int FRAME_LENGTH_OFFSET = 20;
+    static final int FRAME_OFFSET = 24;
+    /** Copy to every other session trading for the route account. */
+    static final int ROUTE_FAN_OUT = 1;
+    /** The last record of its command: the origin's request is complete. */
+    static final int ROUTE_LAST = 2;
+    /** The origin gets it whatever the account (a reject answers the request itself). */
+    static final int ROUTE_ORIGIN_ALWAYS = 4;
+
+    private static final Side[] SIDES = {Side.BUY, Side.SELL};
+    private static final kz.barys.engine.gateway.sbe.CancelReason[] CANCEL_REASONS =
+        kz.barys.engine.gateway.sbe.CancelReason.values();
+    private static final kz.barys.engine.gateway.sbe.RejectReason[] REJECT_REASONS =
+        kz.barys.engine.gateway.sbe.RejectReason.values();
+
+    private final RingBuffer ring;
+    private final UnsafeBuffer buffer;
+    private final EventDecoder decoder;
+    private final OrderViews views = new OrderViews();
+    private final OrderViews.View scratch = new OrderViews.View();
+    private final OrderViews.View taker = new OrderViews.View();
+    private final byte[][] symbols;
+    private final byte[][] currencies;
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
+    private final CancelRejectEncoder cancelReject = new CancelRejectEncoder();
+    private final MassCancelReportEncoder massCancelReport = new MassCancelReportEncoder();
+    private final OperatorReportEncoder operatorReport = new OperatorReportEncoder();
+    private final IdleStrategy ringFull = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+
+    private final UnsafeBuffer discardBuffer = new UnsafeBuffer(new byte[1024]);
+    private UnsafeBuffer target;
+    private volatile Gateway gateway;
+    private volatile boolean discard;
+    private Command command;
+    private boolean takerActive;
+    private int pending = -1;
+    private int pendingRoute;
+    private int records;
+
+    Responder(final EngineConfig config, final int ringBytes)
+    {
+        buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(ringBytes + RingBufferDescriptor.TRAILER_LENGTH));
+        ring = new OneToOneRingBuffer(buffer);
+        decoder = new EventDecoder(config);
+        symbols = padded(config.instruments().stream().map(Instrument::symbol).toList());
+        currencies = padded(config.currencies().stream().map(Currency::code).toList());
+    }
+
+    /** 16-byte NUL-padded ASCII names by configuration index. */
+    static byte[][] padded(final List<String> names)
+    {
+        final byte[][] result = new byte[names.size()][];
+        for (int i = 0; i < result.length; i++)
+        {
+            final byte[] bytes = names.get(i).getBytes(StandardCharsets.US_ASCII);
+            if (bytes.length > 16)
+            {
+                throw new IllegalArgumentException("'" + names.get(i) + "' is longer than the 16 characters the gateway carries");
+            }
+            result[i] = java.util.Arrays.copyOf(bytes, 16);
+        }
+        return result;
+    }
+
+    RingBuffer ring()
+    {
+        return ring;
+    }
+
+    OrderViews views()
+    {
+        return views;
+    }
+
+    void attach(final Gateway gateway)
+    {
+        this.gateway = gateway;
+    }
+
+    /** After the gateway has stopped: reports are dropped instead of waiting for a reader that is gone. */
+    void discard()
+    {
+        discard = true;
+    }
+
+    @Override
+    public void onJournaled(final Command command, final DirectBuffer events, final int length)
+    {
+        this.command = command;
+        records = 0;
+        takerActive = command.type == CommandType.NEW;
+        if (takerActive)
+        {
+            taker.set(command.account, command.id, 0, command.instrument, command.side == null ? -1 : command.side.ordinal(),
+                command.price, command.qty, 0);
+        }
+        decoder.decode(events, 0, length, this);
+        if (command.origin != 0 && records == 0)
+        {
+            claim(0, 0, 0); // completion only: every request is answered
+        }
+        commit(command.origin != 0 ? ROUTE_LAST : 0);
+        final Gateway io = gateway;
+        if (io != null)
+        {
+            VarHandle.fullFence();
+            io.wakeIfSleeping();
+        }
+    }
+
+    @Override
+    public void accepted(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves)
+    {
+        OrderViews.View view = views.remove(account, id);
+        if (view == null)
+        {
+            view = views.acquire();
+        }
+        view.set(account, id, order, instrument.index(), side.ordinal(), price, qty, qty - leaves);
+        views.put(view);
+        if (takerActive && taker.account == account && taker.id == id)
+        {
+            takerActive = false;
+        }
+        executionReport(view, ExecType.NEW, view.cum > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, 0)
+            .lastPx().mantissa(0);
+        executionReport.lastQty().mantissa(0);
+    }
+
+    @Override
+    public void trade(final Instrument instrument, final long tradeId, final long price, final long qty,
+        final kz.barys.engine.command.Side takerSide, final long makerAccount, final long makerId, final long makerOrder,
+        final long takerAccount, final long takerId, final long takerOrder, final long makerFee, final long takerFee)
+    {
+        OrderViews.View maker = views.get(makerAccount, makerId);
+        final boolean makerKnown = maker != null;
+        if (!makerKnown)
+        {
+            maker = scratch.set(makerAccount, makerId, makerOrder, instrument.index(), takerSide.opposite().ordinal(), price, qty, 0);
+        }
+        maker.number = makerOrder;
+        maker.cum += qty;
+        fill(maker, Liquidity.MAKER, price, qty, tradeId, makerFee);
+        if (makerKnown && maker.leaves() == 0)
+        {
+            views.release(views.remove(makerAccount, makerId));
+        }
+
+        OrderViews.View view = takerView(takerAccount, takerId, false);
+        final boolean inMap = view != null && view != taker;
+        if (view == null)
+        {
+            view = scratch.set(takerAccount, takerId, takerOrder, instrument.index(), takerSide.ordinal(), 0, 0, 0);
+        }
+        view.number = takerOrder;
+        view.cum += qty;
+        fill(view, Liquidity.TAKER, price, qty, tradeId, takerFee);
+        if (inMap && view.leaves() == 0)
+        {
+            views.release(views.remove(takerAccount, takerId));
+        }
+    }
+
+    private void fill(final OrderViews.View view, final Liquidity liquidity, final long price, final long qty,
+        final long tradeId, final long fee)
+    {
+        // A MARKET BUY by quote quantity has no quantity: it stays PARTIALLY_FILLED until its request completes.
+        final OrdStatus status = view.qty > 0 && view.leaves() == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        executionReport(view, ExecType.TRADE, status, liquidity, ROUTE_FAN_OUT)
+            .lastPx().mantissa(price);
+        executionReport.lastQty().mantissa(qty);
+        executionReport.tradeId(tradeId).fee().mantissa(fee);
+    }
+
+    @Override
+    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    {
+        OrderViews.View view = takerView(account, id, true);
+        final boolean inMap = view != null && view != taker;
+        if (view == taker)
+        {
+            takerActive = false;
+        }
+        if (view == null)
+        {
+            view = scratch.set(account, id, 0, -1, -1, 0, 0, 0);
+        }
+        executionReport(view, ExecType.CANCELED, OrdStatus.CANCELED, Liquidity.NONE, ROUTE_FAN_OUT)
+            .leavesQty().mantissa(0);
+        executionReport.cancelReason(CANCEL_REASONS[reason.ordinal()]).canceledQty().mantissa(leaves);
+        if (inMap)
+        {
+            views.release(view);
+        }
+    }
+
+    @Override
+    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    {
+        OrderViews.View view = views.remove(account, id);
+        if (view == null)
+        {
+            view = views.acquire().set(account, id, 0, -1, -1, price, qty, 0);
+        }
+        view.id = newId;
+        view.price = price;
+        view.qty = qty;
+        view.cum = qty - leaves;
+        views.put(view);
+        executionReport(view, ExecType.REPLACED, view.cum > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
+            Liquidity.NONE, ROUTE_FAN_OUT).origClOrdId(id);
+    }
+
+    @Override
+    public void rejected(final long account, final long id, final RejectReason reason)
+    {
+        switch (command.type)
+        {
+            case CANCEL, REPLACE, CANCEL_ALL -> cancelReject(account, id, reason);
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT ->
+            {
+                operatorReport(OperatorEventType.REJECTED, account, ROUTE_ORIGIN_ALWAYS).clOrdId(id)
+                    .rejectReason(REJECT_REASONS[reason.ordinal()]);
+                symbolOrBlank(command.instrument);
+                operatorReport.putCurrency(command.currency >= 0 ? currencies[command.currency] : BLANK, 0);
+            }
+            default ->
+            {
+                final OrderViews.View view = scratch.set(account, id, 0, command.instrument,
+                    command.side == null ? -1 : command.side.ordinal(), Math.max(command.price, 0), Math.max(command.qty, 0), 0);
+                executionReport(view, ExecType.REJECTED, OrdStatus.REJECTED, Liquidity.NONE, ROUTE_ORIGIN_ALWAYS)
+                    .rejectReason(REJECT_REASONS[reason.ordinal()]).leavesQty().mantissa(0);
+                takerActive = false;
+            }
+        }
+    }
+
+    @Override
+    public void deposited(final long account, final Currency currency, final long amount)
+    {
+        operatorReport(OperatorEventType.DEPOSITED, account, ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
+            .amount().mantissa(amount);
+    }
+
+    @Override
+    public void withdrawn(final long account, final Currency currency, final long amount)
+    {
+        operatorReport(OperatorEventType.WITHDRAWN, account, ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
+            .amount().mantissa(amount);
+    }
+
+    @Override
+    public void suspended(final long account)
+    {
+        operatorReport(OperatorEventType.SUSPENDED, account, ROUTE_FAN_OUT);
+    }
+
+    @Override
+    public void resumed(final long account)
+    {
+        operatorReport(OperatorEventType.RESUMED, account, ROUTE_FAN_OUT);
+    }
+
+    @Override
+    public void halted(final Instrument instrument)
+    {
+        operatorReport(OperatorEventType.HALTED, 0, 0).putSymbol(symbols[instrument.index()], 0);
+    }
+
+    @Override
+    public void unhalted(final Instrument instrument)
+    {
+        operatorReport(OperatorEventType.UNHALTED, 0, 0).putSymbol(symbols[instrument.index()], 0);
+    }
+
+    @Override
+    public void massCanceled(final long account, final int count)
+    {
+        final int offset = claim(MassCancelReportEncoder.BLOCK_LENGTH, account, ROUTE_FAN_OUT);
+        massCancelReport.wrapAndApplyHeader(target, offset, header)
+            .seqNum(0).requestSeqNum(command.correlationId).flags().clear();
+        massCancelReport.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account)
+            .putSymbol(command.instrument >= 0 ? symbols[command.instrument] : BLANK, 0)
+            .count(count);
+    }
+
+    private static final byte[] BLANK = new byte[16];
+
+    private OrderViews.View takerView(final long account, final long id, final boolean remove)
+    {
+        if (takerActive && taker.account == account && taker.id == id)
+        {
+            return taker;
+        }
+        return remove ? views.remove(account, id) : views.get(account, id);
+    }
+
+    private ExecutionReportEncoder executionReport(final OrderViews.View view, final ExecType execType,
+        final OrdStatus status, final Liquidity liquidity, final int route)
+    {
+        final int offset = claim(ExecutionReportEncoder.BLOCK_LENGTH, view.account, route);
+        final ExecutionReportEncoder report = executionReport.wrapAndApplyHeader(target, offset, header)
+            .seqNum(0).requestSeqNum(command.correlationId);
+        report.flags().clear();
+        report.commandSeq(command.sequence).transactTime(command.timestampNanos).account(view.account)
+            .clOrdId(view.id).origClOrdId(0).orderId(view.number)
+            .putSymbol(view.instrument >= 0 ? symbols[view.instrument] : BLANK, 0)
+            .side(view.side >= 0 ? SIDES[view.side] : Side.NULL_VAL)
+            .execType(execType).ordStatus(status).liquidity(liquidity)
+            .cancelReason(kz.barys.engine.gateway.sbe.CancelReason.NULL_VAL)
+            .rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
+            .price().mantissa(view.price);
+        report.orderQty().mantissa(view.qty);
+        report.leavesQty().mantissa(view.leaves());
+        report.cumQty().mantissa(view.cum);
+        report.lastPx().mantissa(0);
+        report.lastQty().mantissa(0);
+        report.canceledQty().mantissa(0);
+        report.tradeId(0).fee().mantissa(0);
+        return report;
+    }
+
+    private void cancelReject(final long account, final long id, final RejectReason reason)
+    {
+        final int offset = claim(CancelRejectEncoder.BLOCK_LENGTH, account, ROUTE_ORIGIN_ALWAYS);
+        cancelReject.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
+        cancelReject.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account).clOrdId(id)
+            .responseTo(command.type == CommandType.CANCEL ? CancelRequestType.CANCEL :
+                command.type == CommandType.REPLACE ? CancelRequestType.REPLACE : CancelRequestType.MASS_CANCEL)
+            .rejectReason(REJECT_REASONS[reason.ordinal()]);
+    }
+
+    private OperatorReportEncoder operatorReport(final OperatorEventType type, final long account, final int route)
+    {
+        final int offset = claim(OperatorReportEncoder.BLOCK_LENGTH, account, route);
+        operatorReport.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
+        operatorReport.commandSeq(command.sequence).transactTime(command.timestampNanos).eventType(type)
+            .account(account).clOrdId(0).putCurrency(BLANK, 0).amount().mantissa(0);
+        operatorReport.putSymbol(BLANK, 0).rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL);
+        return operatorReport;
+    }
+
+    private void symbolOrBlank(final int instrument)
+    {
+        operatorReport.putSymbol(instrument >= 0 ? symbols[instrument] : BLANK, 0);
+    }
+
+    /** Claims a record for a frame with a body of {@code blockLength}; returns where the SBE header goes. */
+    private int claim(final int blockLength, final long routeAccount, final int route)
+    {
+        commit(0);
+        final int frameLength = blockLength == 0 ? 0 : Framing.HEADER_LENGTH + blockLength;
+        final int length = FRAME_OFFSET + frameLength;
+        int index;
+        while ((index = ring.tryClaim(MSG_TYPE, length)) < 0)
+        {
+            if (discard)
+            {
+                index = -1;
+                break;
+            }
+            final Gateway io = gateway;
+            if (io != null)
+            {
+                io.wakeIfSleeping();
+            }
+            ringFull.idle();
+        }
+        ringFull.reset();
+        records++;
+        if (index < 0)
+        {
+            pending = -1;
+            target = discardBuffer; // the gateway is gone: encode into a scratch buffer and drop it
+            return 0;
+        }
+        target = buffer;
+        buffer.putLong(index + ORIGIN_OFFSET, command.origin);
+        buffer.putLong(index + ACCOUNT_OFFSET, routeAccount);
+        buffer.putInt(index + FRAME_LENGTH_OFFSET, frameLength);
+        if (frameLength > 0)
+        {
+            Framing.writeHeader(buffer, index + FRAME_OFFSET, frameLength);
+        }
+        pending = index;
+        pendingRoute = route;
+        return index + FRAME_OFFSET + Framing.SOFH_LENGTH;
+    }
+
+    private void commit(final int extraRoute)
+    {
+        if (pending < 0)
+        {
+            return;
+        }
+        final int route = pendingRoute | extraRoute;
+        buffer.putInt(pending + ROUTE_OFFSET, route);
+        if ((route & ROUTE_LAST) != 0 && buffer.getInt(pending + FRAME_LENGTH_OFFSET) > 0)
+        {
+            buffer.putByte(pending + FRAME_OFFSET + Framing.FLAGS_OFFSET, (byte)1);
+        }
+        ring.commit(pending);
+        pending = -1;
+    }
+}

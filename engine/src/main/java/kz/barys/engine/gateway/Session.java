@@ -1,0 +1,303 @@
+package kz.barys.engine.gateway;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import org.agrona.collections.LongHashSet;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
+import kz.barys.engine.gateway.sbe.DepositDecoder;
+import kz.barys.engine.gateway.sbe.HaltDecoder;
+import kz.barys.engine.gateway.sbe.MassCancelDecoder;
+import kz.barys.engine.gateway.sbe.NewOrderDecoder;
+import kz.barys.engine.gateway.sbe.OptionalDecimal8Decoder;
+import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
+import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SuspendDecoder;
+import kz.barys.engine.gateway.sbe.UnhaltDecoder;
+import kz.barys.engine.gateway.sbe.WithdrawDecoder;
+import kz.barys.engine.pipeline.CommandFiller;
+
+/**
+ * One connection and, once it has logged on, its session: buffers, timers, sequence numbers, accounts. Owned by
+ * the gateway's I/O thread. Also the {@link CommandFiller} that decodes a validated application message straight
+ * into a ring slot.
+ */
+final class Session implements CommandFiller
+{
+    enum State
+    {
+        AWAITING_LOGON, ACTIVE, CLOSING, CLOSED
+    }
+
+    private static final Side[] SIDES = Side.values();
+    private static final OrderType[] ORDER_TYPES = OrderType.values();
+    private static final TimeInForce[] TIFS = TimeInForce.values();
+    private static final StpMode[] STP_MODES = StpMode.values();
+    private static final short NULL_ENUM = 255;
+
+    final long id;
+    final boolean operatorPort;
+    final SocketChannel channel;
+    final SelectionKey key;
+    /** Input not yet processed: bytes [readPosition, receive.position()). */
+    final ByteBuffer receive;
+    final UnsafeBuffer receiveBuffer;
+    int readPosition;
+    /** Output not yet written: bytes [0, send.position()). */
+    final ByteBuffer send;
+    final UnsafeBuffer sendBuffer;
+
+    State state = State.AWAITING_LOGON;
+    String username = "";
+    final LongHashSet accounts = new LongHashSet();
+    long heartbeatNanos;
+    int cancelOnDisconnect;
+    long connectedAt;
+    long lastReceivedAt;
+    long lastSentAt;
+    long lastWriteProgressAt;
+    long closeDeadline;
+    long expectedSeqNum = 1;
+    long outboundSeqNum;
+    int inFlight;
+    /** A frame waits for ring space or for in-flight commands to be answered: reading is paused. */
+    boolean blocked;
+    boolean dirty;
+    boolean readInterest = true;
+    boolean writeInterest;
+
+    // What fill() decodes: set by the I/O thread just before publishing.
+    private int fillTemplate;
+    private int fillOffset;
+    private final NameTable symbols;
+    private final NameTable currencies;
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final ReplaceOrderDecoder replaceOrder = new ReplaceOrderDecoder();
+    private final MassCancelDecoder massCancel = new MassCancelDecoder();
+    private final DepositDecoder deposit = new DepositDecoder();
+    private final WithdrawDecoder withdraw = new WithdrawDecoder();
+    private final SuspendDecoder suspend = new SuspendDecoder();
+    private final ResumeDecoder resume = new ResumeDecoder();
+    private final HaltDecoder halt = new HaltDecoder();
+    private final UnhaltDecoder unhalt = new UnhaltDecoder();
+
+    Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
+        final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
+    {
+        this.id = id;
+        this.operatorPort = operatorPort;
+        this.channel = channel;
+        this.key = key;
+        this.receive = ByteBuffer.allocateDirect(receiveBytes);
+        this.receiveBuffer = new UnsafeBuffer(receive);
+        this.send = ByteBuffer.allocateDirect(sendBytes);
+        this.sendBuffer = new UnsafeBuffer(send);
+        this.symbols = symbols;
+        this.currencies = currencies;
+        this.connectedAt = now;
+        this.lastReceivedAt = now;
+        this.lastSentAt = now;
+        this.lastWriteProgressAt = now;
+    }
+
+    boolean isActive()
+    {
+        return state == State.ACTIVE;
+    }
+
+    /** Sets what the next {@link #fill} decodes: a validated message of {@code template} with its body at {@code offset}. */
+    void prepareFill(final int template, final int offset)
+    {
+        fillTemplate = template;
+        fillOffset = offset;
+    }
+
+    @Override
+    public void fill(final Command command)
+    {
+        command.origin = id;
+        final UnsafeBuffer in = receiveBuffer;
+        final int offset = fillOffset;
+        switch (fillTemplate)
+        {
+            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset, NewOrderDecoder.BLOCK_LENGTH, NewOrderDecoder.SCHEMA_VERSION));
+            case CancelOrderDecoder.TEMPLATE_ID ->
+            {
+                cancelOrder.wrap(in, offset, CancelOrderDecoder.BLOCK_LENGTH, CancelOrderDecoder.SCHEMA_VERSION);
+                command.correlationId = cancelOrder.seqNum();
+                command.type = CommandType.CANCEL;
+                command.account = cancelOrder.account();
+                setIdOrMalformed(command, cancelOrder.clOrdId());
+            }
+            case ReplaceOrderDecoder.TEMPLATE_ID ->
+            {
+                replaceOrder.wrap(in, offset, ReplaceOrderDecoder.BLOCK_LENGTH, ReplaceOrderDecoder.SCHEMA_VERSION);
+                command.correlationId = replaceOrder.seqNum();
+                command.type = CommandType.REPLACE;
+                command.account = replaceOrder.account();
+                command.price = amount(replaceOrder.price().mantissa());
+                command.qty = amount(replaceOrder.orderQty().mantissa());
+                final long newId = replaceOrder.clOrdId();
+                setIdOrMalformed(command, replaceOrder.origClOrdId());
+                if (newId > 0)
+                {
+                    command.newId = newId;
+                }
+                else
+                {
+                    command.type = CommandType.MALFORMED;
+                }
+            }
+            case MassCancelDecoder.TEMPLATE_ID ->
+            {
+                massCancel.wrap(in, offset, MassCancelDecoder.BLOCK_LENGTH, MassCancelDecoder.SCHEMA_VERSION);
+                command.correlationId = massCancel.seqNum();
+                command.type = CommandType.CANCEL_ALL;
+                command.account = massCancel.account();
+                final int instrument = symbols.lookup(in, offset + MassCancelDecoder.symbolEncodingOffset());
+                command.instrument = instrument == NameTable.BLANK ? Command.ALL : instrument;
+            }
+            case DepositDecoder.TEMPLATE_ID ->
+            {
+                deposit.wrap(in, offset, DepositDecoder.BLOCK_LENGTH, DepositDecoder.SCHEMA_VERSION);
+                command.correlationId = deposit.seqNum();
+                transfer(command, CommandType.DEPOSIT, deposit.account(), offset + DepositDecoder.currencyEncodingOffset(),
+                    deposit.amount().mantissa());
+            }
+            case WithdrawDecoder.TEMPLATE_ID ->
+            {
+                withdraw.wrap(in, offset, WithdrawDecoder.BLOCK_LENGTH, WithdrawDecoder.SCHEMA_VERSION);
+                command.correlationId = withdraw.seqNum();
+                transfer(command, CommandType.WITHDRAW, withdraw.account(), offset + WithdrawDecoder.currencyEncodingOffset(),
+                    withdraw.amount().mantissa());
+            }
+            case SuspendDecoder.TEMPLATE_ID ->
+            {
+                suspend.wrap(in, offset, SuspendDecoder.BLOCK_LENGTH, SuspendDecoder.SCHEMA_VERSION);
+                command.correlationId = suspend.seqNum();
+                accountCommand(command, CommandType.SUSPEND, suspend.account());
+            }
+            case ResumeDecoder.TEMPLATE_ID ->
+            {
+                resume.wrap(in, offset, ResumeDecoder.BLOCK_LENGTH, ResumeDecoder.SCHEMA_VERSION);
+                command.correlationId = resume.seqNum();
+                accountCommand(command, CommandType.RESUME, resume.account());
+            }
+            case HaltDecoder.TEMPLATE_ID ->
+            {
+                halt.wrap(in, offset, HaltDecoder.BLOCK_LENGTH, HaltDecoder.SCHEMA_VERSION);
+                command.correlationId = halt.seqNum();
+                command.type = CommandType.HALT;
+                command.instrument = Math.max(symbols.lookup(in, offset + HaltDecoder.symbolEncodingOffset()), Command.UNKNOWN);
+            }
+            case UnhaltDecoder.TEMPLATE_ID ->
+            {
+                unhalt.wrap(in, offset, UnhaltDecoder.BLOCK_LENGTH, UnhaltDecoder.SCHEMA_VERSION);
+                command.correlationId = unhalt.seqNum();
+                command.type = CommandType.UNHALT;
+                command.instrument = Math.max(symbols.lookup(in, offset + UnhaltDecoder.symbolEncodingOffset()), Command.UNKNOWN);
+            }
+            default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+        }
+    }
+
+    /**
+     * NEW: the checks the text parser makes (CONTRACT 8.1, 8.2), on typed fields. An enum value out of range, a
+     * non-positive id or a combination the contract forbids makes the command MALFORMED; prices and quantities
+     * that are zero or negative go on as {@link Command#INVALID} for the core to reject in the contract's order.
+     */
+    private void fillNewOrder(final Command command, final NewOrderDecoder order)
+    {
+        command.correlationId = order.seqNum();
+        command.type = CommandType.NEW;
+        command.account = order.account();
+        boolean valid = setIdOrMalformed(command, order.clOrdId());
+        final int instrument = symbols.lookup(receiveBuffer, fillOffset + NewOrderDecoder.symbolEncodingOffset());
+        command.instrument = Math.max(instrument, Command.UNKNOWN);
+        final short side = order.sideRaw();
+        final short type = order.ordTypeRaw();
+        final short tif = order.timeInForceRaw();
+        final short stp = order.stpRaw();
+        valid &= side < SIDES.length && type < ORDER_TYPES.length
+            && (tif < TIFS.length || tif == NULL_ENUM) && (stp < STP_MODES.length || stp == NULL_ENUM);
+        if (!valid)
+        {
+            command.type = CommandType.MALFORMED;
+            return;
+        }
+        command.side = SIDES[side];
+        command.orderType = ORDER_TYPES[type];
+        command.stp = stp == NULL_ENUM ? StpMode.CANCEL_TAKER : STP_MODES[stp];
+        final long price = order.price().mantissa();
+        final long qty = order.orderQty().mantissa();
+        final long quoteQty = order.quoteQty().mantissa();
+        final boolean hasPrice = price != OptionalDecimal8Decoder.mantissaNullValue();
+        final boolean hasQty = qty != OptionalDecimal8Decoder.mantissaNullValue();
+        final boolean hasQuoteQty = quoteQty != OptionalDecimal8Decoder.mantissaNullValue();
+        command.price = hasPrice ? amount(price) : 0;
+        command.qty = hasQty ? amount(qty) : 0;
+        command.quoteQty = hasQuoteQty ? amount(quoteQty) : 0;
+        if (command.orderType == OrderType.LIMIT)
+        {
+            command.tif = tif == NULL_ENUM ? TimeInForce.GTC : TIFS[tif];
+            valid = hasPrice && hasQty && !hasQuoteQty;
+        }
+        else
+        {
+            command.tif = tif == NULL_ENUM ? TimeInForce.IOC : TIFS[tif];
+            valid = !hasPrice && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK) && hasQty != hasQuoteQty
+                && (!hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK));
+        }
+        if (!valid)
+        {
+            command.type = CommandType.MALFORMED;
+        }
+    }
+
+    private void transfer(final Command command, final CommandType type, final long account, final int currencyOffset,
+        final long amount)
+    {
+        accountCommand(command, type, account);
+        command.currency = Math.max(currencies.lookup(receiveBuffer, currencyOffset), Command.UNKNOWN);
+        command.amount = amount(amount);
+    }
+
+    private static void accountCommand(final Command command, final CommandType type, final long account)
+    {
+        command.type = account > 0 ? type : CommandType.MALFORMED;
+        command.account = Math.max(account, 0);
+    }
+
+    private static boolean setIdOrMalformed(final Command command, final long id)
+    {
+        if (id > 0)
+        {
+            command.id = id;
+            return true;
+        }
+        command.type = CommandType.MALFORMED;
+        return false;
+    }
+
+    /** A wire amount as the core takes it: zero or negative is {@link Command#INVALID}. */
+    private static long amount(final long mantissa)
+    {
+        return mantissa > 0 ? mantissa : Command.INVALID;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "session " + id + (operatorPort ? " (operator" : " (trading") + (username.isEmpty() ? ")" : ", " + username + ")");
+    }
+}

@@ -1,0 +1,85 @@
+package kz.barys.tools.client;
+
+import java.util.List;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.gateway.sbe.OrdType;
+import kz.barys.engine.gateway.sbe.Side;
+import kz.barys.engine.gateway.sbe.StpMode;
+import kz.barys.engine.gateway.sbe.TimeInForce;
+
+/** Sends a parsed command (CONTRACT section 3) as the matching binary message. */
+public final class CommandSender
+{
+    private static final Side[] SIDES = {Side.BUY, Side.SELL};
+    private static final OrdType[] ORDER_TYPES = {OrdType.LIMIT, OrdType.MARKET};
+    private static final TimeInForce[] TIFS = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.POST_ONLY};
+    private static final StpMode[] STP_MODES = {StpMode.CANCEL_TAKER, StpMode.CANCEL_MAKER, StpMode.CANCEL_BOTH, StpMode.NONE};
+
+    private final byte[][] symbols;
+    private final byte[][] currencies;
+
+    public CommandSender(final EngineConfig config)
+    {
+        symbols = padded(config.instruments().stream().map(i -> i.symbol()).toList());
+        currencies = padded(config.currencies().stream().map(c -> c.code()).toList());
+    }
+
+    /** Whether the command goes to the operator port. */
+    public static boolean isOperatorVerb(final Command command)
+    {
+        return switch (command.type)
+        {
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the binary protocol can carry it: not MALFORMED, and no field too large for a long at 8 decimals. */
+    public static boolean isSendable(final Command command)
+    {
+        return command.type != kz.barys.engine.command.CommandType.MALFORMED && !command.fieldOverflow;
+    }
+
+    /** Encodes the command into the client's buffer; returns its sequence number. */
+    public long send(final GatewayClient client, final Command command)
+    {
+        return switch (command.type)
+        {
+            case NEW -> client.newOrder(command.account, command.id, symbol(command.instrument), SIDES[command.side.ordinal()],
+                ORDER_TYPES[command.orderType.ordinal()], TIFS[command.tif.ordinal()], STP_MODES[command.stp.ordinal()],
+                command.price, command.qty, command.quoteQty);
+            case CANCEL -> client.cancel(command.account, command.id);
+            case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
+            case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));
+            case DEPOSIT -> client.deposit(command.account, currency(command.currency), command.amount);
+            case WITHDRAW -> client.withdraw(command.account, currency(command.currency), command.amount);
+            case SUSPEND -> client.suspend(command.account);
+            case RESUME -> client.resume(command.account);
+            case HALT -> client.halt(symbol(command.instrument));
+            case UNHALT -> client.unhalt(symbol(command.instrument));
+            default -> throw new IllegalArgumentException("cannot send a " + command.type + " command");
+        };
+    }
+
+    private byte[] symbol(final int instrument)
+    {
+        return instrument >= 0 ? symbols[instrument] : GatewayClient.unknownName();
+    }
+
+    private byte[] currency(final int index)
+    {
+        return index >= 0 ? currencies[index] : GatewayClient.unknownName();
+    }
+
+    private static byte[][] padded(final List<String> names)
+    {
+        final byte[][] result = new byte[names.size()][];
+        for (int i = 0; i < result.length; i++)
+        {
+            result[i] = GatewayClient.padded(names.get(i), 16);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,199 @@
+package kz.barys.tools.client;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import kz.barys.engine.command.Side;
+import kz.barys.engine.config.Currency;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
+import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
+import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
+import kz.barys.engine.gateway.sbe.Liquidity;
+import kz.barys.engine.gateway.sbe.MassCancelReportDecoder;
+import kz.barys.engine.gateway.sbe.OperatorReportDecoder;
+
+/**
+ * Turns the reports that answer a client's own requests back into the engine's events (CONTRACT section 5), in
+ * the order they arrive, for an {@link EventSink} such as the text writer. A TRADE event travels as two
+ * ExecutionReports (the maker's, then the taker's), rejoined here; unsolicited reports are left out, since
+ * they answer someone else's command.
+ */
+public final class ReportTextWriter implements ClientListener
+{
+    /** Told when a request has had its last report. */
+    @FunctionalInterface
+    public interface Completion
+    {
+        void completed(long requestSeqNum);
+    }
+
+    private static final Side[] SIDES = Side.values();
+    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
+    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
+
+    private final EventSink sink;
+    private final Completion completion;
+    private final Map<String, Instrument> instruments = new HashMap<>();
+    private final Map<String, Currency> currencies = new HashMap<>();
+    private long makerTradeId = -1;
+    private long makerAccount;
+    private long makerId;
+    private long makerOrder;
+    private long makerFee;
+    private String lastBusinessReject;
+
+    public ReportTextWriter(final EngineConfig config, final EventSink sink, final Completion completion)
+    {
+        this.sink = sink;
+        this.completion = completion;
+        config.instruments().forEach(instrument -> instruments.put(instrument.symbol(), instrument));
+        config.currencies().forEach(currency -> currencies.put(currency.code(), currency));
+    }
+
+    /** The text of the last BusinessReject, if any (the client reports it on stderr). */
+    public String lastBusinessReject()
+    {
+        return lastBusinessReject;
+    }
+
+    @Override
+    public void onExecutionReport(final ExecutionReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        final long account = report.account();
+        final long id = report.clOrdId();
+        switch (report.execType())
+        {
+            case NEW -> sink.accepted(account, id, report.orderId(), instrument(report.symbol()), SIDES[report.sideRaw()],
+                report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa());
+            case TRADE ->
+            {
+                if (report.liquidity() == Liquidity.MAKER)
+                {
+                    makerTradeId = report.tradeId();
+                    makerAccount = account;
+                    makerId = id;
+                    makerOrder = report.orderId();
+                    makerFee = report.fee().mantissa();
+                }
+                else
+                {
+                    final boolean paired = makerTradeId == report.tradeId();
+                    sink.trade(instrument(report.symbol()), report.tradeId(), report.lastPx().mantissa(), report.lastQty().mantissa(),
+                        SIDES[report.sideRaw()], paired ? makerAccount : 0, paired ? makerId : 0, paired ? makerOrder : 0,
+                        account, id, report.orderId(), paired ? makerFee : 0, report.fee().mantissa());
+                    makerTradeId = -1;
+                }
+            }
+            case CANCELED -> sink.canceled(account, id, CANCEL_REASONS[report.cancelReasonRaw()], report.canceledQty().mantissa());
+            case REPLACED -> sink.replaced(account, report.origClOrdId(), id, report.price().mantissa(),
+                report.orderQty().mantissa(), report.leavesQty().mantissa());
+            case REJECTED -> sink.rejected(account, id, REJECT_REASONS[report.rejectReasonRaw()]);
+            default ->
+            {
+            }
+        }
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onCancelReject(final CancelRejectDecoder reject)
+    {
+        final long request = reject.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        sink.rejected(reject.account(), reject.clOrdId(), REJECT_REASONS[reject.rejectReasonRaw()]);
+        if (reject.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onMassCancelReport(final MassCancelReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        sink.massCanceled(report.account(), (int)report.count());
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onOperatorReport(final OperatorReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        final long account = report.account();
+        switch (report.eventType())
+        {
+            case DEPOSITED -> sink.deposited(account, currency(report.currency()), report.amount().mantissa());
+            case WITHDRAWN -> sink.withdrawn(account, currency(report.currency()), report.amount().mantissa());
+            case SUSPENDED -> sink.suspended(account);
+            case RESUMED -> sink.resumed(account);
+            case HALTED -> sink.halted(instrument(report.symbol()));
+            case UNHALTED -> sink.unhalted(instrument(report.symbol()));
+            case REJECTED -> sink.rejected(account, report.clOrdId(), REJECT_REASONS[report.rejectReasonRaw()]);
+            default ->
+            {
+            }
+        }
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onBusinessReject(final BusinessRejectDecoder reject)
+    {
+        lastBusinessReject = "request " + reject.requestSeqNum() + ": " + reject.reason() + " " + reject.text().trim();
+        System.err.println("barys client: business reject of " + lastBusinessReject);
+        if (reject.requestSeqNum() != 0 && reject.flags().lastReport())
+        {
+            completion.completed(reject.requestSeqNum());
+        }
+    }
+
+    private Instrument instrument(final String symbol)
+    {
+        final Instrument instrument = instruments.get(symbol.trim());
+        if (instrument == null)
+        {
+            throw new IllegalStateException("the gateway reported symbol '" + symbol + "' that the client's configuration lacks");
+        }
+        return instrument;
+    }
+
+    private Currency currency(final String code)
+    {
+        final Currency currency = currencies.get(code.trim());
+        if (currency == null)
+        {
+            throw new IllegalStateException("the gateway reported currency '" + code + "' that the client's configuration lacks");
+        }
+        return currency;
+    }
+}
