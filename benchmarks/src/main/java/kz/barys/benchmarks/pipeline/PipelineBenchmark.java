@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.recovery.Recovery;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
+import kz.barys.engine.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
@@ -60,7 +62,7 @@ public final class PipelineBenchmark
     private static void throughput(final int commands, final String waitStrategy) throws Exception
     {
         final PeerWorkload workload = PeerWorkload.generate(1_000_000);
-        final Path data = Files.createTempDirectory("barys-pipeline");
+        final Path data = tempDir("barys-pipeline");
         try (Engine engine = Engine.start(options(workload, data, waitStrategy), listener()))
         {
             final Command command = new Command();
@@ -83,7 +85,7 @@ public final class PipelineBenchmark
     private static void latency(final int rate, final int seconds, final String waitStrategy) throws Exception
     {
         final PeerWorkload workload = PeerWorkload.generate(1_000_000);
-        final Path data = Files.createTempDirectory("barys-pipeline");
+        final Path data = tempDir("barys-pipeline");
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final AtomicLong recording = new AtomicLong(Long.MAX_VALUE);
         try (Engine engine = Engine.start(options(workload, data, waitStrategy), (command, events, length) ->
@@ -117,17 +119,23 @@ public final class PipelineBenchmark
         delete(data);
     }
 
-    /** Journals N commands, then times recovery from the journal alone and from the snapshot taken at shutdown. */
+    /**
+     * Journals N commands with a snapshot every 3,000,000, then times recovery from the journal alone and from
+     * the newest periodic snapshot (the shutdown snapshot is deleted, as if the engine had been killed).
+     */
     private static void recovery(final int commands) throws Exception
     {
         final PeerWorkload workload = PeerWorkload.generate(1_000_000);
-        final Path data = Files.createTempDirectory("barys-recovery");
-        try (Engine engine = Engine.start(options(workload, data, "sleeping"), null))
+        final Path data = tempDir("barys-recovery");
+        try (Engine engine = Engine.start(options(workload, data, "sleeping").withSnapshotInterval(3_000_000), null))
         {
             final Command command = new Command();
             fund(engine, workload, command);
             runCommands(engine, workload, command, commands);
         }
+        final SnapshotStore snapshots = new SnapshotStore(data, 2);
+        final List<Path> files = snapshots.list();
+        Files.delete(files.get(files.size() - 1)); // the shutdown snapshot: recover as after a kill -9
         final long total = workload.depositCount() + (long)commands;
         for (int round = 0; round < 2; round++)
         {
@@ -139,7 +147,7 @@ public final class PipelineBenchmark
             final long snapStart = System.nanoTime();
             final Recovery.Result withSnapshot = recover(data, workload, true);
             final long snapElapsed = System.nanoTime() - snapStart;
-            System.out.printf("recovery with the shutdown snapshot: snapshot at %,d + %,d commands replayed in %.3f s%n",
+            System.out.printf("recovery from the last periodic snapshot: snapshot at %,d + %,d commands replayed in %.3f s%n",
                 withSnapshot.snapshotSequence(), withSnapshot.commandsReplayed(), snapElapsed / 1e9);
             if (journalOnly.lastSequence() != total || withSnapshot.lastSequence() != total)
             {
@@ -149,6 +157,13 @@ public final class PipelineBenchmark
         }
         System.out.printf("journal size: %,d bytes%n", sizeOf(data));
         delete(data);
+    }
+
+    /** A fresh data directory under -Dbarys.benchDir (e.g. /dev/shm, to take the disk out), else the temp dir. */
+    private static Path tempDir(final String prefix) throws IOException
+    {
+        final String base = System.getProperty("barys.benchDir");
+        return base == null ? Files.createTempDirectory(prefix) : Files.createTempDirectory(Path.of(base), prefix);
     }
 
     private static Recovery.Result recover(final Path data, final PeerWorkload workload, final boolean useSnapshots)
@@ -167,7 +182,8 @@ public final class PipelineBenchmark
 
     private static EngineOptions options(final PeerWorkload workload, final Path data, final String waitStrategy)
     {
-        return EngineOptions.defaults(workload.config(), data).withSnapshotInterval(0).withWaitStrategy(waitStrategy);
+        return EngineOptions.defaults(workload.config(), data).withSnapshotInterval(0).withWaitStrategy(waitStrategy)
+            .withAnswersOnCoreThread(Boolean.getBoolean("barys.answerOnCoreThread"));
     }
 
     private static void fund(final Engine engine, final PeerWorkload workload, final Command command)

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.agrona.concurrent.EpochNanoClock;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 
 import kz.barys.engine.command.Command;
@@ -31,6 +32,9 @@ final class CoreHandler implements EventHandler<CommandSlot>
     private long batchTimestamp;
     private volatile long lastJournaledSequence;
     private volatile long coreThreadId = -1;
+    private ResultListener inlineListener;
+    private RingBuffer<CommandSlot> ring;
+    private long firstUnjournaled = -1;
 
     CoreHandler(
         final CommandExecutor executor,
@@ -45,6 +49,16 @@ final class CoreHandler implements EventHandler<CommandSlot>
         this.snapshots = snapshots;
         this.lastSequence = lastSequence;
         this.lastJournaledSequence = lastSequence;
+    }
+
+    /**
+     * Answers on the core thread itself, right after each journal document is written, instead of on a
+     * responder thread: one thread hop and one thread fewer, at the cost of the answering work on the core thread.
+     */
+    void answerInline(final ResultListener listener, final RingBuffer<CommandSlot> ring)
+    {
+        this.inlineListener = listener;
+        this.ring = ring;
     }
 
     @Override
@@ -67,11 +81,23 @@ final class CoreHandler implements EventHandler<CommandSlot>
         command.timestampNanos = batchTimestamp;
         slot.events.reset();
         executor.execute(command, slot.events);
+        if (journal.pending() == 0)
+        {
+            firstUnjournaled = ringSequence;
+        }
         journal.append(command, slot.events.buffer(), slot.events.length());
         if (endOfBatch || journal.pending() >= MAX_COMMANDS_PER_DOCUMENT || journal.pendingBytes() >= MAX_BYTES_PER_DOCUMENT)
         {
             journal.flush();
             lastJournaledSequence = lastSequence;
+            if (inlineListener != null)
+            {
+                for (long s = firstUnjournaled; s <= ringSequence; s++)
+                {
+                    final CommandSlot journaled = ring.get(s);
+                    inlineListener.onJournaled(journaled.command, journaled.events.buffer(), journaled.events.length());
+                }
+            }
             sequenceCallback.set(ringSequence);
             snapshots.afterJournaled(lastSequence);
         }

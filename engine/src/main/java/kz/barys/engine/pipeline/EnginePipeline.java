@@ -40,15 +40,21 @@ public final class EnginePipeline
         final EpochNanoClock clock,
         final SnapshotTrigger snapshots,
         final long lastSequence,
-        final ResultListener listener)
+        final ResultListener listener,
+        final boolean answerOnCoreThread)
     {
         this.disruptor = new Disruptor<>(CommandSlot::new, ringSize, threads(), ProducerType.MULTI, waitStrategy);
         this.core = new CoreHandler(executor, journal, clock, snapshots, lastSequence);
         disruptor.setDefaultExceptionHandler(new FailStop());
-        if (listener == null)
+        if (listener == null || answerOnCoreThread)
         {
-            // Nobody to answer (a batch feed): no responder thread competing for the cores.
+            // Nobody to answer (a batch feed), or answers given by the core thread: no responder thread
+            // competing for the cores.
             this.responder = core;
+            if (listener != null)
+            {
+                core.answerInline(listener, disruptor.getRingBuffer());
+            }
             disruptor.handleEventsWith(core);
         }
         else

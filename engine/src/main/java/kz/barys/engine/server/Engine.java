@@ -88,7 +88,8 @@ public final class Engine implements AutoCloseable
             new OffsetEpochNanoClock(),
             snapshots,
             recovered.lastSequence(),
-            listener);
+            listener,
+            options.answerOnCoreThread());
         pipeline.start();
     }
 

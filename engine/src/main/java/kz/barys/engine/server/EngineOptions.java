@@ -14,7 +14,8 @@ public record EngineOptions(
     long snapshotInterval,
     int snapshotsToKeep,
     int journalRetentionDays,
-    int maxOrders)
+    int maxOrders,
+    boolean answerOnCoreThread)
 {
     public static final int DEFAULT_RING_SIZE = 1 << 14;
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
@@ -24,27 +25,34 @@ public record EngineOptions(
     {
         return new EngineOptions(
             config, dataDir, DEFAULT_RING_SIZE, WaitStrategies.DEFAULT, DEFAULT_SNAPSHOT_INTERVAL,
-            DEFAULT_SNAPSHOTS_TO_KEEP, 0, 1 << 16);
+            DEFAULT_SNAPSHOTS_TO_KEEP, 0, 1 << 16, false);
     }
 
     public EngineOptions withSnapshotInterval(final long interval)
     {
-        return new EngineOptions(config, dataDir, ringSize, waitStrategy, interval, snapshotsToKeep, journalRetentionDays, maxOrders);
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, interval, snapshotsToKeep, journalRetentionDays, maxOrders, answerOnCoreThread);
     }
 
     public EngineOptions withWaitStrategy(final String strategy)
     {
-        return new EngineOptions(config, dataDir, ringSize, strategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders);
+        return new EngineOptions(config, dataDir, ringSize, strategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders, answerOnCoreThread);
     }
 
     /** Deletes daily journal files older than this many days and than the oldest snapshot; 0 keeps all. */
     public EngineOptions withJournalRetentionDays(final int days)
     {
-        return new EngineOptions(config, dataDir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep, days, maxOrders);
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep, days, maxOrders, answerOnCoreThread);
+    }
+
+    /** Answer (call the result listener) on the core thread right after journaling instead of a responder thread. */
+    public EngineOptions withAnswersOnCoreThread(final boolean onCoreThread)
+    {
+        return new EngineOptions(config, dataDir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep,
+            journalRetentionDays, maxOrders, onCoreThread);
     }
 
     public EngineOptions withRingSize(final int size)
     {
-        return new EngineOptions(config, dataDir, size, waitStrategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders);
+        return new EngineOptions(config, dataDir, size, waitStrategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders, answerOnCoreThread);
     }
 }
