@@ -51,6 +51,10 @@ final class EngineCommand implements Callable<Integer>
         description = "delete daily journal files older than DAYS and than the oldest snapshot; 0 keeps all (default)")
     private int journalRetentionDays;
 
+    @Option(names = "--answer-on-core-thread",
+        description = "answer (execution reports) on the core thread right after journaling, without a responder thread: fewer threads, lower latency on small machines")
+    private boolean answerOnCoreThread;
+
     @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384", description = "ring buffer slots, a power of two (default: ${DEFAULT-VALUE})")
     private int ringSize;
 
@@ -88,6 +92,7 @@ final class EngineCommand implements Callable<Integer>
             .withSnapshotInterval(snapshotEvery)
             .withWaitStrategy(waitStrategy)
             .withRingSize(ringSize)
+            .withAnswersOnCoreThread(answerOnCoreThread)
             .withJournalRetentionDays(journalRetentionDays);
         // A batch run that exits after its input needs no network (and must not fight over ports with another).
         final Gateway gateway = noGateway || exitAfterInput ? null : Gateway.create(gatewayOptions(), engineConfig);
