@@ -16,6 +16,7 @@ import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.text.CommandParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barys engine}: the long-running engine with its journal, recovery and snapshots. */
@@ -27,11 +28,11 @@ import picocli.CommandLine.Option;
         "and journals commands until SIGTERM, which drains the ring, snapshots and closes cleanly."})
 final class EngineCommand implements Callable<Integer>
 {
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
-    private Path data;
+    @Mixin
+    private DataDirOption dataDir;
 
     @Option(names = "--input", paramLabel = "FILE", description = "feed this command file through the ring, in order")
     private Path input;
@@ -87,7 +88,8 @@ final class EngineCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final Path data = dataDir.dir();
+        final EngineConfig engineConfig = config.load();
         final EngineOptions options = EngineOptions.defaults(engineConfig, data)
             .withSnapshotInterval(snapshotEvery)
             .withWaitStrategy(waitStrategy)

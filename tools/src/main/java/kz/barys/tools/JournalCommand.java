@@ -5,7 +5,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -20,6 +19,7 @@ import kz.barys.engine.text.CommandTextWriter;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barys journal}: prints the journal, as commands and events or as commands alone. */
@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
         "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."})
 final class JournalCommand implements Callable<Integer>
 {
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
-    private Path data;
+    @Mixin
+    private DataDirOption dataDir;
 
     @Option(names = "--follow", description = "keep reading as the engine journals more")
     private boolean follow;
@@ -50,11 +50,8 @@ final class JournalCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        if (!Files.isDirectory(Journal.directory(data)))
-        {
-            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
-        }
-        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final Path data = dataDir.existingJournal();
+        final EngineConfig engineConfig = config.load();
         final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         final TextEventWriter events = new TextEventWriter(engineConfig, out);
         final EventDecoder decoder = new EventDecoder(engineConfig);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.text.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barys replay}: a command file through the matching core, in-process (CONTRACT section 6). */
@@ -31,13 +32,13 @@ final class ReplayCommand implements Callable<Integer>
     @Option(names = "--dump-state", description = "write BOOK and BALANCE lines at the end")
     private boolean dumpState;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() throws Exception
     {
-        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final EngineConfig engineConfig = config.load();
         try (InputStream in = "-".equals(input) ? System.in : new FileInputStream(input);
             OutputStream out = output == null ?
                 new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) :

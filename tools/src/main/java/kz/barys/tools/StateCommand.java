@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,6 +16,7 @@ import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barys state}: recovers exactly as the engine does on start, read-only, and prints the state dump. */
@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
     description = "Recovers the state from a data directory as the engine does on start (read-only) and prints it.")
 final class StateCommand implements Callable<Integer>
 {
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
-    private Path data;
+    @Mixin
+    private DataDirOption dataDir;
 
     @Option(names = "--no-snapshot", description = "ignore snapshots: replay the whole journal")
     private boolean noSnapshot;
@@ -41,11 +41,8 @@ final class StateCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        if (!Files.isDirectory(Journal.directory(data)))
-        {
-            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
-        }
-        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final Path data = dataDir.existingJournal();
+        final EngineConfig engineConfig = config.load();
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
             final Recovery.Result result = Recovery.recover(data, queue, engineConfig, 1 << 16, !noSnapshot, Optional.empty());
