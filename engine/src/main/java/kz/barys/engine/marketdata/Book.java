@@ -11,11 +11,11 @@ final class Book implements BookView
     final LevelSide asks;
     boolean halted;
 
-    Book(final Instrument instrument)
+    Book(final Instrument instrument, final LevelSide.LevelPool pool)
     {
         this.instrument = instrument;
-        this.bids = new LevelSide(instrument.index(), Side.BUY);
-        this.asks = new LevelSide(instrument.index(), Side.SELL);
+        this.bids = new LevelSide(instrument.index(), Side.BUY, pool);
+        this.asks = new LevelSide(instrument.index(), Side.SELL, pool);
     }
 
     LevelSide side(final Side side)

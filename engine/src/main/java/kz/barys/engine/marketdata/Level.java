@@ -16,6 +16,8 @@ final class Level
     int orders;
     RestingOrder head;
     RestingOrder tail;
+    /** No orders since the end of a command; kept in its side for reuse (see {@link LevelSide}). */
+    boolean empty;
 
     /** Counter of the command that last touched the level (-1: none), and the level's totals before it. */
     long touchedBy;
@@ -32,6 +34,7 @@ final class Level
         this.head = null;
         this.tail = null;
         this.touchedBy = -1;
+        this.empty = false;
     }
 
     void append(final RestingOrder order)

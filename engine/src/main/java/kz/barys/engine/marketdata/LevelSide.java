@@ -6,8 +6,12 @@ import kz.barys.engine.command.Side;
 
 /**
  * The levels of one side of a rebuilt book in a sorted array, best price at the end (as the engine's own book
- * keeps them): the best level is O(1), a level is found by binary search, and changes near the top of the
- * book, where almost all activity is, move few elements.
+ * keeps them): a level is found by binary search, and changes near the top of the book move few elements.
+ *
+ * <p>A level that empties stays in the array, marked empty, until empty levels outnumber live ones or someone
+ * reads the side by depth: the next order at that price reuses it, and taking it out costs nothing. Orders that
+ * hop between prices (most of a busy book's traffic is replaces) then neither search for nor shift a level to
+ * remove it, and rarely shift one to add it.
  */
 final class LevelSide
 {
@@ -16,32 +20,46 @@ final class LevelSide
     /** Ascending from worst to best: the price for bids, the negated price for asks. */
     private long[] keys = new long[64];
     private Level[] levels = new Level[64];
+    /** Slots in use, empty levels included. */
     private int size;
+    private int emptyCount;
 
-    LevelSide(final int instrument, final Side side)
+    private final LevelPool pool;
+
+    LevelSide(final int instrument, final Side side, final LevelPool pool)
     {
         this.instrument = instrument;
         this.side = side;
+        this.pool = pool;
     }
 
+    /** Number of (non-empty) levels. */
     int size()
     {
+        compact();
         return size;
     }
 
     /** The level {@code depth} places from the best (0 = best). */
     Level level(final int depth)
     {
+        compact();
         return levels[size - 1 - depth];
     }
 
-    /** The level at {@code price}, created (from {@code pool}) if there is none. */
-    Level levelAt(final long price, final LevelPool pool)
+    /** The level at {@code price}, created if there is none. */
+    Level levelAt(final long price)
     {
         int index = search(price);
         if (index >= 0)
         {
-            return levels[index];
+            final Level level = levels[index];
+            if (level.empty)
+            {
+                level.empty = false;
+                emptyCount--;
+            }
+            return level;
         }
         index = -index - 1;
         final Level level = pool.acquire();
@@ -59,44 +77,70 @@ final class LevelSide
         return level;
     }
 
-    /** Takes {@code level} out of the side (it must be in it). */
-    void remove(final Level level)
+    /** {@code level} (of this side) has no orders left: it stays until {@link #compact}, reusable meanwhile. */
+    void emptied(final Level level)
     {
-        final int index = level == levels[size - 1] ? size - 1 : search(level.price);
-        if (index < 0 || levels[index] != level)
+        if (!level.empty)
         {
-            throw new IllegalStateException("level " + level.price + " is not on the " + side + " side");
+            level.empty = true;
+            emptyCount++;
+            if (emptyCount > 256 && emptyCount > size - emptyCount)
+            {
+                compact();
+            }
         }
-        System.arraycopy(keys, index + 1, keys, index, size - index - 1);
-        System.arraycopy(levels, index + 1, levels, index, size - index - 1);
-        size--;
-        levels[size] = null;
     }
 
+    /** Drops the empty levels (back to the pool), keeping the order of the rest. */
+    private void compact()
+    {
+        if (emptyCount == 0)
+        {
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < size; i++)
+        {
+            final Level level = levels[i];
+            if (level.empty)
+            {
+                pool.release(level);
+                continue;
+            }
+            keys[kept] = keys[i];
+            levels[kept++] = level;
+        }
+        Arrays.fill(levels, kept, size, null);
+        size = kept;
+        emptyCount = 0;
+    }
+
+    /** The index of the level at {@code price}, or (-(insertion point) - 1). */
     private int search(final long price)
     {
+        final int size = this.size;
+        if (size == 0)
+        {
+            return -1;
+        }
         final long key = keyOf(price);
         final long[] keys = this.keys;
-        int low = 0;
-        int high = size - 1;
-        while (low <= high)
+        // Branch-free halving (the comparison becomes a conditional move): book prices are unpredictable, so a
+        // classic binary search mispredicts at almost every step.
+        int base = 0;
+        int length = size;
+        while (length > 1)
         {
-            final int mid = (low + high) >>> 1;
-            final long midKey = keys[mid];
-            if (midKey < key)
-            {
-                low = mid + 1;
-            }
-            else if (midKey > key)
-            {
-                high = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
+            final int half = length >>> 1;
+            base = keys[base + half] <= key ? base + half : base;
+            length -= half;
         }
-        return -(low + 1);
+        final long found = keys[base];
+        if (found == key)
+        {
+            return base;
+        }
+        return found < key ? -(base + 2) : -(base + 1);
     }
 
     private long keyOf(final long price)

@@ -67,6 +67,8 @@ public final class MarketDataProcessor
     /** A replaced order that lost its place: off the book until the end of its command. */
     private RestingOrder moving;
     private boolean movingEnded;
+    /** The moving order kept its client id, so it stayed in the order index (saves a removal and an insertion). */
+    private boolean movingIndexed;
     private long movingOldPrice;
     private long movingOldLeaves;
 
@@ -84,7 +86,7 @@ public final class MarketDataProcessor
         this.books = new Book[count];
         for (final Instrument instrument : instruments)
         {
-            books[instrument.index()] = new Book(instrument);
+            books[instrument.index()] = new Book(instrument, levelPool);
         }
         this.sequences = new long[count];
         this.selected = new boolean[count];
@@ -211,8 +213,7 @@ public final class MarketDataProcessor
                 {
                     throw inconsistent("level " + level.price + " has no orders but " + level.qty + " open");
                 }
-                books[instrument].side(level.side).remove(level);
-                levelPool.release(level);
+                books[instrument].side(level.side).emptied(level);
             }
         }
         touchedCount = 0;
@@ -227,8 +228,11 @@ public final class MarketDataProcessor
         final boolean rests = !movingEnded && order.leaves > 0;
         if (rests)
         {
-            orderIndex.put(order);
-            final Level level = books[instrument].side(order.side).levelAt(order.price, levelPool);
+            if (!movingIndexed)
+            {
+                orderIndex.put(order);
+            }
+            final Level level = books[instrument].side(order.side).levelAt(order.price);
             touch(level);
             level.append(order);
         }
@@ -243,6 +247,10 @@ public final class MarketDataProcessor
         }
         if (!rests)
         {
+            if (movingIndexed)
+            {
+                orderIndex.remove(order.account, order.id);
+            }
             releaseOrder(order);
         }
     }
@@ -309,7 +317,7 @@ public final class MarketDataProcessor
             final RestingOrder resting = acquireOrder();
             resting.init(order, index, account, id, side, price, leaves);
             orderIndex.put(resting);
-            final Level level = books[index].side(side).levelAt(price, levelPool);
+            final Level level = books[index].side(side).levelAt(price);
             touch(level);
             level.append(resting);
             if (feed == Feed.L3)
@@ -346,7 +354,7 @@ public final class MarketDataProcessor
                 listener.trade(instrument, seq, tradeId, price, qty, takerSide, timeNanos);
             }
             final RestingOrder maker = orderIndex.get(makerAccount, makerId);
-            if (maker == null || maker.number != makerOrder || maker.price != price || maker.leaves < qty)
+            if (maker == null || maker == moving || maker.number != makerOrder || maker.price != price || maker.leaves < qty)
             {
                 throw inconsistent("trade " + tradeId + ": maker order " + makerOrder + " is not resting with " + qty + " at " + price);
             }
@@ -378,9 +386,10 @@ public final class MarketDataProcessor
         public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
         {
             eventCount++;
-            final RestingOrder order = orderIndex.remove(account, id);
-            if (order != null)
+            final RestingOrder found = orderIndex.get(account, id);
+            if (found != null && found != moving)
             {
+                final RestingOrder order = orderIndex.remove(account, id);
                 if (order.leaves != leaves)
                 {
                     throw inconsistent("order " + order.number + " cancelled with " + leaves + " but has " + order.leaves + " open");
@@ -448,7 +457,11 @@ public final class MarketDataProcessor
             }
             level.qty -= oldLeaves;
             level.unlink(order);
-            orderIndex.remove(account, id);
+            movingIndexed = newId == id;
+            if (!movingIndexed)
+            {
+                orderIndex.remove(account, id);
+            }
             movingOldPrice = order.price;
             movingOldLeaves = oldLeaves;
             order.id = newId;

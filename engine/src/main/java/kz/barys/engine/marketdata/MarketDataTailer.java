@@ -60,7 +60,7 @@ public final class MarketDataTailer implements AutoCloseable
     private boolean sawHeader;
     private long documentIndex;
     private long reportedCorruptIndex = -1;
-    private CorruptDocumentHandler corruptHandler;
+    private final CorruptDocumentHandler corruptHandler;
 
     private MarketDataTailer(final Builder builder, final MarketDataListener listener)
     {
@@ -186,6 +186,12 @@ public final class MarketDataTailer implements AutoCloseable
     public BookView book(final String symbol)
     {
         return processor.book(instrument(symbol));
+    }
+
+    /** True if the listener hears about {@code symbol} (all symbols unless the builder chose some). */
+    public boolean isSelected(final String symbol)
+    {
+        return processor.isSelected(instrument(symbol));
     }
 
     /** The sequence number of the last message of {@code symbol} (live or not). */

@@ -7,8 +7,8 @@ package kz.barys.engine.marketdata;
  */
 final class OrderIndex
 {
-    private long[] accounts;
-    private long[] ids;
+    /** (account, id) of slot s at [2s] and [2s + 1]: one cache line holds both halves of a key. */
+    private long[] keys;
     private RestingOrder[] orders;
     private int mask;
     private int size;
@@ -34,7 +34,7 @@ final class OrderIndex
         RestingOrder order;
         while ((order = orders[slot]) != null)
         {
-            if (accounts[slot] == account && ids[slot] == id)
+            if (keys[2 * slot] == account && keys[2 * slot + 1] == id)
             {
                 return order;
             }
@@ -53,14 +53,14 @@ final class OrderIndex
         int slot = slot(order.account, order.id);
         while (orders[slot] != null)
         {
-            if (accounts[slot] == order.account && ids[slot] == order.id)
+            if (keys[2 * slot] == order.account && keys[2 * slot + 1] == order.id)
             {
                 throw new IllegalStateException("account " + order.account + " already has a resting order " + order.id);
             }
             slot = (slot + 1) & mask;
         }
-        accounts[slot] = order.account;
-        ids[slot] = order.id;
+        keys[2 * slot] = order.account;
+        keys[2 * slot + 1] = order.id;
         orders[slot] = order;
         size++;
     }
@@ -72,7 +72,7 @@ final class OrderIndex
         RestingOrder order;
         while ((order = orders[slot]) != null)
         {
-            if (accounts[slot] == account && ids[slot] == id)
+            if (keys[2 * slot] == account && keys[2 * slot + 1] == id)
             {
                 deleteAt(slot);
                 size--;
@@ -91,11 +91,11 @@ final class OrderIndex
         int slot = (hole + 1) & mask;
         while (orders[slot] != null)
         {
-            final int home = slot(accounts[slot], ids[slot]);
+            final int home = slot(keys[2 * slot], keys[2 * slot + 1]);
             if (((slot - home) & mask) >= ((slot - hole) & mask))
             {
-                accounts[hole] = accounts[slot];
-                ids[hole] = ids[slot];
+                keys[2 * hole] = keys[2 * slot];
+                keys[2 * hole + 1] = keys[2 * slot + 1];
                 orders[hole] = orders[slot];
                 hole = slot;
             }
@@ -115,8 +115,7 @@ final class OrderIndex
 
     private void grow()
     {
-        final long[] oldAccounts = accounts;
-        final long[] oldIds = ids;
+        final long[] oldKeys = keys;
         final RestingOrder[] oldOrders = orders;
         allocate(oldOrders.length * 2);
         for (int i = 0; i < oldOrders.length; i++)
@@ -124,13 +123,13 @@ final class OrderIndex
             final RestingOrder order = oldOrders[i];
             if (order != null)
             {
-                int slot = slot(oldAccounts[i], oldIds[i]);
+                int slot = slot(oldKeys[2 * i], oldKeys[2 * i + 1]);
                 while (orders[slot] != null)
                 {
                     slot = (slot + 1) & mask;
                 }
-                accounts[slot] = oldAccounts[i];
-                ids[slot] = oldIds[i];
+                keys[2 * slot] = oldKeys[2 * i];
+                keys[2 * slot + 1] = oldKeys[2 * i + 1];
                 orders[slot] = order;
             }
         }
@@ -138,8 +137,7 @@ final class OrderIndex
 
     private void allocate(final int capacity)
     {
-        accounts = new long[capacity];
-        ids = new long[capacity];
+        keys = new long[2 * capacity];
         orders = new RestingOrder[capacity];
         mask = capacity - 1;
     }

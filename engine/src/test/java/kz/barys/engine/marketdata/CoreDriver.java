@@ -1,0 +1,112 @@
+package kz.barys.engine.marketdata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import kz.barys.engine.book.BookSide;
+import kz.barys.engine.book.Order;
+import kz.barys.engine.book.PriceLevel;
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.journal.EventEncoder;
+import kz.barys.engine.text.CommandParser;
+import kz.barys.engine.text.StateDump;
+import kz.barys.engine.text.TextEventWriter;
+
+/**
+ * Runs command lines through a real matching core, as the core thread does (sequence number, timestamp, events
+ * encoded as journaled), and hands each command to a {@link MarketDataProcessor}: market data without a
+ * journal in between, for fast and exact tests.
+ */
+final class CoreDriver
+{
+    final EngineConfig config = EngineConfig.defaults();
+    final MatchingCore core = new MatchingCore(config);
+    private final CommandParser parser = new CommandParser(config);
+    private final EventEncoder encoder = new EventEncoder();
+    private final Command command = new Command();
+    private final TextEventWriter text = new TextEventWriter(config);
+    private long sequence;
+
+    /** Runs one command line; returns false for a blank or comment line (which is not a command). */
+    boolean run(final String line, final MarketDataProcessor... processors)
+    {
+        final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (!parser.parse(bytes, 0, bytes.length, command))
+        {
+            return false;
+        }
+        command.sequence = ++sequence;
+        command.timestampNanos = 1_000_000_000L * sequence;
+        encoder.reset();
+        core.process(command, encoder);
+        for (final MarketDataProcessor processor : processors)
+        {
+            processor.process(command, encoder.buffer(), 0, encoder.length());
+        }
+        return true;
+    }
+
+    /** The command run last (reused by the next run). */
+    Command lastCommand()
+    {
+        return command;
+    }
+
+    /** A copy of the events of the command run last, as journaled. */
+    byte[] lastEvents()
+    {
+        final byte[] bytes = new byte[encoder.length()];
+        encoder.buffer().getBytes(0, bytes);
+        return bytes;
+    }
+
+    /** The engine's own BOOK lines (its state dump without the balances). */
+    List<String> bookLines()
+    {
+        StateDump.write(core, text);
+        final List<String> lines = new ArrayList<>();
+        for (final String line : text.drainToString().split("\n"))
+        {
+            if (line.startsWith("BOOK "))
+            {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** The engine's resting orders in priority order, in the form of {@link BookModel#orderLines()}. */
+    List<String> orderLines()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Instrument instrument : config.instruments())
+        {
+            for (final Side side : Side.values())
+            {
+                final BookSide bookSide = side == Side.BUY ? core.book(instrument).bids() : core.book(instrument).asks();
+                for (int depth = 0; depth < bookSide.levelCount(); depth++)
+                {
+                    final PriceLevel level = bookSide.level(depth);
+                    final StringBuilder line = new StringBuilder(instrument.symbol() + " " + side + " " + level.price() + ":");
+                    for (Order order = level.head(); order != null; order = order.nextInLevel())
+                    {
+                        line.append(' ').append(order.number()).append(':').append(order.leaves());
+                    }
+                    lines.add(line.toString());
+                }
+            }
+        }
+        return lines;
+    }
+
+    static List<String> lines(final String... lines)
+    {
+        return Arrays.asList(lines);
+    }
+}

@@ -1,0 +1,238 @@
+package kz.barys.tools.md;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.marketdata.Feed;
+import kz.barys.engine.marketdata.JoinPoint;
+import kz.barys.engine.marketdata.MarketDataTailer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code barys md}: market data from the journal, as text lines or as a small web page. */
+@Command(
+    name = "md",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Market data from the journal: a SNAPSHOT of each symbol's book, then trades and L2 book updates (or, with",
+        "--l3, order-by-order messages) with per-symbol sequence numbers. --book prints the book itself as BOOK",
+        "lines instead. --http serves a live web page on 127.0.0.1. Line formats: docs/marketdata.md."})
+public final class MdCommand implements Callable<Integer>
+{
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
+    private Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
+    private Path data;
+
+    @Option(names = "--symbol", paramLabel = "S", split = ",", description = "only these symbols (repeat or separate with commas)")
+    private List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--follow", description = "keep reading as the engine journals more")
+    private boolean follow;
+
+    @Option(names = "--from", paramLabel = "WHERE", defaultValue = "start",
+        description = "join point: start, end, or a command sequence number (the book is sent as of just before it)")
+    private String from;
+
+    @Option(names = "--book", description = "print the book (BOOK lines; ORDER lines with --l3) at the end, or with --follow each time it changes")
+    private boolean book;
+
+    @Option(names = "--depth", paramLabel = "N", description = "with --book (and on the web page): the best N levels of each side (default: all; the page shows 10)")
+    private Integer depth;
+
+    @Option(names = "--l3", description = "order-by-order messages (ADD, EXECUTE, CANCEL, REPLACE) instead of L2 updates")
+    private boolean l3;
+
+    @Option(names = "--http", paramLabel = "PORT", description = "serve a live web page of the books and last trades on 127.0.0.1:PORT (0: any free port)")
+    private Integer httpPort;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        for (final String symbol : symbols)
+        {
+            if (engineConfig.instrument(symbol) == null)
+            {
+                throw new IllegalArgumentException("unknown symbol " + symbol);
+            }
+        }
+        if (depth != null && depth < 1)
+        {
+            throw new IllegalArgumentException("--depth must be at least 1");
+        }
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        if (follow || httpPort != null)
+        {
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+            {
+                running.set(false);
+                try
+                {
+                    stopped.await();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "barys-md-shutdown"));
+        }
+        try
+        {
+            if (!awaitJournal(running))
+            {
+                return 0;
+            }
+            if (httpPort != null)
+            {
+                try (MdHttpServer server = MdHttpServer.start(httpPort, builder(engineConfig).from(JoinPoint.end()),
+                    depth == null ? MdHttpServer.DEFAULT_DEPTH : depth))
+                {
+                    System.err.println("barys md: serving http://127.0.0.1:" + server.port() + "/ (Ctrl-C stops)");
+                    while (running.get() && server.isRunning())
+                    {
+                        Thread.sleep(100);
+                    }
+                    server.rethrowFailure();
+                }
+                return 0;
+            }
+            return print(engineConfig, running);
+        }
+        finally
+        {
+            stopped.countDown();
+        }
+    }
+
+    private int print(final EngineConfig engineConfig, final AtomicBoolean running)
+    {
+        final OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        final MdTextWriter writer = new MdTextWriter(out, l3);
+        final int bookDepth = depth == null ? Integer.MAX_VALUE : depth;
+        // --book prints the book, not the messages: join at the end, then print whenever it changed.
+        final MdTextWriter listenerWriter = book ? new MdTextWriter(OutputStream.nullOutputStream(), l3) : writer;
+        final JoinPoint joinPoint = book ? JoinPoint.end() : joinPoint();
+        try (MarketDataTailer tailer = builder(engineConfig).from(joinPoint).build(listenerWriter))
+        {
+            final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+            boolean printedOnce = false;
+            while (running.get())
+            {
+                final int work = tailer.poll();
+                if (work > 0)
+                {
+                    idle.reset();
+                    continue;
+                }
+                // Caught up with the journal.
+                if (book && tailer.isLive() && (listenerWriter.takeChanged() || !printedOnce))
+                {
+                    if (follow)
+                    {
+                        writer.comment("book after command " + tailer.lastCommandSequence());
+                    }
+                    for (final Instrument instrument : selected(engineConfig))
+                    {
+                        if (l3)
+                        {
+                            writer.orders(tailer.book(instrument.symbol()), bookDepth);
+                        }
+                        else
+                        {
+                            writer.book(tailer.book(instrument.symbol()), bookDepth);
+                        }
+                    }
+                    printedOnce = true;
+                }
+                writer.flush();
+                if (!follow)
+                {
+                    if (!tailer.isLive())
+                    {
+                        System.err.println("barys md: the journal ends before command " + from);
+                    }
+                    return 0;
+                }
+                idle.idle();
+            }
+            writer.flush();
+        }
+        return 0;
+    }
+
+    private MarketDataTailer.Builder builder(final EngineConfig engineConfig)
+    {
+        return MarketDataTailer.builder(data).config(engineConfig).symbols(symbols).feed(l3 ? Feed.L3 : Feed.L2);
+    }
+
+    private List<Instrument> selected(final EngineConfig engineConfig)
+    {
+        final List<Instrument> chosen = new ArrayList<>();
+        for (final Instrument instrument : engineConfig.instruments())
+        {
+            if (symbols.isEmpty() || symbols.contains(instrument.symbol()))
+            {
+                chosen.add(instrument);
+            }
+        }
+        return chosen;
+    }
+
+    private JoinPoint joinPoint()
+    {
+        switch (from)
+        {
+            case "start":
+                return JoinPoint.start();
+            case "end":
+                return JoinPoint.end();
+            default:
+                try
+                {
+                    return JoinPoint.command(Long.parseLong(from));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException("--from takes start, end or a command sequence number, not '" + from + "'");
+                }
+        }
+    }
+
+    /** Waits for the journal to appear when following; without --follow its absence is an error. */
+    private boolean awaitJournal(final AtomicBoolean running) throws InterruptedException
+    {
+        final Path journal = Journal.directory(data);
+        if (Files.isDirectory(journal))
+        {
+            return true;
+        }
+        if (!follow && httpPort == null)
+        {
+            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
+        }
+        System.err.println("barys md: waiting for a journal in " + data.toAbsolutePath());
+        while (running.get() && !Files.isDirectory(journal))
+        {
+            Thread.sleep(100);
+        }
+        // The engine creates the directory, then the queue's files: give it a moment to write the header.
+        Thread.sleep(200);
+        return running.get();
+    }
+}

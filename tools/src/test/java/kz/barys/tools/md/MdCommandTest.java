@@ -1,0 +1,188 @@
+package kz.barys.tools.md;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kz.barys.engine.server.Engine;
+import kz.barys.tools.BarysCli;
+
+/** {@code barys md} on a journal written by a real engine. */
+class MdCommandTest
+{
+    @TempDir
+    static Path dir;
+
+    private static String data;
+    private static List<String> engineBook;
+
+    @BeforeAll
+    static void writeJournal() throws Exception
+    {
+        final Engine engine = MdFixtures.engine(dir);
+        try
+        {
+            MdFixtures.feed(engine, MdFixtures.market(5, 1_500));
+        }
+        finally
+        {
+            engine.close();
+        }
+        data = dir.toString();
+        engineBook = MdFixtures.bookLines(engine);
+        assertThat(engineBook).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void bookPrintsTheSameBookLinesAsTheEnginesStateDump()
+    {
+        assertThat(MdFixtures.cli("md", "--data", data, "--book")).isEqualTo(engineBook);
+    }
+
+    @Test
+    void depthLimitsTheBookToTheBestLevelsOfEachSide()
+    {
+        final List<String> top = MdFixtures.cli("md", "--data", data, "--book", "--depth", "2", "--symbol", "BTC-KZT");
+        final List<String> bids = engineBook.stream().filter(l -> l.contains("BTC-KZT side=BUY")).limit(2).toList();
+        final List<String> asks = engineBook.stream().filter(l -> l.contains("BTC-KZT side=SELL")).limit(2).toList();
+        final List<String> expected = new ArrayList<>(bids);
+        expected.addAll(asks);
+        assertThat(top).isEqualTo(expected);
+    }
+
+    @Test
+    void updatesRebuildTheBookAndSequenceNumbersHaveNoGap()
+    {
+        final List<String> lines = MdFixtures.cli("md", "--data", data);
+        final Map<String, TreeMap<Long, String>> levels = new HashMap<>();
+        final Map<String, Long> sequences = new HashMap<>();
+        int updates = 0;
+        int trades = 0;
+        for (final String line : lines)
+        {
+            final Map<String, String> keys = keys(line);
+            final String symbol = keys.get("symbol");
+            final long seq = Long.parseLong(keys.get("seq"));
+            if (line.startsWith("SNAPSHOT "))
+            {
+                assertThat(seq).isZero();
+                sequences.put(symbol, seq);
+                continue;
+            }
+            assertThat(seq).as(line).isEqualTo(sequences.get(symbol) + 1);
+            sequences.put(symbol, seq);
+            if (line.startsWith("UPDATE "))
+            {
+                updates++;
+                final String key = symbol + " " + keys.get("side");
+                final long price = price(keys.get("price"), keys.get("side"));
+                if (keys.get("qty").equals("0"))
+                {
+                    assertThat(levels.get(key).remove(price)).isNotNull();
+                }
+                else
+                {
+                    levels.computeIfAbsent(key, k -> new TreeMap<>()).put(price,
+                        "BOOK symbol=" + symbol + " side=" + keys.get("side") + " price=" + keys.get("price") +
+                            " qty=" + keys.get("qty") + " orders=" + keys.get("orders"));
+                }
+            }
+            else
+            {
+                assertThat(line).startsWith("TRADE ");
+                trades++;
+            }
+        }
+        final List<String> rebuilt = new ArrayList<>();
+        for (final String symbol : List.of("BTC-KZT", "ETH-KZT", "USDT-KZT"))
+        {
+            for (final String side : List.of("BUY", "SELL"))
+            {
+                rebuilt.addAll(levels.getOrDefault(symbol + " " + side, new TreeMap<>()).values());
+            }
+        }
+        assertThat(rebuilt).isEqualTo(engineBook);
+        assertThat(updates).isGreaterThan(500);
+        assertThat(trades).isGreaterThan(50);
+    }
+
+    @Test
+    void joiningMidStreamPrintsASnapshotThenTheSameLinesAsAReaderFromTheStart()
+    {
+        final List<String> all = MdFixtures.cli("md", "--data", data, "--symbol", "ETH-KZT");
+        final List<String> joined = MdFixtures.cli("md", "--data", data, "--symbol", "ETH-KZT", "--from", "700");
+        assertThat(joined.get(0)).startsWith("SNAPSHOT symbol=ETH-KZT seq=");
+        final long seq = Long.parseLong(keys(joined.get(0)).get("seq"));
+        final int books = Integer.parseInt(keys(joined.get(0)).get("bids")) + Integer.parseInt(keys(joined.get(0)).get("asks"));
+        final List<String> increments = joined.subList(1 + books, joined.size());
+        assertThat(increments).isNotEmpty();
+        assertThat(keys(increments.get(0)).get("seq")).isEqualTo(Long.toString(seq + 1));
+        assertThat(all.subList(all.size() - increments.size(), all.size())).isEqualTo(increments);
+        assertThat(keys(all.get(all.size() - increments.size() - 1)).get("seq")).isEqualTo(Long.toString(seq));
+    }
+
+    @Test
+    void l3BookListsEveryRestingOrderAndAddsUpToTheL2Book()
+    {
+        final List<String> orders = MdFixtures.cli("md", "--data", data, "--l3", "--book");
+        final Map<String, long[]> byLevel = new java.util.LinkedHashMap<>();
+        for (final String line : orders)
+        {
+            final Map<String, String> keys = keys(line);
+            final String level = keys.get("symbol") + " " + keys.get("side") + " " + keys.get("price");
+            final long[] sum = byLevel.computeIfAbsent(level, l -> new long[2]);
+            sum[0] += kz.barys.engine.num.Fixed.parse(keys.get("qty"));
+            sum[1]++;
+        }
+        final List<String> l2 = new ArrayList<>();
+        byLevel.forEach((level, sum) ->
+        {
+            final String[] parts = level.split(" ");
+            l2.add("BOOK symbol=" + parts[0] + " side=" + parts[1] + " price=" + parts[2] + " qty=" +
+                kz.barys.engine.num.Fixed.toString(sum[0]) + " orders=" + sum[1]);
+        });
+        assertThat(l2).isEqualTo(engineBook);
+        assertThat(MdFixtures.cli("md", "--data", data, "--l3", "--symbol", "BTC-KZT"))
+            .anyMatch(line -> line.startsWith("REPLACE "))
+            .anyMatch(line -> line.startsWith("EXECUTE "))
+            .anyMatch(line -> line.startsWith("CANCEL "))
+            .anyMatch(line -> line.startsWith("ADD "));
+    }
+
+    @Test
+    void anUnknownSymbolOrAMissingJournalIsAnError()
+    {
+        assertThat(BarysCli.execute("md", "--data", data, "--symbol", "DOGE-KZT")).isEqualTo(1);
+        assertThat(BarysCli.execute("md", "--data", dir.resolve("nothing").toString())).isEqualTo(1);
+        assertThat(BarysCli.execute("md", "--data", data, "--from", "yesterday")).isEqualTo(1);
+    }
+
+    private static long price(final String text, final String side)
+    {
+        final long price = kz.barys.engine.num.Fixed.parse(text);
+        return side.equals("BUY") ? -price : price; // bids best (highest) first
+    }
+
+    private static Map<String, String> keys(final String line)
+    {
+        final Map<String, String> keys = new HashMap<>();
+        for (final String token : line.split(" "))
+        {
+            final int equals = token.indexOf('=');
+            if (equals > 0)
+            {
+                keys.put(token.substring(0, equals), token.substring(equals + 1));
+            }
+        }
+        return keys;
+    }
+}
