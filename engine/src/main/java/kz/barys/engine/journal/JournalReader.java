@@ -53,6 +53,7 @@ public final class JournalReader
     private int length;
     private long index;
     private long corruptIndex = -1;
+    private boolean corruptFollowed;
 
     public JournalReader(final SingleChronicleQueue queue)
     {
@@ -71,6 +72,15 @@ public final class JournalReader
         return corruptIndex;
     }
 
+    /**
+     * True if the corrupt document found last is followed by other documents: the journal is damaged in the
+     * middle, not at its tail, and skipping the document would lose what comes after it.
+     */
+    public boolean corruptFollowed()
+    {
+        return corruptFollowed;
+    }
+
     /** Index of the document read last. */
     public long index()
     {
@@ -86,13 +96,15 @@ public final class JournalReader
         if (!isValid())
         {
             final long corrupt = index;
-            if (readDocument() && isValid() && kind() == JournalFormat.DISCARD &&
+            final boolean followed = readDocument();
+            if (followed && isValid() && kind() == JournalFormat.DISCARD &&
                 buffer.getLong(JournalFormat.PREFIX_LENGTH) == corrupt)
             {
                 return next(visitor); // voided by the engine on an earlier recovery: skip it
             }
             tailer.moveToIndex(corrupt);
             corruptIndex = corrupt;
+            corruptFollowed = followed;
             return Result.CORRUPT;
         }
         switch (kind())

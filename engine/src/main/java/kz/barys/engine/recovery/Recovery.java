@@ -70,6 +70,13 @@ public final class Recovery
         {
             // each document is applied by the replayer as it is read
         }
+        if (result == JournalReader.Result.CORRUPT && reader.corruptFollowed())
+        {
+            throw new IllegalStateException(String.format(
+                "journal document at index %x is corrupt and later documents follow it: the journal is damaged, " +
+                "not torn at its end; refusing to recover (restore the data directory from a backup)",
+                reader.corruptIndex()));
+        }
         if (!replayer.headerSeen && replayer.lastSequence > 0 && snapshot.isEmpty())
         {
             throw new IllegalStateException("journal has commands but no header");
