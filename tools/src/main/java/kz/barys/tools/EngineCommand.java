@@ -134,7 +134,7 @@ final class EngineCommand implements Callable<Integer>
             engine.recovered().lastSequence() + 1);
         if (engine.recovered().corruptIndex() >= 0)
         {
-            System.err.printf("barys engine: WARNING: the last journal document (index %x) is corrupt and was discarded; its commands may have been acknowledged before the damage and are lost%n",
+            System.err.printf("barys engine: WARNING: discarded a corrupt journal tail at index %x; that document was complete, so its commands may have been acknowledged before the damage: they are lost%n",
                 engine.recovered().corruptIndex());
         }
 
