@@ -1,15 +1,10 @@
 package kz.barys.tools;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-
-import org.agrona.DirectBuffer;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.journal.EventDecoder;
@@ -52,7 +47,7 @@ final class JournalCommand implements Callable<Integer>
     {
         final Path data = dataDir.existingJournal();
         final EngineConfig engineConfig = config.load();
-        final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        final OutputStream out = Stdout.buffered();
         final TextEventWriter events = new TextEventWriter(engineConfig, out);
         final EventDecoder decoder = new EventDecoder(engineConfig);
         final CommandTextWriter commands = new CommandTextWriter(engineConfig);
@@ -68,7 +63,7 @@ final class JournalCommand implements Callable<Integer>
             write(out, commands.write(command) + "\n");
             if (!commandsOnly)
             {
-                decodeInto(decoder, eventBytes, offset, length, events);
+                decoder.decode(eventBytes, offset, length, events);
             }
         };
         try (SingleChronicleQueue queue = Journal.open(data, true))
@@ -94,12 +89,6 @@ final class JournalCommand implements Callable<Integer>
                 Thread.sleep(10);
             }
         }
-    }
-
-    private static void decodeInto(
-        final EventDecoder decoder, final DirectBuffer bytes, final int offset, final int length, final TextEventWriter events)
-    {
-        decoder.decode(bytes, offset, length, events);
     }
 
     private static void write(final OutputStream out, final String text)

@@ -41,7 +41,7 @@ final class ReplayCommand implements Callable<Integer>
         final EngineConfig engineConfig = config.load();
         try (InputStream in = "-".equals(input) ? System.in : new FileInputStream(input);
             OutputStream out = output == null ?
-                new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) :
+                Stdout.buffered() :
                 new BufferedOutputStream(new FileOutputStream(output.toFile()), 1 << 16))
         {
             Replay.run(in, out, dumpState, engineConfig);

@@ -1,8 +1,5 @@
 package kz.barys.tools;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,7 +43,7 @@ final class StateCommand implements Callable<Integer>
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
             final Recovery.Result result = Recovery.recover(data, queue, engineConfig, 1 << 16, !noSnapshot, Optional.empty());
-            final OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+            final OutputStream out = Stdout.buffered();
             final TextEventWriter writer = new TextEventWriter(engineConfig, out);
             StateDump.write(result.core(), writer);
             writer.flush();

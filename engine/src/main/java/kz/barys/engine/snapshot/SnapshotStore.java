@@ -111,15 +111,20 @@ public final class SnapshotStore
     /** The journal index recorded in the oldest snapshot file, or -1 when there is none readable. */
     public long oldestJournalIndex()
     {
+        final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(java.nio.ByteOrder.nativeOrder()); // as Agrona wrote it
         for (final Path file : list())
         {
-            try
+            header.clear();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
             {
-                final byte[] bytes = Files.readAllBytes(file);
-                final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-                if (bytes.length >= HEADER_LENGTH && buffer.getInt(0) == MAGIC)
+                // Only the header: snapshots can be large, and this runs at every engine start.
+                while (header.hasRemaining() && channel.read(header) >= 0)
                 {
-                    return buffer.getLong(13);
+                    // read until the header is complete or the file ends
+                }
+                if (!header.hasRemaining() && header.getInt(0) == MAGIC)
+                {
+                    return header.getLong(13);
                 }
             }
             catch (final IOException ex)
