@@ -4,26 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.server.ServerConfig;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option of the verbs that work on an engine's data directory. */
-final class DataDirOption
+public final class DataDirOption
 {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "data directory (default: engine.data_dir of the configuration, which defaults to ./data)")
     private Path dir;
 
-    Path dir()
+    /** The directory given on the command line, else the configuration's {@code engine.data_dir}. */
+    public Path dir(final ServerConfig config)
     {
-        return dir;
+        return dir != null ? dir : config.engine().dataDir();
     }
 
-    /** The directory, which must already hold a journal (for the read-only verbs). */
-    Path existingJournal()
+    /** The same, which must already hold a journal (for the read-only verbs). */
+    public Path existingJournal(final ServerConfig config)
     {
-        if (!Files.isDirectory(Journal.directory(dir)))
+        final Path data = dir(config);
+        if (!Files.isDirectory(Journal.directory(data)))
         {
-            throw new IllegalArgumentException("no journal in " + dir.toAbsolutePath());
+            throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
         }
-        return dir;
+        return data;
     }
 }

@@ -14,6 +14,7 @@ import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
+import kz.barys.engine.server.ServerConfig;
 import kz.barys.engine.text.CommandParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,35 +41,38 @@ final class EngineCommand implements Callable<Integer>
     @Option(names = "--exit-after-input", description = "stop cleanly once the --input file is journaled")
     private boolean exitAfterInput;
 
-    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "1000000",
-        description = "snapshot every N commands, 0 for never (default: ${DEFAULT-VALUE})")
-    private long snapshotEvery;
+    // Each option below overrides its configuration key when given (null: not given).
 
-    @Option(names = "--wait-strategy", paramLabel = "NAME", defaultValue = "sleeping",
-        description = "core thread wait strategy: sleeping, blocking, yielding, busy-spin (default: ${DEFAULT-VALUE})")
+    @Option(names = "--snapshot-every", paramLabel = "N",
+        description = "snapshot every N commands, 0 for only at shutdown (engine.snapshot_interval, default 1000000)")
+    private Long snapshotEvery;
+
+    @Option(names = "--wait-strategy", paramLabel = "NAME",
+        description = "core thread wait strategy: sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default sleeping)")
     private String waitStrategy;
 
-    @Option(names = "--journal-retention-days", paramLabel = "DAYS", defaultValue = "0",
-        description = "delete daily journal files older than DAYS and than the oldest snapshot; 0 keeps all (default)")
-    private int journalRetentionDays;
+    @Option(names = "--journal-retention-days", paramLabel = "DAYS",
+        description = "delete daily journal files older than DAYS and than the oldest snapshot; 0 keeps all (engine.journal_retention_days, default 0)")
+    private Integer journalRetentionDays;
 
     @Option(names = "--answer-on-core-thread",
-        description = "answer (execution reports) on the core thread right after journaling, without a responder thread: fewer threads, lower latency on small machines")
+        description = "answer (execution reports) on the core thread right after journaling, without a responder thread: fewer threads, lower latency on small machines (engine.answer_on_core_thread)")
     private boolean answerOnCoreThread;
 
-    @Option(names = "--ring-size", paramLabel = "N", defaultValue = "16384", description = "ring buffer slots, a power of two (default: ${DEFAULT-VALUE})")
-    private int ringSize;
+    @Option(names = "--ring-size", paramLabel = "N",
+        description = "ring buffer slots, a power of two (engine.ring_size, default 16384)")
+    private Integer ringSize;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "9001",
-        description = "gateway trading port; 0 = any free port (default: ${DEFAULT-VALUE})")
-    private int port;
+    @Option(names = "--port", paramLabel = "N",
+        description = "gateway trading port; 0 = any free port (gateway.trading_port, default 9001)")
+    private Integer port;
 
     @Option(names = "--admin-port", paramLabel = "N",
-        description = "gateway operator port (default: the trading port + 1; any free port when --port is 0)")
+        description = "gateway operator port (gateway.operator_port, default the trading port + 1; any free port when the trading port is 0)")
     private Integer adminPort;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = GatewayOptions.DEFAULT_BIND,
-        description = "address both gateway ports bind to; anything but loopback needs credentials (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bind", paramLabel = "ADDR",
+        description = "address both gateway ports bind to; anything but loopback needs users (gateway.bind, default 127.0.0.1)")
     private String bind;
 
     @Option(names = "--credentials", paramLabel = "FILE",
@@ -88,16 +92,12 @@ final class EngineCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path data = dataDir.dir();
-        final EngineConfig engineConfig = config.load();
-        final EngineOptions options = EngineOptions.defaults(engineConfig, data)
-            .withSnapshotInterval(snapshotEvery)
-            .withWaitStrategy(waitStrategy)
-            .withRingSize(ringSize)
-            .withAnswersOnCoreThread(answerOnCoreThread)
-            .withJournalRetentionDays(journalRetentionDays);
+        final ServerConfig server = config.server();
+        final EngineConfig engineConfig = server.markets();
+        final EngineOptions options = engineOptions(server.engine());
+        final Path data = options.dataDir();
         // A batch run that exits after its input needs no network (and must not fight over ports with another).
-        final Gateway gateway = noGateway || exitAfterInput ? null : Gateway.create(gatewayOptions(), engineConfig);
+        final Gateway gateway = noGateway || exitAfterInput ? null : Gateway.create(gatewayOptions(server.gateway()), engineConfig);
         final Engine engine;
         try
         {
@@ -158,19 +158,49 @@ final class EngineCommand implements Callable<Integer>
         return 0;
     }
 
-    private GatewayOptions gatewayOptions()
+    /** The configuration's engine section with the command-line overrides applied. */
+    private EngineOptions engineOptions(final EngineOptions configured)
     {
-        final Credentials.Builder users = new Credentials.Builder();
+        EngineOptions options = configured.withDataDir(dataDir.dir(config.server()));
+        if (snapshotEvery != null)
+        {
+            options = options.withSnapshotInterval(snapshotEvery);
+        }
+        if (waitStrategy != null)
+        {
+            options = options.withWaitStrategy(waitStrategy);
+        }
+        if (ringSize != null)
+        {
+            options = options.withRingSize(ringSize);
+        }
+        if (journalRetentionDays != null)
+        {
+            options = options.withJournalRetentionDays(journalRetentionDays);
+        }
+        if (answerOnCoreThread)
+        {
+            options = options.withAnswersOnCoreThread(true);
+        }
+        return options;
+    }
+
+    /** The configuration's gateway section and users with the command-line overrides and extra users. */
+    private GatewayOptions gatewayOptions(final GatewayOptions configured)
+    {
+        final Credentials.Builder users = new Credentials.Builder().addAll(configured.credentials());
         if (credentials != null)
         {
             users.addAll(Credentials.load(credentials));
         }
         sessions.forEach(users::tradingSpec);
         operatorLogins.forEach(users::operatorSpec);
-        final int operatorPort = adminPort != null ? adminPort : port == 0 ? 0 : port + 1;
-        return GatewayOptions.defaults()
-            .withBindAddress(bind)
-            .withPorts(port, operatorPort)
+        final int tradingPort = port != null ? port : configured.tradingPort();
+        final int operatorPort = adminPort != null ? adminPort
+            : port == null ? configured.operatorPort() : port == 0 ? 0 : port + 1;
+        return configured
+            .withBindAddress(bind != null ? bind : configured.bindAddress())
+            .withPorts(tradingPort, operatorPort)
             .withCredentials(users.build());
     }
 

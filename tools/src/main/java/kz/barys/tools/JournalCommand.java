@@ -45,7 +45,7 @@ final class JournalCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path data = dataDir.existingJournal();
+        final Path data = dataDir.existingJournal(config.server());
         final EngineConfig engineConfig = config.load();
         final OutputStream out = Stdout.buffered();
         final TextEventWriter events = new TextEventWriter(engineConfig, out);

@@ -38,11 +38,11 @@ final class StateCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path data = dataDir.existingJournal();
+        final Path data = dataDir.existingJournal(config.server());
         final EngineConfig engineConfig = config.load();
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
-            final Recovery.Result result = Recovery.recover(data, queue, engineConfig, 1 << 16, !noSnapshot, Optional.empty());
+            final Recovery.Result result = Recovery.recover(data, queue, engineConfig, config.server().engine().maxOrders(), !noSnapshot, Optional.empty());
             final OutputStream out = Stdout.buffered();
             final TextEventWriter writer = new TextEventWriter(engineConfig, out);
             StateDump.write(result.core(), writer);

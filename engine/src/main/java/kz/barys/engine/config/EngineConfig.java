@@ -2,8 +2,6 @@ package kz.barys.engine.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import kz.barys.engine.num.Fixed;
@@ -24,14 +21,16 @@ import kz.barys.engine.num.Fixed;
  *
  * <p>The format is a Java properties file (see {@code barys-default.properties} and docs/configuration.md):
  * standard, in the JDK, and flat enough to validate key by key. Every problem is reported with the key.
+ * This class reads the markets part of the file; {@code ServerConfig} reads the whole of it.
  */
 public final class EngineConfig
 {
     public static final String DEFAULT_RESOURCE = "/barys-default.properties";
 
-    private static final Set<String> CURRENCY_KEYS = Set.of("withdrawal_step");
-    private static final Set<String> INSTRUMENT_KEYS =
-        Set.of("base", "quote", "tick", "lot", "min_notional", "maker_fee_bps", "taker_fee_bps");
+    /** Symbols travel in 16-byte fields of the wire protocol. */
+    public static final int MAX_SYMBOL_LENGTH = 16;
+    private static final String SYMBOL_PATTERN = "(?=.{1,16}$)[A-Z0-9]+(-[A-Z0-9]+)*";
+    private static final int MAX_FEE_BPS = 10_000;
 
     private final List<Currency> currencies;
     private final List<Instrument> instruments;
@@ -46,8 +45,17 @@ public final class EngineConfig
         instruments.forEach(i -> instrumentBySymbol.put(i.symbol(), i));
     }
 
-    /** The embedded default: BTC-KZT, ETH-KZT, USDT-KZT (CONTRACT section 2). */
+    /**
+     * The markets of the embedded default: BTC-KZT, ETH-KZT, USDT-KZT (CONTRACT section 2). The embedded
+     * file also holds the engine and gateway sections; {@code ServerConfig.defaults()} reads and checks all of it.
+     */
     public static EngineConfig defaults()
+    {
+        return read(ConfigKeys.parse(embeddedText()));
+    }
+
+    /** The text of the embedded default configuration file. */
+    public static String embeddedText()
     {
         try (InputStream in = EngineConfig.class.getResourceAsStream(DEFAULT_RESOURCE))
         {
@@ -55,7 +63,7 @@ public final class EngineConfig
             {
                 throw new IllegalStateException("embedded configuration " + DEFAULT_RESOURCE + " is missing");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {
@@ -75,19 +83,23 @@ public final class EngineConfig
         }
     }
 
-    /** Parses configuration text; throws {@link IllegalArgumentException} naming the key and the problem. */
+    /**
+     * Parses the markets-only form of the configuration (currencies and instruments, nothing else); throws
+     * {@link IllegalArgumentException} naming the key and the problem. A whole engine configuration file,
+     * with its engine, gateway and user sections, is read by {@code kz.barys.engine.server.ServerConfig}.
+     */
     public static EngineConfig parse(final String text)
     {
-        final Properties properties = new Properties();
-        try (Reader reader = new StringReader(text))
-        {
-            properties.load(reader);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return new Builder(properties).build();
+        final ConfigKeys keys = ConfigKeys.parse(text);
+        final EngineConfig config = read(keys);
+        keys.rejectUnknown();
+        return config;
+    }
+
+    /** Reads the currency and instrument keys of a configuration file, leaving every other key to its reader. */
+    public static EngineConfig read(final ConfigKeys keys)
+    {
+        return new Builder(keys).build();
     }
 
     public List<Currency> currencies()
@@ -140,178 +152,117 @@ public final class EngineConfig
 
     private static final class Builder
     {
-        private final Properties properties;
-        private final Set<String> usedKeys = new LinkedHashSet<>();
+        private final ConfigKeys keys;
 
-        Builder(final Properties properties)
+        Builder(final ConfigKeys keys)
         {
-            this.properties = properties;
+            this.keys = keys;
         }
 
         EngineConfig build()
         {
             final List<Currency> currencies = new ArrayList<>();
             final Map<String, Currency> byCode = new HashMap<>();
-            for (final String code : list("currencies"))
+            for (final String code : keys.list("currencies"))
             {
                 if (!code.matches("[A-Z][A-Z0-9]{1,11}"))
                 {
-                    throw error("currencies", "'" + code + "' is not a currency code (2-12 capitals or digits)");
+                    throw ConfigKeys.error("currencies", "'" + code + "' is not a currency code (2-12 capitals or digits)");
                 }
                 if (byCode.containsKey(code))
                 {
-                    throw error("currencies", "duplicate currency " + code);
+                    throw ConfigKeys.error("currencies", "duplicate currency " + code);
                 }
                 final String stepKey = "currency." + code + ".withdrawal_step";
-                final long step = optionalAmount(stepKey, 1);
+                final long step = keys.has(stepKey) ? positiveAmount(stepKey) : 1;
                 final Currency currency = new Currency(currencies.size(), code, step);
                 currencies.add(currency);
                 byCode.put(code, currency);
             }
+            rejectUnlisted("currency.", byCode.keySet());
 
             final List<Instrument> instruments = new ArrayList<>();
             final Set<String> symbols = new LinkedHashSet<>();
-            for (final String symbol : list("instruments"))
+            for (final String symbol : keys.list("instruments"))
             {
+                if (!symbol.matches(SYMBOL_PATTERN))
+                {
+                    throw ConfigKeys.error("instruments", "'" + symbol + "' is not a symbol (capitals and digits in "
+                        + "parts joined by '-', at most " + MAX_SYMBOL_LENGTH + " characters, e.g. BTC-KZT)");
+                }
                 if (!symbols.add(symbol))
                 {
-                    throw error("instruments", "duplicate symbol " + symbol);
+                    throw ConfigKeys.error("instruments", "duplicate symbol " + symbol);
                 }
-                final String prefix = "instrument." + symbol + ".";
-                final Currency base = currencyOf(prefix + "base", byCode);
-                final Currency quote = currencyOf(prefix + "quote", byCode);
-                if (base == quote)
-                {
-                    throw error(prefix + "quote", "must differ from the base currency");
-                }
-                final long tick = positiveAmount(prefix + "tick");
-                final long lot = positiveAmount(prefix + "lot");
-                final long minNotional = optionalAmount(prefix + "min_notional", 0);
-                final int makerBps = bps(prefix + "maker_fee_bps");
-                final int takerBps = bps(prefix + "taker_fee_bps");
-                try
-                {
-                    instruments.add(new Instrument(
-                        instruments.size(), symbol, base, quote, tick, lot, minNotional, makerBps, takerBps));
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    throw error(prefix + "lot", "tick decimals + lot decimals must be at most 8");
-                }
+                instruments.add(instrument(instruments.size(), symbol, byCode));
             }
-
-            for (final String key : properties.stringPropertyNames())
-            {
-                if (!usedKeys.contains(key))
-                {
-                    throw error(key, "unknown key");
-                }
-            }
+            rejectUnlisted("instrument.", symbols);
             return new EngineConfig(currencies, instruments);
         }
 
-        private List<String> list(final String key)
+        private Instrument instrument(final int index, final String symbol, final Map<String, Currency> byCode)
         {
-            final String value = required(key);
-            final List<String> items = new ArrayList<>();
-            for (final String item : value.split(","))
+            final String prefix = "instrument." + symbol + ".";
+            final Currency base = currencyOf(prefix + "base", byCode);
+            final Currency quote = currencyOf(prefix + "quote", byCode);
+            if (base == quote)
             {
-                final String trimmed = item.trim();
-                if (trimmed.isEmpty())
-                {
-                    throw error(key, "empty item in list");
-                }
-                items.add(trimmed);
+                throw ConfigKeys.error(prefix + "quote", "must differ from the base currency");
             }
-            return items;
+            final long tick = positiveAmount(prefix + "tick");
+            final long lot = positiveAmount(prefix + "lot");
+            final String minNotionalKey = prefix + "min_notional";
+            final long minNotional = keys.has(minNotionalKey) ? keys.amount(minNotionalKey) : 0;
+            if (minNotional < 0)
+            {
+                throw ConfigKeys.error(minNotionalKey, "must not be negative");
+            }
+            final int makerBps = (int)keys.integer(prefix + "maker_fee_bps", 0, 0, MAX_FEE_BPS);
+            final int takerBps = (int)keys.integer(prefix + "taker_fee_bps", 0, 0, MAX_FEE_BPS);
+            try
+            {
+                return new Instrument(index, symbol, base, quote, tick, lot, minNotional, makerBps, takerBps);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw ConfigKeys.error(prefix + "lot", "tick decimals + lot decimals must be at most 8");
+            }
         }
 
-        private String required(final String key)
+        /** A {@code currency.X.*} or {@code instrument.S.*} key for an X or S that is not listed. */
+        private void rejectUnlisted(final String prefix, final Set<String> listed)
         {
-            final String value = properties.getProperty(key);
-            if (value == null || value.isBlank())
+            for (final String key : keys.keysStartingWith(prefix))
             {
-                throw error(key, "missing");
+                final int dot = key.indexOf('.', prefix.length());
+                final String name = dot < 0 ? null : key.substring(prefix.length(), dot);
+                if (name != null && !listed.contains(name))
+                {
+                    throw ConfigKeys.error(key, "'" + name + "' is not listed in '"
+                        + ("currency.".equals(prefix) ? "currencies" : "instruments") + "'");
+                }
             }
-            usedKeys.add(key);
-            return value.trim();
         }
 
         private Currency currencyOf(final String key, final Map<String, Currency> byCode)
         {
-            final String code = required(key);
+            final String code = keys.required(key);
             final Currency currency = byCode.get(code);
             if (currency == null)
             {
-                throw error(key, "unknown currency " + code + " (not listed in 'currencies')");
+                throw ConfigKeys.error(key, "unknown currency " + code + " (not listed in 'currencies')");
             }
             return currency;
         }
 
         private long positiveAmount(final String key)
         {
-            final long value = amount(key, required(key));
+            final long value = keys.amount(key);
             if (value <= 0)
             {
-                throw error(key, "must be positive");
+                throw ConfigKeys.error(key, "must be positive");
             }
             return value;
-        }
-
-        private long optionalAmount(final String key, final long fallback)
-        {
-            if (properties.getProperty(key) == null)
-            {
-                return fallback;
-            }
-            final long value = amount(key, required(key));
-            if (value < 0 || (value == 0 && fallback > 0))
-            {
-                throw error(key, "must be positive");
-            }
-            return value;
-        }
-
-        private long amount(final String key, final String text)
-        {
-            final long value = Fixed.parse(text);
-            if (value == Fixed.MALFORMED || value == Fixed.TOO_PRECISE)
-            {
-                throw error(key, "'" + text + "' is not a plain decimal with at most 8 places");
-            }
-            if (value == Fixed.OVERFLOW)
-            {
-                throw error(key, "'" + text + "' is too large");
-            }
-            return value;
-        }
-
-        private int bps(final String key)
-        {
-            if (properties.getProperty(key) == null)
-            {
-                return 0;
-            }
-            final String text = required(key);
-            final int value;
-            try
-            {
-                value = Integer.parseInt(text);
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw error(key, "'" + text + "' is not a whole number of basis points");
-            }
-            if (value < 0 || value > 10_000)
-            {
-                throw error(key, "must be between 0 and 10000 basis points");
-            }
-            return value;
-        }
-
-        private static IllegalArgumentException error(final String key, final String problem)
-        {
-            return new IllegalArgumentException("configuration key '" + key + "': " + problem);
         }
     }
 }

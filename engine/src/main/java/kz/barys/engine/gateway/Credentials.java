@@ -1,7 +1,6 @@
 package kz.barys.engine.gateway;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,16 +10,18 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+
+import kz.barys.engine.config.ConfigKeys;
 
 /**
  * Who may log on to the gateway (CONTRACT section 6, security). Either <em>demo mode</em> (no credentials
  * configured: any username and password, any accounts; only allowed on a loopback bind), or a list of trading
  * users, each with a password and the accounts it may trade for, and operator users for the operator port.
  *
- * <p>File format (Java properties), until the engine configuration takes it over:
+ * <p>The users are keys of the engine configuration file (docs/configuration.md), or of a separate file
+ * given with {@code --credentials} that holds only them:
  * <pre>
  * trading.alice.password=s3cret
  * trading.alice.accounts=1,2,3
@@ -32,6 +33,9 @@ public final class Credentials
     /** Longest username and password the Logon message carries (schema types Username, Password). */
     public static final int MAX_USERNAME = 16;
     public static final int MAX_PASSWORD = 32;
+
+    private static final String TRADING_PREFIX = "trading.";
+    private static final String OPERATOR_PREFIX = "operator.";
 
     private final Map<String, User> trading;
     private final Map<String, byte[]> operators;
@@ -53,57 +57,73 @@ public final class Credentials
         return new Credentials(Map.of(), Map.of());
     }
 
-    /** Loads the properties file described in the class comment. */
+    /** Loads a file that holds only users, in the form described in the class comment. */
     public static Credentials load(final Path file)
     {
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        final String text;
+        try
         {
-            properties.load(reader);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot read credentials " + file, ex);
         }
+        final ConfigKeys keys = ConfigKeys.parse(text);
+        final Credentials credentials = read(keys);
+        keys.rejectUnknown();
+        return credentials;
+    }
+
+    /**
+     * Reads the {@code trading.USER.password}, {@code trading.USER.accounts} and {@code operator.USER.password}
+     * keys of a configuration file (every other key is left to its reader). No users at all is demo mode.
+     */
+    public static Credentials read(final ConfigKeys keys)
+    {
         final Builder builder = new Builder();
-        final Map<String, String> tradingPasswords = new LinkedHashMap<>();
-        final Map<String, String> tradingAccounts = new LinkedHashMap<>();
-        for (final String key : new TreeSet<>(properties.stringPropertyNames()))
+        for (final String user : userNames(keys, TRADING_PREFIX))
         {
-            final String value = properties.getProperty(key).trim();
-            final String[] parts = key.split("\\.", -1);
-            if (parts.length == 3 && "trading".equals(parts[0]) && "password".equals(parts[2]))
+            final String prefix = TRADING_PREFIX + user;
+            final String password = keys.required(prefix + ".password");
+            final String accounts = keys.required(prefix + ".accounts");
+            try
             {
-                tradingPasswords.put(parts[1], value);
+                builder.trading(user, password, accounts);
             }
-            else if (parts.length == 3 && "trading".equals(parts[0]) && "accounts".equals(parts[2]))
+            catch (final IllegalArgumentException ex)
             {
-                tradingAccounts.put(parts[1], value);
-            }
-            else if (parts.length == 3 && "operator".equals(parts[0]) && "password".equals(parts[2]))
-            {
-                builder.operator(parts[1], value);
-            }
-            else
-            {
-                throw new IllegalArgumentException("credentials key '" + key + "': unknown key");
+                throw ConfigKeys.error(prefix + ".*", ex.getMessage());
             }
         }
-        for (final Map.Entry<String, String> entry : tradingPasswords.entrySet())
+        for (final String user : userNames(keys, OPERATOR_PREFIX))
         {
-            final String accounts = tradingAccounts.remove(entry.getKey());
-            if (accounts == null)
+            final String prefix = OPERATOR_PREFIX + user;
+            try
             {
-                throw new IllegalArgumentException("credentials key 'trading." + entry.getKey() + ".accounts': missing");
+                builder.operator(user, keys.required(prefix + ".password"));
             }
-            builder.trading(entry.getKey(), entry.getValue(), accounts);
-        }
-        if (!tradingAccounts.isEmpty())
-        {
-            throw new IllegalArgumentException(
-                "credentials key 'trading." + tradingAccounts.keySet().iterator().next() + ".password': missing");
+            catch (final IllegalArgumentException ex)
+            {
+                throw ConfigKeys.error(prefix + ".*", ex.getMessage());
+            }
         }
         return builder.build();
+    }
+
+    /** The USER parts of the keys {@code PREFIX.USER.something}. */
+    private static Set<String> userNames(final ConfigKeys keys, final String prefix)
+    {
+        final Set<String> users = new TreeSet<>();
+        for (final String key : keys.keysStartingWith(prefix))
+        {
+            final int dot = key.lastIndexOf('.');
+            if (dot > prefix.length())
+            {
+                users.add(key.substring(prefix.length(), dot));
+            }
+        }
+        return users;
     }
 
     /** Builds credentials from options such as {@code --session alice:s3cret:1,2,3} and {@code --operator ops:pw}. */

@@ -1,5 +1,7 @@
 package kz.barys.engine.pipeline;
 
+import java.util.List;
+
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -13,6 +15,9 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 public final class WaitStrategies
 {
     public static final String DEFAULT = "sleeping";
+
+    /** Every name {@link #byName} knows. */
+    public static final List<String> NAMES = List.of("sleeping", "blocking", "yielding", "busy-spin");
 
     private WaitStrategies()
     {

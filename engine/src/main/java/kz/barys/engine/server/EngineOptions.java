@@ -17,15 +17,17 @@ public record EngineOptions(
     int maxOrders,
     boolean answerOnCoreThread)
 {
+    public static final String DEFAULT_DATA_DIR = "data";
     public static final int DEFAULT_RING_SIZE = 1 << 14;
     public static final long DEFAULT_SNAPSHOT_INTERVAL = 1_000_000;
     public static final int DEFAULT_SNAPSHOTS_TO_KEEP = 2;
+    public static final int DEFAULT_PREALLOCATED_ORDERS = 1 << 16;
 
     public static EngineOptions defaults(final EngineConfig config, final Path dataDir)
     {
         return new EngineOptions(
             config, dataDir, DEFAULT_RING_SIZE, WaitStrategies.DEFAULT, DEFAULT_SNAPSHOT_INTERVAL,
-            DEFAULT_SNAPSHOTS_TO_KEEP, 0, 1 << 16, false);
+            DEFAULT_SNAPSHOTS_TO_KEEP, 0, DEFAULT_PREALLOCATED_ORDERS, false);
     }
 
     public EngineOptions withSnapshotInterval(final long interval)
@@ -49,6 +51,11 @@ public record EngineOptions(
     {
         return new EngineOptions(config, dataDir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep,
             journalRetentionDays, maxOrders, onCoreThread);
+    }
+
+    public EngineOptions withDataDir(final Path dir)
+    {
+        return new EngineOptions(config, dir, ringSize, waitStrategy, snapshotInterval, snapshotsToKeep, journalRetentionDays, maxOrders, answerOnCoreThread);
     }
 
     public EngineOptions withRingSize(final int size)

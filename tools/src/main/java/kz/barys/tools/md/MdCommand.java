@@ -19,7 +19,10 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.marketdata.Feed;
 import kz.barys.engine.marketdata.JoinPoint;
 import kz.barys.engine.marketdata.MarketDataTailer;
+import kz.barys.tools.ConfigOption;
+import kz.barys.tools.DataDirOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barys md}: market data from the journal, as text lines or as a small web page. */
@@ -32,10 +35,12 @@ import picocli.CommandLine.Option;
         "lines instead. --http serves a live web page on 127.0.0.1. Line formats: docs/marketdata.md."})
 public final class MdCommand implements Callable<Integer>
 {
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: the embedded one)")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "data directory (default: ${DEFAULT-VALUE})")
+    @Mixin
+    private DataDirOption dataDir;
+
     private Path data;
 
     @Option(names = "--symbol", paramLabel = "S", split = ",", description = "only these symbols (repeat or separate with commas)")
@@ -63,7 +68,8 @@ public final class MdCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
+        final EngineConfig engineConfig = config.load();
+        data = dataDir.dir(config.server());
         for (final String symbol : symbols)
         {
             if (engineConfig.instrument(symbol) == null)

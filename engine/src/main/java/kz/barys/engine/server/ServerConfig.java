@@ -1,0 +1,147 @@
+package kz.barys.engine.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import kz.barys.engine.config.ConfigKeys;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.gateway.Credentials;
+import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.pipeline.WaitStrategies;
+
+/**
+ * The whole engine configuration file (docs/configuration.md): markets (currencies, instruments, fees), the
+ * engine section (data directory, snapshots, retention, pipeline), the gateway section (bind address, ports,
+ * limits) and the users who may log on. The embedded default is itself such a file.
+ *
+ * <p>Everything is checked before anything starts, and every problem names its key: an unknown key (a typo
+ * must not silently fall back to a default), a bad value, or a combination CONTRACT section 6 forbids (a
+ * non-loopback bind without users).
+ *
+ * @param engine  how the engine runs, with the markets in {@link EngineOptions#config()}
+ * @param gateway how the gateway listens and who may log on
+ */
+public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
+{
+    /** The embedded default: CONTRACT section 2's instruments, loopback ports 9001/9002, demo mode. */
+    public static ServerConfig defaults()
+    {
+        return parse(EngineConfig.embeddedText());
+    }
+
+    /** Reads and checks an operator's configuration file. */
+    public static ServerConfig load(final Path file)
+    {
+        final String text;
+        try
+        {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read configuration " + file, ex);
+        }
+        return parse(text);
+    }
+
+    /** Parses and checks configuration text; throws {@link IllegalArgumentException} naming the key. */
+    public static ServerConfig parse(final String text)
+    {
+        final ConfigKeys keys = ConfigKeys.parse(text);
+        final EngineConfig markets = EngineConfig.read(keys);
+        final EngineOptions engine = engineSection(keys, markets);
+        final GatewayOptions gateway = gatewaySection(keys, Credentials.read(keys));
+        keys.rejectUnknown();
+        try
+        {
+            gateway.validate();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("configuration: " + ex.getMessage(), ex);
+        }
+        return new ServerConfig(engine, gateway);
+    }
+
+    /** The markets: currencies and instruments. */
+    public EngineConfig markets()
+    {
+        return engine.config();
+    }
+
+    private static EngineOptions engineSection(final ConfigKeys keys, final EngineConfig markets)
+    {
+        final EngineOptions defaults = EngineOptions.defaults(markets, Path.of(EngineOptions.DEFAULT_DATA_DIR));
+        final Path dataDir = path(keys, "engine.data_dir", defaults.dataDir());
+        final long ringSize = keys.integer("engine.ring_size", defaults.ringSize(), 64, 1 << 24);
+        if (Long.bitCount(ringSize) != 1)
+        {
+            throw ConfigKeys.error("engine.ring_size", "must be a power of two");
+        }
+        return new EngineOptions(
+            markets,
+            dataDir,
+            (int)ringSize,
+            keys.choice("engine.wait_strategy", defaults.waitStrategy(), WaitStrategies.NAMES),
+            keys.integer("engine.snapshot_interval", defaults.snapshotInterval(), 0, Long.MAX_VALUE),
+            (int)keys.integer("engine.snapshots_to_keep", defaults.snapshotsToKeep(), 1, 1000),
+            (int)keys.integer("engine.journal_retention_days", defaults.journalRetentionDays(), 0, 36_500),
+            (int)keys.integer("engine.preallocated_orders", defaults.maxOrders(), 16, 1 << 26),
+            keys.bool("engine.answer_on_core_thread", defaults.answerOnCoreThread()));
+    }
+
+    private static GatewayOptions gatewaySection(final ConfigKeys keys, final Credentials users)
+    {
+        final GatewayOptions defaults = GatewayOptions.defaults();
+        final String bind = keys.optional("gateway.bind", defaults.bindAddress());
+        final boolean loopback;
+        try
+        {
+            loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        }
+        catch (final UnknownHostException ex)
+        {
+            throw ConfigKeys.error("gateway.bind", "cannot resolve '" + bind + "'");
+        }
+        if (!loopback && users.isDemo())
+        {
+            throw ConfigKeys.error("gateway.bind", "'" + bind + "' is not a loopback address, so the configuration "
+                + "must list its users (trading.USER.password and trading.USER.accounts); demo mode is for 127.0.0.1 only");
+        }
+        final int tradingPort = (int)keys.integer("gateway.trading_port", defaults.tradingPort(), 0, 65_535);
+        final int operatorPort = (int)keys.integer("gateway.operator_port", tradingPort == 0 ? 0 : tradingPort + 1, 0, 65_535);
+        if (tradingPort != 0 && tradingPort == operatorPort)
+        {
+            throw ConfigKeys.error("gateway.operator_port", "must differ from gateway.trading_port");
+        }
+        return defaults
+            .withBindAddress(bind)
+            .withPorts(tradingPort, operatorPort)
+            .withCredentials(users)
+            .withLogonTimeoutMillis(keys.integer("gateway.logon_timeout_ms", defaults.logonTimeoutMillis(), 100, 600_000))
+            .withMaxConnections((int)keys.integer("gateway.max_connections", defaults.maxConnections(), 1, 100_000));
+    }
+
+    private static Path path(final ConfigKeys keys, final String key, final Path fallback)
+    {
+        if (!keys.has(key))
+        {
+            return fallback;
+        }
+        final String text = keys.required(key);
+        try
+        {
+            return Path.of(text);
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw ConfigKeys.error(key, "'" + text + "' is not a path (" + ex.getReason() + ")");
+        }
+    }
+}

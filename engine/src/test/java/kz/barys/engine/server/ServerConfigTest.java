@@ -1,0 +1,224 @@
+package kz.barys.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.pipeline.WaitStrategies;
+
+/** The one configuration file (docs/configuration.md): the embedded default, a venue's file, and every error. */
+class ServerConfigTest
+{
+    /** A small venue on a public address with users: valid, and the base every error case mutates. */
+    private static final String VENUE = String.join("\n",
+        "currencies=KZT,BTC",
+        "currency.KZT.withdrawal_step=0.01",
+        "instruments=BTC-KZT",
+        "instrument.BTC-KZT.base=BTC",
+        "instrument.BTC-KZT.quote=KZT",
+        "instrument.BTC-KZT.tick=1",
+        "instrument.BTC-KZT.lot=0.00001",
+        "instrument.BTC-KZT.min_notional=1000",
+        "instrument.BTC-KZT.maker_fee_bps=10",
+        "instrument.BTC-KZT.taker_fee_bps=20",
+        "engine.data_dir=/var/lib/barys",
+        "engine.snapshot_interval=50000",
+        "engine.snapshots_to_keep=3",
+        "engine.journal_retention_days=30",
+        "engine.wait_strategy=yielding",
+        "engine.ring_size=65536",
+        "engine.preallocated_orders=1000000",
+        "engine.answer_on_core_thread=true",
+        "gateway.bind=0.0.0.0",
+        "gateway.trading_port=7001",
+        "gateway.operator_port=7101",
+        "gateway.logon_timeout_ms=2000",
+        "gateway.max_connections=200",
+        "trading.halyk.password=s3cret",
+        "trading.halyk.accounts=1,2,3",
+        "operator.ops.password=0ps",
+        "");
+
+    @Test
+    void embeddedDefaultIsTheContractDefaultAndTheCodeDefaults()
+    {
+        final ServerConfig config = ServerConfig.defaults();
+        final EngineOptions expected = EngineOptions.defaults(config.markets(), Path.of("data"));
+        assertThat(config.engine()).isEqualTo(expected);
+        assertThat(config.markets().fingerprint()).isEqualTo(EngineConfig.defaults().fingerprint());
+
+        final GatewayOptions gateway = config.gateway();
+        final GatewayOptions codeDefaults = GatewayOptions.defaults();
+        assertThat(gateway.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(gateway.tradingPort()).isEqualTo(9001);
+        assertThat(gateway.operatorPort()).isEqualTo(9002);
+        assertThat(gateway.credentials().isDemo()).as("CONTRACT 6: the default is demo mode on loopback").isTrue();
+        assertThat(gateway.logonTimeoutMillis()).isEqualTo(codeDefaults.logonTimeoutMillis());
+        assertThat(gateway.maxConnections()).isEqualTo(codeDefaults.maxConnections());
+    }
+
+    @Test
+    void readsEveryKeyOfAVenueFile()
+    {
+        final ServerConfig config = ServerConfig.parse(VENUE);
+        final EngineOptions engine = config.engine();
+        assertThat(engine.dataDir()).isEqualTo(Path.of("/var/lib/barys"));
+        assertThat(engine.snapshotInterval()).isEqualTo(50_000);
+        assertThat(engine.snapshotsToKeep()).isEqualTo(3);
+        assertThat(engine.journalRetentionDays()).isEqualTo(30);
+        assertThat(engine.waitStrategy()).isEqualTo("yielding");
+        assertThat(engine.ringSize()).isEqualTo(65_536);
+        assertThat(engine.maxOrders()).isEqualTo(1_000_000);
+        assertThat(engine.answerOnCoreThread()).isTrue();
+        assertThat(config.markets().instrument("BTC-KZT").takerFeeBps()).isEqualTo(20);
+
+        final GatewayOptions gateway = config.gateway();
+        assertThat(gateway.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(gateway.tradingPort()).isEqualTo(7001);
+        assertThat(gateway.operatorPort()).isEqualTo(7101);
+        assertThat(gateway.logonTimeoutMillis()).isEqualTo(2000);
+        assertThat(gateway.maxConnections()).isEqualTo(200);
+        assertThat(gateway.credentials().tradingUser("halyk", "s3cret".getBytes()).accounts()).containsExactly(1L, 2L, 3L);
+        assertThat(gateway.credentials().tradingUser("halyk", "wrong".getBytes())).isNull();
+        assertThat(gateway.credentials().isOperator("ops", "0ps".getBytes())).isTrue();
+    }
+
+    @Test
+    void operatorPortDefaultsToTheTradingPortPlusOne()
+    {
+        final ServerConfig config = ServerConfig.parse(VENUE.replace("gateway.operator_port=7101\n", ""));
+        assertThat(config.gateway().operatorPort()).isEqualTo(7002);
+        final ServerConfig anyPort = ServerConfig.parse(
+            VENUE.replace("gateway.operator_port=7101\n", "").replace("trading_port=7001", "trading_port=0"));
+        assertThat(anyPort.gateway().operatorPort()).as("port 0 means any free port, for both").isZero();
+    }
+
+    @Test
+    void everyWaitStrategyNameIsKnownToThePipeline()
+    {
+        for (final String name : WaitStrategies.NAMES)
+        {
+            assertThat(WaitStrategies.byName(name)).as(name).isNotNull();
+            assertThat(ServerConfig.parse(VENUE.replace("wait_strategy=yielding", "wait_strategy=" + name))
+                .engine().waitStrategy()).isEqualTo(name);
+        }
+    }
+
+    /** One case per error message the configuration can give: the key it names and the problem. */
+    static Stream<Arguments> errors()
+    {
+        return Stream.of(
+            error("unknown key", VENUE + "engine.snapshot_intervall=5\n",
+                "'engine.snapshot_intervall': unknown key"),
+            error("unknown key under a listed instrument", VENUE + "instrument.BTC-KZT.colour=red\n",
+                "'instrument.BTC-KZT.colour': unknown key"),
+            error("key given twice", VENUE + "instrument.BTC-KZT.tick=5\n",
+                "'instrument.BTC-KZT.tick': given twice"),
+            error("key for an instrument that is not listed", VENUE + "instrument.ETH-KZT.tick=1\n",
+                "'instrument.ETH-KZT.tick': 'ETH-KZT' is not listed in 'instruments'"),
+            error("key for a currency that is not listed", VENUE + "currency.USD.withdrawal_step=0.01\n",
+                "'currency.USD.withdrawal_step': 'USD' is not listed in 'currencies'"),
+            error("not a properties file", VENUE + "engine.data_dir=\\u12\n",
+                "configuration: not a properties file"),
+            error("missing key", VENUE.replace("instrument.BTC-KZT.base=BTC\n", ""),
+                "'instrument.BTC-KZT.base': missing"),
+            error("blank value", VENUE.replace("gateway.bind=0.0.0.0", "gateway.bind="),
+                "'gateway.bind': missing"),
+            error("empty list item", VENUE.replace("currencies=KZT,BTC", "currencies=KZT,,BTC"),
+                "'currencies': empty item in list"),
+            error("bad currency code", VENUE.replace("currencies=KZT,BTC", "currencies=KZT,btc"),
+                "'currencies': 'btc' is not a currency code"),
+            error("duplicate currency", VENUE.replace("currencies=KZT,BTC", "currencies=KZT,BTC,KZT"),
+                "'currencies': duplicate currency KZT"),
+            error("bad symbol", VENUE.replace("instruments=BTC-KZT", "instruments=BTC-KZT,BTC KZT"),
+                "'instruments': 'BTC KZT' is not a symbol"),
+            error("symbol longer than the wire field", VENUE.replace("instruments=BTC-KZT", "instruments=BTC-KZT,ABCDEFGHIJ-KLMNOPQ"),
+                "'instruments': 'ABCDEFGHIJ-KLMNOPQ' is not a symbol"),
+            error("duplicate symbol", VENUE.replace("instruments=BTC-KZT", "instruments=BTC-KZT,BTC-KZT"),
+                "'instruments': duplicate symbol BTC-KZT"),
+            error("unknown base currency", VENUE.replace("base=BTC", "base=DOGE"),
+                "'instrument.BTC-KZT.base': unknown currency DOGE (not listed in 'currencies')"),
+            error("base equals quote", VENUE.replace("quote=KZT", "quote=BTC"),
+                "'instrument.BTC-KZT.quote': must differ from the base currency"),
+            error("tick zero", VENUE.replace("tick=1\n", "tick=0\n"),
+                "'instrument.BTC-KZT.tick': must be positive"),
+            error("tick negative", VENUE.replace("tick=1\n", "tick=-1\n"),
+                "'instrument.BTC-KZT.tick': must be positive"),
+            error("lot zero", VENUE.replace("lot=0.00001", "lot=0"),
+                "'instrument.BTC-KZT.lot': must be positive"),
+            error("withdrawal step zero", VENUE.replace("withdrawal_step=0.01", "withdrawal_step=0"),
+                "'currency.KZT.withdrawal_step': must be positive"),
+            error("negative min notional", VENUE.replace("min_notional=1000", "min_notional=-5"),
+                "'instrument.BTC-KZT.min_notional': must not be negative"),
+            error("price decimals + quantity decimals over 8",
+                VENUE.replace("tick=1\n", "tick=0.001\n").replace("lot=0.00001", "lot=0.000001"),
+                "'instrument.BTC-KZT.lot': tick decimals + lot decimals must be at most 8"),
+            error("not a plain decimal", VENUE.replace("tick=1\n", "tick=1e2\n"),
+                "'instrument.BTC-KZT.tick': '1e2' is not a plain decimal with at most 8 places"),
+            error("more than 8 decimals", VENUE.replace("lot=0.00001", "lot=0.000000001"),
+                "'instrument.BTC-KZT.lot': '0.000000001' is not a plain decimal with at most 8 places"),
+            error("amount too large", VENUE.replace("min_notional=1000", "min_notional=100000000000"),
+                "'instrument.BTC-KZT.min_notional': '100000000000' is too large"),
+            error("fee not a whole number", VENUE.replace("taker_fee_bps=20", "taker_fee_bps=2.5"),
+                "'instrument.BTC-KZT.taker_fee_bps': '2.5' is not a whole number"),
+            error("fee out of range", VENUE.replace("maker_fee_bps=10", "maker_fee_bps=10001"),
+                "'instrument.BTC-KZT.maker_fee_bps': must be between 0 and 10000"),
+            error("ring size not a power of two", VENUE.replace("ring_size=65536", "ring_size=1000"),
+                "'engine.ring_size': must be a power of two"),
+            error("ring size out of range", VENUE.replace("ring_size=65536", "ring_size=16"),
+                "'engine.ring_size': must be between 64 and 16777216"),
+            error("negative snapshot interval", VENUE.replace("snapshot_interval=50000", "snapshot_interval=-1"),
+                "'engine.snapshot_interval': must be between 0 and"),
+            error("unknown wait strategy", VENUE.replace("wait_strategy=yielding", "wait_strategy=spinning"),
+                "'engine.wait_strategy': 'spinning' is not one of sleeping, blocking, yielding, busy-spin"),
+            error("not a boolean", VENUE.replace("answer_on_core_thread=true", "answer_on_core_thread=yes"),
+                "'engine.answer_on_core_thread': 'yes' is not true or false"),
+            error("data dir not a path", VENUE.replace("data_dir=/var/lib/barys", "data_dir=a\\u0000b"),
+                "'engine.data_dir': 'a\u0000b' is not a path"),
+            error("port out of range", VENUE.replace("trading_port=7001", "trading_port=70000"),
+                "'gateway.trading_port': must be between 0 and 65535"),
+            error("operator port equals trading port", VENUE.replace("operator_port=7101", "operator_port=7001"),
+                "'gateway.operator_port': must differ from gateway.trading_port"),
+            error("bind address that does not resolve", VENUE.replace("bind=0.0.0.0", "bind=no-such-host.invalid"),
+                "'gateway.bind': cannot resolve 'no-such-host.invalid'"),
+            error("non-loopback bind without users (CONTRACT 6)",
+                VENUE.replace("trading.halyk.password=s3cret\ntrading.halyk.accounts=1,2,3\noperator.ops.password=0ps\n", ""),
+                "'gateway.bind': '0.0.0.0' is not a loopback address, so the configuration must list its users"),
+            error("trading user without accounts", VENUE.replace("trading.halyk.accounts=1,2,3\n", ""),
+                "'trading.halyk.accounts': missing"),
+            error("trading user without password", VENUE.replace("trading.halyk.password=s3cret\n", ""),
+                "'trading.halyk.password': missing"),
+            error("account not a number", VENUE.replace("accounts=1,2,3", "accounts=1,two"),
+                "'trading.halyk.*': user halyk: 'two' is not an account number"),
+            error("account not positive", VENUE.replace("accounts=1,2,3", "accounts=1,0"),
+                "'trading.halyk.*': user halyk: accounts are positive integers"),
+            error("username too long for the Logon message", VENUE.replace("trading.halyk.", "trading.halyk-bank-almaty-1."),
+                "'trading.halyk-bank-almaty-1.*': username 'halyk-bank-almaty-1': 1-16 printable ASCII characters"),
+            error("password too long for the Logon message", VENUE.replace("ops.password=0ps", "ops.password=" + "x".repeat(33)),
+                "'operator.ops.*': password of ops: 1-32 printable ASCII characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void refusesWithAMessageNamingTheKey(final String name, final String text, final String message)
+    {
+        assertThat(ServerConfig.parse(VENUE)).as("the base file is valid").isNotNull();
+        assertThatThrownBy(() -> ServerConfig.parse(text))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(message);
+    }
+
+    private static Arguments error(final String name, final String text, final String message)
+    {
+        return Arguments.of(name, text, message);
+    }
+}
