@@ -28,6 +28,12 @@ public final class ConfigOption
         return loaded;
     }
 
+    /** Where the configuration came from, for the log. */
+    public String describe()
+    {
+        return file == null ? "embedded default" : file.toAbsolutePath().toString();
+    }
+
     /** The markets: currencies and instruments. */
     public EngineConfig load()
     {

@@ -129,6 +129,7 @@ final class EngineCommand implements Callable<Integer>
             }
             stopped.countDown();
         }, "barys-shutdown"));
+        System.err.printf("barys engine: configuration %s (%s)%n", config.describe(), instruments(engineConfig));
         System.err.printf("barys engine: data %s, recovered %d commands (snapshot at %d), next sequence %d%n",
             data.toAbsolutePath(), engine.recovered().commandsReplayed(), engine.recovered().snapshotSequence(),
             engine.recovered().lastSequence() + 1);
@@ -156,6 +157,13 @@ final class EngineCommand implements Callable<Integer>
         }
         stopped.await();
         return 0;
+    }
+
+    private static String instruments(final EngineConfig markets)
+    {
+        final StringBuilder text = new StringBuilder();
+        markets.instruments().forEach(i -> text.append(text.length() == 0 ? "" : ", ").append(i.symbol()));
+        return text.toString();
     }
 
     /** The configuration's engine section with the command-line overrides applied. */

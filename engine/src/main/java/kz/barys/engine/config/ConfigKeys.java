@@ -187,9 +187,15 @@ public final class ConfigKeys
     /** Refuses the file if any key was not taken by a reader. */
     public void rejectUnknown()
     {
+        rejectUnknownExcept(List.of());
+    }
+
+    /** Refuses the file if any key was not taken by a reader, leaving keys under {@code otherSections} alone. */
+    public void rejectUnknownExcept(final List<String> otherSections)
+    {
         for (final String key : new TreeSet<>(properties.stringPropertyNames()))
         {
-            if (!usedKeys.contains(key))
+            if (!usedKeys.contains(key) && otherSections.stream().noneMatch(key::startsWith))
             {
                 throw error(key, "unknown key");
             }

@@ -32,6 +32,9 @@ public final class EngineConfig
     private static final String SYMBOL_PATTERN = "(?=.{1,16}$)[A-Z0-9]+(-[A-Z0-9]+)*";
     private static final int MAX_FEE_BPS = 10_000;
 
+    /** Key prefixes of the sections of a configuration file that are not markets (read by ServerConfig). */
+    public static final List<String> OTHER_SECTIONS = List.of("engine.", "gateway.", "trading.", "operator.");
+
     private final List<Currency> currencies;
     private final List<Instrument> instruments;
     private final Map<String, Currency> currencyByCode = new HashMap<>();
@@ -51,7 +54,7 @@ public final class EngineConfig
      */
     public static EngineConfig defaults()
     {
-        return read(ConfigKeys.parse(embeddedText()));
+        return parse(embeddedText());
     }
 
     /** The text of the embedded default configuration file. */
@@ -84,15 +87,16 @@ public final class EngineConfig
     }
 
     /**
-     * Parses the markets-only form of the configuration (currencies and instruments, nothing else); throws
-     * {@link IllegalArgumentException} naming the key and the problem. A whole engine configuration file,
-     * with its engine, gateway and user sections, is read by {@code kz.barys.engine.server.ServerConfig}.
+     * Parses the markets of a configuration file; throws {@link IllegalArgumentException} naming the key and
+     * the problem. The file's engine, gateway and user sections ({@link #OTHER_SECTIONS}) are left to
+     * {@code kz.barys.engine.server.ServerConfig}, which reads and checks the whole file; any other unknown
+     * key is refused here too.
      */
     public static EngineConfig parse(final String text)
     {
         final ConfigKeys keys = ConfigKeys.parse(text);
         final EngineConfig config = read(keys);
-        keys.rejectUnknown();
+        keys.rejectUnknownExcept(OTHER_SECTIONS);
         return config;
     }
 
