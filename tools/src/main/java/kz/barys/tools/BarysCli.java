@@ -1,25 +1,36 @@
 package kz.barys.tools;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The {@code barys} command line: one subcommand per verb of CONTRACT section 6. */
 @Command(
     name = "barys",
     mixinStandardHelpOptions = true,
-    version = "barys 0.1.0",
+    versionProvider = BarysVersion.class,
     description = "Barys: a deterministic order-matching engine for tenge/crypto markets.",
     subcommands = {ReplayCommand.class, EngineCommand.class, StateCommand.class, JournalCommand.class,
-        kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:success",
-        "1:the command failed (bad input file, unreadable configuration, I/O error)",
-        "2:invalid command-line usage"})
+        kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class})
 public final class BarysCli implements Runnable
 {
+    /**
+     * The exit codes of every verb, listed in each one's --help. A verb that gives a code a meaning of its own
+     * says so in its {@code @Command(exitCodeList = ...)}: that entry replaces or extends these.
+     */
+    static final Map<String, String> EXIT_CODES = exitCodes(
+        "0:success",
+        "1:the command failed (bad input file, unreadable configuration, I/O error)",
+        "2:invalid command-line usage",
+        "130:stopped by Ctrl-C (SIGINT)",
+        "143:stopped by SIGTERM (the engine first drains, snapshots and closes cleanly)");
+
     @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     public static void main(final String[] args)
     {
@@ -29,13 +40,48 @@ public final class BarysCli implements Runnable
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(final String... args)
     {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: every verb with the version, the exit codes and the error handler. */
+    static CommandLine commandLine()
+    {
         final CommandLine commandLine = new CommandLine(new BarysCli());
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             cmd.getErr().println("barys: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
-        return commandLine.execute(args);
+        final CommandSpec root = commandLine.getCommandSpec();
+        document(root, root);
+        return commandLine;
+    }
+
+    private static void document(final CommandSpec command, final CommandSpec root)
+    {
+        final UsageMessageSpec usage = command.usageMessage();
+        final Map<String, String> codes = new LinkedHashMap<>(EXIT_CODES);
+        codes.putAll(usage.exitCodeList());
+        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        if (command.versionProvider() == null && command.version().length == 0)
+        {
+            command.versionProvider(root.versionProvider());
+        }
+        for (final CommandLine subcommand : command.subcommands().values())
+        {
+            document(subcommand.getCommandSpec(), root);
+        }
+    }
+
+    private static Map<String, String> exitCodes(final String... entries)
+    {
+        final Map<String, String> codes = new LinkedHashMap<>();
+        for (final String entry : entries)
+        {
+            final int colon = entry.indexOf(':');
+            codes.put(entry.substring(0, colon), entry.substring(colon + 1));
+        }
+        return codes;
     }
 
     @Override

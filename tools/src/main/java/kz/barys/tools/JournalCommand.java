@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "Prints the journal: for each command a '# seq=N time=T' comment, the command (section 3 form) and its",
-        "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."})
+        "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."},
+    exitCodeList = "1:the command failed, or the journal has a corrupt document (printing stops before it)")
 final class JournalCommand implements Callable<Integer>
 {
     @Mixin

@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "Sends orders to a running engine at a fixed rate (or as fast as pipelining allows with --rate 0), prints a",
-        "progress line each second and a histogram of round-trip latency corrected for coordinated omission."})
+        "progress line each second and a histogram of round-trip latency corrected for coordinated omission."},
+    exitCodeList = "1:the command failed, or the engine rejected at least one order")
 public final class LoadCommand implements Callable<Integer>
 {
     private static final long PRICE = 50_000_000L * 100_000_000L;

@@ -1,0 +1,181 @@
+package kz.barys.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The binary distribution that 'package' builds, tools/target/barys-VERSION.tar.gz: unpacked into a temporary
+ * directory and run from another one, away from the source tree, it gives what the in-process CLI gives.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class DistributionIT
+{
+    private static final Path ROOT = Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
+    private static final String VERSION = System.getProperty("barys.version");
+
+    @TempDir
+    static Path unpacked;
+
+    /** The unpacked barys-VERSION/ directory. */
+    private static Path home;
+
+    /** The working directory of every run: outside the source tree and outside the distribution. */
+    @TempDir
+    Path work;
+
+    /** A finished run of bin/barys. */
+    private record Run(int exit, String out, String err)
+    {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception
+    {
+        final Path tarball = ROOT.resolve("tools/target/barys-" + VERSION + ".tar.gz");
+        assertThat(tarball).as("the tarball (built by 'package'; run this test with ./mvnw verify)").isRegularFile();
+        assertThat(unpacked.toAbsolutePath().startsWith(ROOT)).as("%s is outside the source tree", unpacked).isFalse();
+        final Run tar = run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), unpacked);
+        assertThat(tar.exit()).as("tar -xzf; stderr:%n%s", tar.err()).isZero();
+        try (var top = Files.list(unpacked))
+        {
+            assertThat(top.map(path -> path.getFileName().toString())).containsExactly("barys-" + VERSION);
+        }
+        home = unpacked.resolve("barys-" + VERSION);
+    }
+
+    @Test
+    void hasTheLauncherTheJarAndTheJvmFlagsOfTheSourceTree() throws IOException
+    {
+        assertThat(home.resolve("bin/barys")).isExecutable();
+        assertThat(home.resolve("lib/barys.jar")).isRegularFile();
+        assertThat(home.resolve("conf/jvm.options")).hasSameBinaryContentAs(ROOT.resolve("config/jvm.options"));
+        assertThat(home.resolve("docs/examples/quickstart.txt")).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "docs/examples/quickstart.txt,",
+        "engine/src/test/resources/fixtures/check_order_new.txt,",
+        "engine/src/test/resources/fixtures/fees_rounding_up.txt, engine/src/test/resources/fixtures/fees_rounding_up.properties"})
+    void replayGivesWhatTheInProcessReplayGives(final String input, final String config) throws IOException
+    {
+        final List<String> args = new ArrayList<>(List.of("replay", "--input", ROOT.resolve(input).toString(), "--dump-state"));
+        if (config != null)
+        {
+            args.addAll(List.of("--config", ROOT.resolve(config).toString()));
+        }
+        final Path expected = work.resolve("expected.txt");
+        final List<String> inProcess = new ArrayList<>(args);
+        inProcess.addAll(List.of("--output", expected.toString()));
+        assertThat(BarysCli.execute(inProcess.toArray(String[]::new))).isZero();
+
+        final Run replay = barys(Map.of(), args.toArray(String[]::new));
+
+        assertThat(replay.exit()).as("exit code; stderr:%n%s", replay.err()).isZero();
+        assertThat(replay.out()).isNotEmpty().isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpVersionAndUsageErrors()
+    {
+        final Run help = barys(Map.of(), "--help");
+        assertThat(help.exit()).as("--help; stderr:%n%s", help.err()).isZero();
+        assertThat(help.out()).contains("Usage: barys", "replay", "Exit codes:");
+
+        assertThat(barys(Map.of(), "--version").out().strip()).isEqualTo("barys " + VERSION);
+
+        final Run unknown = barys(Map.of(), "no-such-verb");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no-such-verb");
+    }
+
+    @Test
+    void runsThroughARelativeSymlinkWithTheFlagsOfConfAndBarysJavaOpts() throws IOException
+    {
+        final Path bin = Files.createDirectories(work.resolve("bin"));
+        final Path link = Files.createSymbolicLink(bin.resolve("barys"), bin.relativize(home.resolve("bin/barys")));
+
+        final Run run = run(command(link, Map.of("BARYS_JAVA_OPTS", "-XshowSettings:properties -Dbarys.test=yes"),
+            "--version"), work);
+
+        assertThat(run.exit()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("barys " + VERSION);
+        // -XshowSettings lists the system properties on stderr: one from conf/jvm.options, one from BARYS_JAVA_OPTS.
+        assertThat(run.err()).contains("chronicle.announcer.disable = true", "barys.test = yes");
+    }
+
+    @Test
+    void usesTheJavaOfJavaHome()
+    {
+        final Run run = barys(Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("JAVA_HOME").contains("no-jdk");
+    }
+
+    /** bin/barys args..., with JAVA_HOME the JDK running this test unless {@code env} says otherwise. */
+    private Run barys(final Map<String, String> env, final String... args)
+    {
+        return run(command(home.resolve("bin/barys"), env, args), work);
+    }
+
+    private static ProcessBuilder command(final Path launcher, final Map<String, String> env, final String... args)
+    {
+        final List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("BARYS_JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Runs to completion in {@code directory}; output goes to files, so a chatty child never blocks on a pipe. */
+    private static Run run(final ProcessBuilder builder, final Path directory)
+    {
+        try
+        {
+            final Path out = Files.createTempFile(directory, "run", ".out");
+            final Path err = Files.createTempFile(directory, "run", ".err");
+            final Process process = builder.directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new AssertionError(builder.command() + " did not finish in 120 s; stderr:\n" + Files.readString(err));
+            }
+            final Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+    }
+}
