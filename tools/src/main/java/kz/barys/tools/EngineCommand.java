@@ -44,11 +44,11 @@ final class EngineCommand implements Callable<Integer>
     // Each option below overrides its configuration key when given (null: not given).
 
     @Option(names = "--snapshot-every", paramLabel = "N",
-        description = "snapshot every N commands, 0 for only at shutdown (engine.snapshot_interval, default 1000000)")
+        description = "snapshot every N commands and at clean shutdown; 0 for never (engine.snapshot_interval, default 1000000)")
     private Long snapshotEvery;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
-        description = "core thread wait strategy: sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default sleeping)")
+        description = "how the pipeline threads (core and responder) wait: sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default sleeping)")
     private String waitStrategy;
 
     @Option(names = "--journal-retention-days", paramLabel = "DAYS",

@@ -43,6 +43,12 @@ final class StateCommand implements Callable<Integer>
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
             final Recovery.Result result = Recovery.recover(data, queue, engineConfig, config.server().engine().maxOrders(), !noSnapshot, Optional.empty());
+            if (result.corruptIndex() >= 0)
+            {
+                System.err.printf("barys state: WARNING: the journal ends with a corrupt document at index %x; "
+                    + "the state is that of the commands before it (the engine discards it on its next start)%n",
+                    result.corruptIndex());
+            }
             final OutputStream out = Stdout.buffered();
             final TextEventWriter writer = new TextEventWriter(engineConfig, out);
             StateDump.write(result.core(), writer);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class JournalRetention
         {
             final List<String> names = files.map(path -> path.getFileName().toString()).sorted().toList();
             final long snapshotDay = Journal.ROLL_CYCLE.toCycle(oldestSnapshotIndex);
-            final List<String> expired = expired(names, snapshotDay, LocalDate.now().toEpochDay(), retentionDays);
+            // Chronicle names its daily cycle files by UTC day: compare with today in UTC, not the host zone.
+            final List<String> expired = expired(names, snapshotDay, LocalDate.now(ZoneOffset.UTC).toEpochDay(), retentionDays);
             for (final String name : expired)
             {
                 Files.deleteIfExists(directory.resolve(name));

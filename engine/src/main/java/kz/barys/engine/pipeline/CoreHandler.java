@@ -106,6 +106,7 @@ final class CoreHandler implements EventHandler<CommandSlot>
     @Override
     public void onStart()
     {
+        Thread.currentThread().setName(EnginePipeline.CORE_THREAD);
         coreThreadId = Thread.currentThread().getId();
         journal.handOverToCurrentThread();
     }

@@ -59,8 +59,20 @@ public final class EnginePipeline
         }
         else
         {
-            this.responder = (slot, sequence, endOfBatch) ->
-                listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+            this.responder = new EventHandler<>()
+            {
+                @Override
+                public void onEvent(final CommandSlot slot, final long sequence, final boolean endOfBatch)
+                {
+                    listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+                }
+
+                @Override
+                public void onStart()
+                {
+                    Thread.currentThread().setName(RESPONDER_THREAD);
+                }
+            };
             disruptor.handleEventsWith(core).then(responder);
         }
         this.ring = disruptor.getRingBuffer();
@@ -124,6 +136,10 @@ public final class EnginePipeline
     {
         return core.lastSequence();
     }
+
+    /** Thread names, short enough for Linux's 15 characters (top, ps, taskset by name). */
+    public static final String CORE_THREAD = "barys-core";
+    public static final String RESPONDER_THREAD = "barys-responder";
 
     private static ThreadFactory threads()
     {
