@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "barys 0.1.0",
     description = "Barys: a deterministic order-matching engine for tenge/crypto markets.",
     subcommands = {ReplayCommand.class, EngineCommand.class, StateCommand.class, JournalCommand.class,
-        kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class},
+        kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class,
+        kz.barys.tools.demo.DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
