@@ -125,19 +125,21 @@ final class TraderSession implements ClientListener
     @Override
     public void onCancelReject(final CancelRejectDecoder reject)
     {
-        final long now = System.nanoTime();
-        stats.reports++;
-        stats.rejected("CANCEL " + reject.rejectReason().name());
-        answered(reject.requestSeqNum(), reject.flags().lastReport(), now);
+        refused("CANCEL " + reject.rejectReason().name(), reject.requestSeqNum(), reject.flags().lastReport());
     }
 
     @Override
     public void onBusinessReject(final BusinessRejectDecoder reject)
     {
+        refused("BUSINESS " + reject.reason().name(), reject.requestSeqNum(), reject.flags().lastReport());
+    }
+
+    private void refused(final String what, final long requestSeqNum, final boolean last)
+    {
         final long now = System.nanoTime();
         stats.reports++;
-        stats.rejected("BUSINESS " + reject.reason().name());
-        answered(reject.requestSeqNum(), reject.flags().lastReport(), now);
+        stats.rejected(what);
+        answered(requestSeqNum, last, now);
     }
 
     private void sent(final long seqNum, final long newOrderTrader, final long dueNanos)
