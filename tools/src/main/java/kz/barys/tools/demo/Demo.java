@@ -48,6 +48,14 @@ final class Demo
         final Path data = settings.dataDir().toAbsolutePath();
         out.printf("barys demo: engine on the embedded default configuration (BTC-KZT, ETH-KZT, USDT-KZT), data in %s%n", data);
         final EngineServer server = EngineServer.start(EngineOptions.defaults(config, data), GatewayOptions.ephemeral());
+        // Ctrl-C: stop the engine cleanly all the same (snapshot), and say where its data is.
+        final Thread interrupted = new Thread(() ->
+        {
+            server.close();
+            out.println("barys demo: interrupted; the engine stopped cleanly, its data is in " + data);
+            out.flush();
+        }, "barys-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         final DemoStats stats = new DemoStats();
         final Trader[] traders = new Trader[settings.accounts()];
         final TraderSession[] sessions = new TraderSession[settings.connections()];
@@ -100,6 +108,19 @@ final class Demo
             {
                 watch.close();
             }
+            removeHook(interrupted);
+        }
+    }
+
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException shuttingDown)
+        {
+            // the hook is running or has run
         }
     }
 

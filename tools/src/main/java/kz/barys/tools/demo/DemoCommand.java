@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Starts the engine on the embedded default configuration in a new data directory, funds simulated accounts",
-        "over the operator port and lets simulated traders trade over the TCP gateway, printing orders/s, trades/s",
-        "and round-trip latency each second and the market (from the market-data tailer) every few seconds. Ends",
-        "with a summary and the commands that read the journal it leaves. See docs/demo.md."})
+        "Watch the engine trade, with simulated traders over its own TCP gateway.",
+        "Starts the engine on the embedded default configuration in a new data",
+        "directory, funds simulated accounts over the operator port, then prints",
+        "orders/s, trades/s and p99 round trip each second, the market (through the",
+        "market-data tailer) every few seconds, and at the end a summary and how to",
+        "read the journal it leaves. See docs/demo.md."})
 public final class DemoCommand implements Callable<Integer>
 {
     @Spec
