@@ -7,9 +7,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
 
 import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
@@ -81,13 +84,12 @@ public final class LoadCommand implements Callable<Integer>
     private String password;
 
     /** One trading session and its pipeline of orders. */
-    private final class Connection implements ClientListener
+    private final class Connection implements ClientListener, PacedSender.Stream
     {
         final GatewayClient client;
         final long buyer;
         final long seller;
-        final long[] intended;
-        final long firstSeqNum;
+        final SendTimes intended;
         long sent;
         long completed;
         long nextId = 1;
@@ -98,12 +100,12 @@ public final class LoadCommand implements Callable<Integer>
             seller = accountBase + 2L * index + 2;
             client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
             client.logon(user, password, new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
-            intended = new long[Integer.highestOneBit(Math.max(window, 1) * 2 - 1) * 2];
-            firstSeqNum = client.nextSeqNum();
+            intended = new SendTimes(client.nextSeqNum(), window);
         }
 
         /** Sends order number {@code sent}: even ones rest, odd ones take them; roles swap each pair. */
-        void send(final long intendedNanos)
+        @Override
+        public void send(final long intendedNanos)
         {
             final long pair = sent >> 1;
             final boolean maker = (sent & 1) == 0;
@@ -112,11 +114,18 @@ public final class LoadCommand implements Callable<Integer>
             final Side side = maker ? (swap ? Side.SELL : Side.BUY) : (swap ? Side.BUY : Side.SELL);
             final long seqNum = client.newOrder(account, nextId++, symbol16, side, OrdType.LIMIT,
                 maker ? TimeInForce.GTC : TimeInForce.IOC, null, PRICE, QTY, 0);
-            intended[(int)(seqNum - firstSeqNum) & (intended.length - 1)] = intendedNanos;
+            intended.put(seqNum, intendedNanos);
             sent++;
         }
 
-        long inFlight()
+        @Override
+        public long sent()
+        {
+            return sent;
+        }
+
+        @Override
+        public long inFlight()
         {
             return sent - completed;
         }
@@ -127,12 +136,12 @@ public final class LoadCommand implements Callable<Integer>
             if (report.requestSeqNum() != 0 && report.flags().lastReport())
             {
                 final long now = System.nanoTime();
-                final long start = intended[(int)(report.requestSeqNum() - firstSeqNum) & (intended.length - 1)];
                 completed++;
-                if (measuring && start >= measureFrom)
+                if (measuring && intended.get(report.requestSeqNum()) >= measureFrom)
                 {
-                    histogram.recordValue(Math.max(0, now - start));
-                    interval.recordValue(Math.max(0, now - start));
+                    final long roundTrip = intended.since(report.requestSeqNum(), now);
+                    histogram.recordValue(roundTrip);
+                    interval.recordValue(roundTrip);
                 }
                 if (report.execType() == kz.barys.engine.gateway.sbe.ExecType.REJECTED)
                 {
@@ -168,85 +177,36 @@ public final class LoadCommand implements Callable<Integer>
         fund(operatorAddress);
 
         final Connection[] all = new Connection[connections];
+        final GatewayClient[] clients = new GatewayClient[connections];
         for (int i = 0; i < connections; i++)
         {
             all[i] = new Connection(tradingAddress, i);
+            clients[i] = all[i].client;
         }
-        final double perConnectionInterval = rate == 0 ? 0 : 1e9 * connections / rate;
         final long start = System.nanoTime();
         measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         final long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
-        long nextReport = start + TimeUnit.SECONDS.toNanos(1);
-        long lastCompleted = 0;
-        int idleCount = 0;
+        final long[] lastCompleted = {0};
         System.err.printf("barys load: %d connection(s), %s, warm-up %d s, measuring %d s%n", connections,
             rate == 0 ? "as fast as possible (window " + window + ")" : rate + " orders/s", warmup, duration);
-        while (true)
+        measuring = true;
+        new PacedSender(all, clients, rate, window, idleStrategy()).run(start, end, now ->
         {
-            final long now = System.nanoTime();
-            if (now >= end)
-            {
-                break;
-            }
-            measuring = true;
-            int work = 0;
+            long completed = 0;
+            long sent = 0;
             for (final Connection connection : all)
             {
-                if (!connection.client.isConnected())
-                {
-                    throw new IOException("lost a connection: " + connection.client.logoutText());
-                }
-                if (rate == 0)
-                {
-                    while (connection.inFlight() < window)
-                    {
-                        connection.send(System.nanoTime());
-                        work++;
-                    }
-                }
-                else
-                {
-                    long due = start + (long)(connection.sent * perConnectionInterval);
-                    while (due <= now && connection.inFlight() < window)
-                    {
-                        connection.send(due);
-                        work++;
-                        due = start + (long)(connection.sent * perConnectionInterval);
-                    }
-                }
-                if (connection.client.pendingBytes() > 0)
-                {
-                    connection.client.flush();
-                }
-                work += connection.client.poll();
+                completed += connection.completed;
+                sent += connection.sent;
             }
-            if (now >= nextReport)
-            {
-                long completed = 0;
-                long sent = 0;
-                for (final Connection connection : all)
-                {
-                    completed += connection.completed;
-                    sent += connection.sent;
-                }
-                final long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - start);
-                System.err.printf("%3d s  %s  sent %,d  answered %,d  %,d orders/s  p50 %s  p99 %s  p99.9 %s  max %s%n",
-                    elapsed, now < measureFrom ? "warm-up" : "measure", sent, completed, completed - lastCompleted,
-                    micros(interval.getValueAtPercentile(50)), micros(interval.getValueAtPercentile(99)),
-                    micros(interval.getValueAtPercentile(99.9)), micros(interval.getMaxValue()));
-                interval.reset();
-                lastCompleted = completed;
-                nextReport += TimeUnit.SECONDS.toNanos(1);
-            }
-            if (work > 0)
-            {
-                idleCount = 0;
-            }
-            else
-            {
-                idle(++idleCount);
-            }
-        }
+            final long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - start);
+            System.err.printf("%3d s  %s  sent %,d  answered %,d  %,d orders/s  p50 %s  p99 %s  p99.9 %s  max %s%n",
+                elapsed, now < measureFrom ? "warm-up" : "measure", sent, completed, completed - lastCompleted[0],
+                micros(interval.getValueAtPercentile(50)), micros(interval.getValueAtPercentile(99)),
+                micros(interval.getValueAtPercentile(99.9)), micros(interval.getMaxValue()));
+            interval.reset();
+            lastCompleted[0] = completed;
+        });
         long totalCompleted = 0;
         for (final Connection connection : all)
         {
@@ -274,21 +234,8 @@ public final class LoadCommand implements Callable<Integer>
 
     private void fund(final InetSocketAddress address) throws IOException
     {
-        final long[] done = {0};
-        final ClientListener listener = new ClientListener()
+        Funding.deposit(address, user, password, ops ->
         {
-            @Override
-            public void onOperatorReport(final kz.barys.engine.gateway.sbe.OperatorReportDecoder report)
-            {
-                if (report.flags().lastReport())
-                {
-                    done[0]++;
-                }
-            }
-        };
-        try (GatewayClient ops = GatewayClient.connect(address.getHostString(), address.getPort(), listener))
-        {
-            ops.logon(user, password, new long[0], 1_000, CancelOnDisconnect.NONE, 10_000);
             long requests = 0;
             for (int c = 0; c < connections; c++)
             {
@@ -299,45 +246,22 @@ public final class LoadCommand implements Callable<Integer>
                     requests += 2;
                 }
             }
-            ops.flush();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (done[0] < requests && System.nanoTime() < deadline && ops.isConnected())
-            {
-                if (ops.poll() == 0)
-                {
-                    LockSupport.parkNanos(100_000);
-                }
-            }
-            if (done[0] < requests)
-            {
-                throw new IOException("funding the load accounts was not answered");
-            }
-            ops.logout();
-        }
+            return requests;
+        }, 30_000);
     }
 
-    private void idle(final int count)
+    private IdleStrategy idleStrategy()
     {
-        switch (idle)
+        return switch (idle)
         {
-            case "spin" -> Thread.onSpinWait();
-            case "park" -> LockSupport.parkNanos(1_000);
-            default ->
-            {
-                if (count < 50)
-                {
-                    Thread.onSpinWait();
-                }
-                else
-                {
-                    Thread.yield();
-                }
-            }
-        }
+            case "spin" -> new BusySpinIdleStrategy();
+            case "park" -> new SleepingIdleStrategy(1_000);
+            default -> new BackoffIdleStrategy(50, Long.MAX_VALUE, 1_000, 1_000); // spin a little, then yield
+        };
     }
 
     private static String micros(final long nanos)
     {
-        return nanos >= 10_000_000 ? String.format("%,d ms", nanos / 1_000_000) : String.format("%.1f us", nanos / 1000.0);
+        return SendTimes.micros(nanos);
     }
 }

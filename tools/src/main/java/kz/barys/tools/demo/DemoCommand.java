@@ -1,0 +1,103 @@
+package kz.barys.tools.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import kz.barys.engine.gateway.Framing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code barys demo}: the engine trading with simulated traders over its real gateway, for a newcomer to watch. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Watch the engine trade, with simulated traders over its own TCP gateway.",
+        "Starts the engine on the embedded default configuration in a new data",
+        "directory, funds simulated accounts over the operator port, then prints",
+        "orders/s, trades/s and p99 round trip each second, the market (through the",
+        "market-data tailer) every few seconds, and at the end a summary and how to",
+        "read the journal it leaves. See docs/demo.md."})
+public final class DemoCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "20", description = "how long to trade (default: ${DEFAULT-VALUE})")
+    private int duration;
+
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "300", description = "simulated accounts (default: ${DEFAULT-VALUE})")
+    private int accounts;
+
+    @Option(names = "--rate", paramLabel = "ORDERS_PER_S", defaultValue = "20000",
+        description = "orders and cancels per second over all traders; 0 = as fast as they can (default: ${DEFAULT-VALUE})")
+    private long rate;
+
+    @Option(names = "--connections", paramLabel = "C", defaultValue = "4",
+        description = "trading connections the accounts are shared out over (default: ${DEFAULT-VALUE})")
+    private int connections;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the order stream (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory, new or empty (default: a new temporary barys-demo-* directory, kept)")
+    private Path data;
+
+    @Option(names = "--market-every", paramLabel = "SECONDS", defaultValue = "5",
+        description = "seconds between two prints of the market (default: ${DEFAULT-VALUE})")
+    private int marketEvery;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2",
+        description = "leave the first SECONDS out of the summary's latency: the JIT compiler is still at work (default: ${DEFAULT-VALUE})")
+    private int warmUp;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        check(duration >= 1, "--duration must be at least 1 second");
+        check(accounts >= 1, "--accounts must be at least 1");
+        check(rate >= 0, "--rate must be 0 (as fast as possible) or more");
+        check(connections >= 1, "--connections must be at least 1");
+        check(connections <= accounts, "--connections must not exceed --accounts (every connection trades for an account)");
+        check((long)accounts <= (long)connections * Framing.MAX_LOGON_ACCOUNTS,
+            "--accounts: a connection logs on for at most " + Framing.MAX_LOGON_ACCOUNTS + " accounts; give more --connections");
+        check(marketEvery >= 1, "--market-every must be at least 1 second");
+        check(warmUp >= 0, "--warmup must be 0 or more seconds");
+        final Path dir = dataDir();
+        final PrintStream out = System.out;
+        Demo.run(new DemoSettings(duration, accounts, rate, connections, seed, dir, marketEvery, warmUp), out);
+        return 0;
+    }
+
+    private Path dataDir() throws IOException
+    {
+        if (data == null)
+        {
+            return Files.createTempDirectory("barys-demo-");
+        }
+        if (Files.exists(data))
+        {
+            check(Files.isDirectory(data), "--data " + data + " is not a directory");
+            try (Stream<Path> entries = Files.list(data))
+            {
+                check(entries.findAny().isEmpty(), "--data " + data + " is not empty: the demo writes a fresh journal (give a new directory)");
+            }
+        }
+        return Files.createDirectories(data);
+    }
+
+    private void check(final boolean valid, final String message)
+    {
+        if (!valid)
+        {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}
