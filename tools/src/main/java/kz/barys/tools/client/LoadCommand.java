@@ -71,7 +71,8 @@ public final class LoadCommand implements Callable<Integer>
     @Option(names = "--account-base", defaultValue = "1000000", description = "connection c trades for accounts base+2c+1 and base+2c+2 (default: ${DEFAULT-VALUE})")
     private long accountBase;
 
-    @Option(names = "--idle", defaultValue = "yield", description = "how the client waits: spin, yield or park (default: ${DEFAULT-VALUE})")
+    @Option(names = "--idle", defaultValue = "park",
+        description = "how the client waits: spin, yield or park; park suits a machine the engine shares (default: ${DEFAULT-VALUE})")
     private String idle;
 
     @Option(names = "--hgrm", paramLabel = "FILE", description = "write the histogram's percentile distribution here")
