@@ -50,12 +50,29 @@ public final class BarysCli implements Runnable
         final CommandLine commandLine = new CommandLine(new BarysCli());
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
+            if (isBrokenPipe(ex))
+            {
+                return 0; // the reader went away (`barys journal | head`): it has what it wanted, as with cat
+            }
             cmd.getErr().println("barys: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
         final CommandSpec root = commandLine.getCommandSpec();
         document(root, root);
         return commandLine;
+    }
+
+    /** Whether the failure is standard output closed by its reader (the JVM ignores SIGPIPE, so it is EPIPE). */
+    static boolean isBrokenPipe(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof java.io.IOException && "Broken pipe".equals(cause.getMessage()))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void document(final CommandSpec command, final CommandSpec root)

@@ -14,6 +14,7 @@ import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
+import kz.barys.engine.server.EngineServer;
 import kz.barys.engine.server.ServerConfig;
 import kz.barys.engine.text.CommandParser;
 import picocli.CommandLine.Command;
@@ -97,36 +98,14 @@ final class EngineCommand implements Callable<Integer>
         final EngineOptions options = engineOptions(server.engine());
         final Path data = options.dataDir();
         // A batch run that exits after its input needs no network (and must not fight over ports with another).
-        final Gateway gateway = noGateway || exitAfterInput ? null : Gateway.create(gatewayOptions(server.gateway()), engineConfig);
-        final Engine engine;
-        try
-        {
-            engine = Engine.start(options, gateway == null ? null : gateway.resultListener());
-        }
-        catch (final RuntimeException ex)
-        {
-            if (gateway != null)
-            {
-                gateway.close();
-            }
-            throw ex;
-        }
-        if (gateway != null)
-        {
-            gateway.start(engine);
-        }
+        final EngineServer running = EngineServer.start(
+            options, noGateway || exitAfterInput ? null : gatewayOptions(server.gateway()));
+        final Engine engine = running.engine();
+        final Gateway gateway = running.gateway();
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
-            if (gateway != null)
-            {
-                gateway.stopInput(); // no new commands; reports of those in the ring still go out
-            }
-            engine.close();
-            if (gateway != null)
-            {
-                gateway.close();
-            }
+            running.close(); // no new input; the ring drains, its reports go out, a snapshot; then the sockets close
             stopped.countDown();
         }, "barys-shutdown"));
         System.err.printf("barys engine: configuration %s (%s)%n", config.describe(), instruments(engineConfig));
@@ -150,7 +129,7 @@ final class EngineCommand implements Callable<Integer>
             System.err.printf("barys engine: fed %d commands from %s%n", fed, input);
             if (exitAfterInput)
             {
-                engine.close();
+                running.close();
                 System.err.printf("barys engine: stopped after input, last sequence %d%n", engine.lastJournaledSequence());
                 return 0;
             }
