@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +64,19 @@ public final class ConfigKeys
             throw new IllegalArgumentException("configuration: not a properties file (" + ex.getMessage() + ")");
         }
         return new ConfigKeys(properties);
+    }
+
+    /** The text of a configuration file; {@code what} names it in the error ("configuration", "credentials"). */
+    public static String readFile(final Path file, final String what)
+    {
+        try
+        {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + what + " " + file, ex);
+        }
     }
 
     /** Whether the key is present (without taking it). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,14 +75,7 @@ public final class EngineConfig
 
     public static EngineConfig load(final Path file)
     {
-        try
-        {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read configuration " + file, ex);
-        }
+        return parse(ConfigKeys.readFile(file, "configuration"));
     }
 
     /**

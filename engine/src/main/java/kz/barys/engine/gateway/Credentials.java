@@ -1,9 +1,6 @@
 package kz.barys.engine.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -60,16 +57,7 @@ public final class Credentials
     /** Loads a file that holds only users, in the form described in the class comment. */
     public static Credentials load(final Path file)
     {
-        final String text;
-        try
-        {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read credentials " + file, ex);
-        }
-        final ConfigKeys keys = ConfigKeys.parse(text);
+        final ConfigKeys keys = ConfigKeys.parse(ConfigKeys.readFile(file, "credentials"));
         final Credentials credentials = read(keys);
         keys.rejectUnknown();
         return credentials;

@@ -1,11 +1,7 @@
 package kz.barys.engine.server;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -38,16 +34,7 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
     /** Reads and checks an operator's configuration file. */
     public static ServerConfig load(final Path file)
     {
-        final String text;
-        try
-        {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read configuration " + file, ex);
-        }
-        return parse(text);
+        return parse(ConfigKeys.readFile(file, "configuration"));
     }
 
     /** Parses and checks configuration text; throws {@link IllegalArgumentException} naming the key. */
