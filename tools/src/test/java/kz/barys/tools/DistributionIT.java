@@ -65,6 +65,16 @@ class DistributionIT
         assertThat(home.resolve("lib/barys.jar")).isRegularFile();
         assertThat(home.resolve("conf/jvm.options")).hasSameBinaryContentAs(ROOT.resolve("config/jvm.options"));
         assertThat(home.resolve("docs/examples/quickstart.txt")).isRegularFile();
+        assertThat(home.resolve("conf/barys-default.properties")).hasContent(kz.barys.engine.config.EngineConfig.embeddedText());
+    }
+
+    @Test
+    void theShippedConfigurationIsOneTheEngineAccepts()
+    {
+        final Run replay = barys(Map.of(), "replay", "--config", home.resolve("conf/barys-default.properties").toString(),
+            "--input", home.resolve("docs/examples/quickstart.txt").toString());
+        assertThat(replay.exit()).as("stderr:%n%s", replay.err()).isZero();
+        assertThat(replay.out()).contains("TRADE symbol=BTC-KZT");
     }
 
     @ParameterizedTest
