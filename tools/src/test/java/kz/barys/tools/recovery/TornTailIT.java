@@ -93,6 +93,8 @@ class TornTailIT
         final CrashScenario.State state = scenario.state(data, false);
         assertSameLines("state over a corrupt last document", expected.dump(), state.dump());
         assertThat(state.lastSequence()).isEqualTo(before);
+        assertThat(barys.run("state", "--data", data.toString()).err()).as("state says what it left out")
+            .contains("WARNING: the journal ends with a corrupt document at index " + Long.toHexString(last.index()));
         // journal prints what is readable and says where it stops.
         final BarysJvm.Result journal = barys.run("journal", "--data", data.toString(), "--commands");
         assertThat(journal.exit()).isEqualTo(1);
