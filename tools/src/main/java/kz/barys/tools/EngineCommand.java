@@ -184,7 +184,7 @@ final class EngineCommand implements Callable<Integer>
         operatorLogins.forEach(users::operatorSpec);
         final int tradingPort = port != null ? port : configured.tradingPort();
         final int operatorPort = adminPort != null ? adminPort
-            : port == null ? configured.operatorPort() : port == 0 ? 0 : port + 1;
+            : port == null ? configured.operatorPort() : GatewayOptions.defaultOperatorPort(port);
         return configured
             .withBindAddress(bind != null ? bind : configured.bindAddress())
             .withPorts(tradingPort, operatorPort)

@@ -42,9 +42,15 @@ public record GatewayOptions(
 
     public static GatewayOptions defaults()
     {
-        return new GatewayOptions(DEFAULT_BIND, DEFAULT_TRADING_PORT, DEFAULT_TRADING_PORT + 1, Credentials.demo(),
+        return new GatewayOptions(DEFAULT_BIND, DEFAULT_TRADING_PORT, defaultOperatorPort(DEFAULT_TRADING_PORT), Credentials.demo(),
             DEFAULT_LOGON_TIMEOUT_MILLIS, DEFAULT_MAX_CONNECTIONS, DEFAULT_RECEIVE_BUFFER, DEFAULT_SEND_BUFFER,
             DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING);
+    }
+
+    /** The operator port when none is given: the trading port + 1, or any free port (0) when the trading port is 0. */
+    public static int defaultOperatorPort(final int tradingPort)
+    {
+        return tradingPort == 0 ? 0 : tradingPort + 1;
     }
 
     /** Both ports on free ephemeral ports of 127.0.0.1 (tests). */

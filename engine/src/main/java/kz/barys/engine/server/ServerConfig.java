@@ -45,14 +45,8 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
         final EngineOptions engine = engineSection(keys, markets);
         final GatewayOptions gateway = gatewaySection(keys, Credentials.read(keys));
         keys.rejectUnknown();
-        try
-        {
-            gateway.validate();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new IllegalArgumentException("configuration: " + ex.getMessage(), ex);
-        }
+        // What GatewayOptions.validate() could refuse in a file is checked above, naming the key; it still runs
+        // (for the sizes the file does not set, and for command-line overrides) when Gateway.create binds.
         return new ServerConfig(engine, gateway);
     }
 
@@ -102,7 +96,7 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
                 + "must list its users (trading.USER.password and trading.USER.accounts); demo mode is for 127.0.0.1 only");
         }
         final int tradingPort = (int)keys.integer("gateway.trading_port", defaults.tradingPort(), 0, 65_535);
-        final int operatorPort = (int)keys.integer("gateway.operator_port", tradingPort == 0 ? 0 : tradingPort + 1, 0, 65_535);
+        final int operatorPort = (int)keys.integer("gateway.operator_port", GatewayOptions.defaultOperatorPort(tradingPort), 0, 65_535);
         if (tradingPort != 0 && tradingPort == operatorPort)
         {
             throw ConfigKeys.error("gateway.operator_port", "must differ from gateway.trading_port");
