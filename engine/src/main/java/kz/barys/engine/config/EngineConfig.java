@@ -28,7 +28,7 @@ public final class EngineConfig
 
     /** Symbols travel in 16-byte fields of the wire protocol. */
     public static final int MAX_SYMBOL_LENGTH = 16;
-    private static final String SYMBOL_PATTERN = "(?=.{1,16}$)[A-Z0-9]+(-[A-Z0-9]+)*";
+    private static final String SYMBOL_PATTERN = "(?=.{1," + MAX_SYMBOL_LENGTH + "}$)[A-Z0-9]+(-[A-Z0-9]+)*";
     private static final int MAX_FEE_BPS = 10_000;
 
     /** Key prefixes of the sections of a configuration file that are not markets (read by ServerConfig). */
