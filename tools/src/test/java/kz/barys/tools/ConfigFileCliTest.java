@@ -2,8 +2,6 @@ package kz.barys.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,22 +60,22 @@ class ConfigFileCliTest
         final Path data = dir.resolve("never-created");
         final Path config = writeConfig("engine.data_dir=" + data + "\ngateway.bind=0.0.0.0\n");
 
-        final Run engine = run("engine", "--config", config.toString());
+        final CliRun engine = CliRun.of("engine", "--config", config.toString());
 
-        assertThat(engine.exit).isEqualTo(1);
-        assertThat(engine.err).contains("configuration key 'gateway.bind'").contains("not a loopback address")
+        assertThat(engine.exit()).isEqualTo(1);
+        assertThat(engine.err()).contains("configuration key 'gateway.bind'").contains("not a loopback address")
             .doesNotContain("\tat ");
         assertThat(data).doesNotExist();
-        assertThat(run("replay", "--config", config.toString(), "--input", config.toString()).err)
+        assertThat(CliRun.of("replay", "--config", config.toString(), "--input", config.toString()).err())
             .as("every verb refuses the same file with the same message").contains("configuration key 'gateway.bind'");
     }
 
     @Test
     void aMissingFileIsAClearError()
     {
-        final Run state = run("state", "--config", dir.resolve("nope.properties").toString());
-        assertThat(state.exit).isEqualTo(1);
-        assertThat(state.err).contains("cannot read configuration").contains("nope.properties");
+        final CliRun state = CliRun.of("state", "--config", dir.resolve("nope.properties").toString());
+        assertThat(state.exit()).isEqualTo(1);
+        assertThat(state.err()).contains("cannot read configuration").contains("nope.properties");
     }
 
     /** The embedded default file with some keys given other values: what an operator's file starts as. */
@@ -90,24 +88,5 @@ class ConfigFileCliTest
             text = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "=.*$", "");
         }
         return Files.writeString(dir.resolve("venue.properties"), text + "\n" + overrides, StandardCharsets.UTF_8);
-    }
-
-    private static Run run(final String... args)
-    {
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try
-        {
-            return new Run(BarysCli.execute(args), err.toString(StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            System.setErr(original);
-        }
-    }
-
-    private record Run(int exit, String err)
-    {
     }
 }

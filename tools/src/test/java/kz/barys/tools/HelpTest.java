@@ -2,9 +2,6 @@ package kz.barys.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +13,6 @@ class HelpTest
     private static final String VERSION = System.getProperty("barys.version");
 
     /** What one run of the CLI did. */
-    private record Run(int exit, String out, String err)
-    {
-    }
-
     @Test
     void everyVerbHasHelpListingTheExitCodes()
     {
@@ -27,7 +20,7 @@ class HelpTest
         assertThat(verbs).contains("replay", "engine", "state", "journal", "client", "load", "md");
         for (final String verb : verbs)
         {
-            final Run help = run(verb, "--help");
+            final CliRun help = CliRun.of(verb, "--help");
             assertThat(help.exit()).as("barys %s --help", verb).isZero();
             assertThat(help.out()).as("barys %s --help", verb)
                 .startsWith("Usage: barys " + verb)
@@ -51,14 +44,14 @@ class HelpTest
     @Test
     void aVerbsOwnMeaningOfAnExitCodeIsListed()
     {
-        assertThat(run("journal", "--help").out()).contains("corrupt document");
-        assertThat(run("load", "--help").out()).contains("rejected at least one order");
+        assertThat(CliRun.of("journal", "--help").out()).contains("corrupt document");
+        assertThat(CliRun.of("load", "--help").out()).contains("rejected at least one order");
     }
 
     @Test
     void topLevelHelpListsTheVerbsAndTheExitCodes()
     {
-        final Run help = run("--help");
+        final CliRun help = CliRun.of("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("replay", "engine", "journal", "Exit codes:", "invalid command-line usage");
     }
@@ -68,42 +61,20 @@ class HelpTest
     {
         assertThat(VERSION).as("barys.version (set by the pom for surefire)").isNotBlank();
         assertThat(BarysVersion.version()).isEqualTo(VERSION);
-        final Run version = run("--version");
+        final CliRun version = CliRun.of("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out().strip()).isEqualTo("barys " + VERSION);
-        assertThat(run("replay", "--version").out().strip()).isEqualTo("barys " + VERSION);
+        assertThat(CliRun.of("replay", "--version").out().strip()).isEqualTo("barys " + VERSION);
     }
 
     @Test
     void anUnknownOptionOrVerbIsAUsageError()
     {
-        final Run option = run("--no-such-option");
+        final CliRun option = CliRun.of("--no-such-option");
         assertThat(option.exit()).isEqualTo(2);
         assertThat(option.err()).contains("--no-such-option");
-        assertThat(run("replay", "--input", "x", "--no-such-option").exit()).isEqualTo(2);
-        assertThat(run("no-such-verb").exit()).isEqualTo(2);
-        assertThat(run().exit()).isEqualTo(2);
-    }
-
-    /** {@link BarysCli#execute} with System.out and System.err captured (picocli writes help and errors there). */
-    private static Run run(final String... args)
-    {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream originalOut = System.out;
-        final PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        final int exit;
-        try
-        {
-            exit = BarysCli.execute(args);
-        }
-        finally
-        {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertThat(CliRun.of("replay", "--input", "x", "--no-such-option").exit()).isEqualTo(2);
+        assertThat(CliRun.of("no-such-verb").exit()).isEqualTo(2);
+        assertThat(CliRun.of().exit()).isEqualTo(2);
     }
 }

@@ -2,9 +2,6 @@ package kz.barys.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,20 +37,9 @@ class ReplayCommandTest
     @Test
     void aMissingInputFileIsAClearErrorWithoutStackTrace()
     {
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        final int exit;
-        try
-        {
-            exit = BarysCli.execute("replay", "--input", dir.resolve("missing.txt").toString());
-        }
-        finally
-        {
-            System.setErr(original);
-        }
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("barys:").contains("missing.txt").doesNotContain("\tat ");
+        final CliRun run = CliRun.of("replay", "--input", dir.resolve("missing.txt").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("barys:").contains("missing.txt").doesNotContain("\tat ");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.journal.Journal;
 import kz.barys.tools.BarysCli;
+import kz.barys.tools.CliRun;
 
 class DemoCommandTest
 {
@@ -82,19 +83,8 @@ class DemoCommandTest
 
     private static void assertUsageError(final String message, final String... args)
     {
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        final int exit;
-        try
-        {
-            exit = BarysCli.execute(args);
-        }
-        finally
-        {
-            System.setErr(original);
-        }
-        assertThat(exit).as(String.join(" ", args)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message).doesNotContain("\tat ");
+        final CliRun run = CliRun.of(args);
+        assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(run.err()).contains(message).doesNotContain("\tat ");
     }
 }
