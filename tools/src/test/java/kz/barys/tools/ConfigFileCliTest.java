@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.config.EngineConfig;
@@ -68,6 +69,18 @@ class ConfigFileCliTest
         assertThat(data).doesNotExist();
         assertThat(CliRun.of("replay", "--config", config.toString(), "--input", config.toString()).err())
             .as("every verb refuses the same file with the same message").contains("configuration key 'gateway.bind'");
+    }
+
+    @Test
+    @Timeout(60) // an engine that wrongly started would serve until stopped
+    void aNonLoopbackBindGivenOnTheCommandLineNeedsUsersToo()
+    {
+        final Path data = dir.resolve("never-created");
+        final CliRun engine = CliRun.of("engine", "--data", data.toString(), "--bind", "0.0.0.0", "--port", "0");
+
+        assertThat(engine.exit()).isEqualTo(1);
+        assertThat(engine.err()).contains("binding to 0.0.0.0 (not loopback) requires credentials");
+        assertThat(data).as("refused before the data directory is touched").doesNotExist();
     }
 
     @Test
