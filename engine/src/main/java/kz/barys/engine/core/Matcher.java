@@ -72,21 +72,28 @@ final class Matcher
                 }
                 continue;
             }
-            long fill = Math.min(taker.leaves(), maker.leaves());
-            if (marketBuy)
+            final long wanted = Math.min(taker.leaves(), maker.leaves());
+            if (!marketBuy)
             {
-                final long funds = byBudget ? budgetLeft : taker.owner().available(instrument.quote().index());
-                fill = affordableQty(instrument, level.price(), fill, funds);
-                if (fill == 0)
-                {
-                    return byBudget ? Stop.BUDGET_SPENT : Stop.OUT_OF_FUNDS;
-                }
+                trade(maker, taker, wanted, makers, sink);
+                continue;
+            }
+            final long funds = byBudget ? budgetLeft : taker.owner().available(instrument.quote().index());
+            final long fill = affordableQty(instrument, level.price(), wanted, funds);
+            if (fill > 0)
+            {
                 if (byBudget)
                 {
                     budgetLeft -= buyCost(instrument, level.price(), fill);
                 }
+                trade(maker, taker, fill, makers, sink);
             }
-            trade(maker, taker, fill, makers, sink);
+            if (fill < wanted)
+            {
+                // CONTRACT 8.5: a fill cut to what the buyer can pay for ends the order, even when the maker is
+                // the buyer's own (stp=NONE) and its proceeds would pay for more: one match, one trade.
+                return byBudget ? Stop.BUDGET_SPENT : Stop.OUT_OF_FUNDS;
+            }
         }
         return Stop.FILLED;
     }
@@ -126,26 +133,20 @@ final class Matcher
                 }
                 else
                 {
-                    // Fill by fill as match() would: each is cut to what the funds pay for, and a self-trade
-                    // (stp=NONE) pays the seller's proceeds back into the same account.
-                    final boolean ownMaker = maker.owner() == taker.owner();
-                    long makerLeft = maker.leaves();
-                    while (needed > 0 && makerLeft > 0)
+                    // As match() would: a fill the funds cannot pay for whole ends the order, and a self-trade
+                    // (stp=NONE) pays the seller's proceeds back into the same account for the next maker.
+                    final long fill = Math.min(needed, maker.leaves());
+                    if (affordableQty(instrument, level.price(), fill, funds) < fill)
                     {
-                        final long fill = affordableQty(instrument, level.price(), Math.min(needed, makerLeft), funds);
-                        if (fill == 0)
-                        {
-                            return false;
-                        }
-                        funds -= buyCost(instrument, level.price(), fill);
-                        if (ownMaker)
-                        {
-                            final long notional = instrument.notional(level.price(), fill);
-                            funds += notional - Instrument.fee(notional, instrument.makerFeeBps());
-                        }
-                        needed -= fill;
-                        makerLeft -= fill;
+                        return false;
                     }
+                    funds -= buyCost(instrument, level.price(), fill);
+                    if (maker.owner() == taker.owner())
+                    {
+                        final long notional = instrument.notional(level.price(), fill);
+                        funds += notional - Instrument.fee(notional, instrument.makerFeeBps());
+                    }
+                    needed -= fill;
                 }
                 if (needed == 0)
                 {

@@ -842,6 +842,11 @@ public final class ReferenceModel
                 + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
                 + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id
                 + " maker_fee=" + fmt(makerFee) + " taker_fee=" + fmt(takerFee));
+            if (qty < wanted)
+            {
+                // Cut to what the buyer could pay for: the order ends here, whatever the fill pays back (8.5).
+                return End.NO_FUNDS;
+            }
         }
     }
 
