@@ -150,12 +150,23 @@ public final class Instrument
      */
     public long buyReservation(final long price, final long qty)
     {
+        return notionalPlusFee(price, qty, reserveFeeBps());
+    }
+
+    /** What a taker BUY pays for {@code qty} at {@code price}: notional + taker fee; or {@link Long#MIN_VALUE} on overflow. */
+    public long takerBuyCost(final long price, final long qty)
+    {
+        return notionalPlusFee(price, qty, takerFeeBps());
+    }
+
+    private long notionalPlusFee(final long price, final long qty, final int bps)
+    {
         final long notional = notional(price, qty);
         if (notional == Long.MIN_VALUE)
         {
             return Long.MIN_VALUE;
         }
-        final long fee = fee(notional, reserveFeeBps());
+        final long fee = fee(notional, bps);
         if (notional > Long.MAX_VALUE - fee)
         {
             return Long.MIN_VALUE;

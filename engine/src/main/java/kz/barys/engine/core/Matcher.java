@@ -84,7 +84,7 @@ final class Matcher
             {
                 if (byBudget)
                 {
-                    budgetLeft -= buyCost(instrument, level.price(), fill);
+                    budgetLeft -= instrument.takerBuyCost(level.price(), fill);
                 }
                 trade(maker, taker, fill, makers, sink);
             }
@@ -140,7 +140,7 @@ final class Matcher
                     {
                         return false;
                     }
-                    funds -= buyCost(instrument, level.price(), fill);
+                    funds -= instrument.takerBuyCost(level.price(), fill);
                     if (maker.owner() == taker.owner())
                     {
                         final long notional = instrument.notional(level.price(), fill);
@@ -203,13 +203,6 @@ final class Matcher
         }
     }
 
-    /** What a buyer pays for {@code qty} at {@code price}: notional plus the taker fee. */
-    static long buyCost(final Instrument instrument, final long price, final long qty)
-    {
-        final long notional = instrument.notional(price, qty);
-        return notional + Instrument.fee(notional, instrument.takerFeeBps());
-    }
-
     /**
      * The largest quantity, in whole lots and at most {@code maxQty}, whose cost at {@code price} (taker fee
      * included) fits in {@code funds}. The cost only grows with the quantity, so a binary search over lots is
@@ -221,7 +214,7 @@ final class Matcher
         {
             return 0;
         }
-        if (buyCost(instrument, price, maxQty) <= funds)
+        if (fits(instrument.takerBuyCost(price, maxQty), funds))
         {
             return maxQty;
         }
@@ -231,7 +224,7 @@ final class Matcher
         while (low < high)
         {
             final long mid = (low + high + 1) >>> 1;
-            if (buyCost(instrument, price, mid * lot) <= funds)
+            if (fits(instrument.takerBuyCost(price, mid * lot), funds))
             {
                 low = mid;
             }
@@ -241,5 +234,11 @@ final class Matcher
             }
         }
         return low * lot;
+    }
+
+    /** A cost too large for a {@code long} ({@link Long#MIN_VALUE}) fits in no funds. */
+    private static boolean fits(final long cost, final long funds)
+    {
+        return cost >= 0 && cost <= funds;
     }
 }

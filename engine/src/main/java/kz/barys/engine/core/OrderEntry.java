@@ -312,12 +312,14 @@ final class OrderEntry
         final Instrument instrument = order.instrument();
         final Account account = order.owner();
         final long notional = instrument.notional(command.price, command.qty);
-        final long newLeaves = command.qty - order.filled();
-        final long reservation = EngineState.reservationFor(instrument, order.side(), command.price, newLeaves);
-        if (notional == NONE || reservation == NONE)
+        // As on a NEW (CONTRACT 8.3), the overflow check is on the whole new quantity (a BUY's with its fee),
+        // not only on what is left to fill.
+        if (notional == NONE || order.side() == Side.BUY && instrument.buyReservation(command.price, command.qty) == NONE)
         {
             return RejectReason.OVERFLOW;
         }
+        final long reservation = EngineState.reservationFor(instrument, order.side(), command.price,
+            command.qty - order.filled());
         if (notional < instrument.minNotional())
         {
             return RejectReason.MIN_NOTIONAL;

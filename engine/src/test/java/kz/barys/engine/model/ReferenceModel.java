@@ -95,6 +95,8 @@ public final class ReferenceModel
         long nextOrder = 1;
         long nextTrade = 1;
         long nextTime = 1;
+        /** A FOK feasibility trial: balances may pass the maximum (the copy is thrown away). */
+        boolean unbounded;
 
         State copy()
         {
@@ -126,6 +128,22 @@ public final class ReferenceModel
         long budget; // quote_qty left, fee included
         boolean filledAny;
         String stp;
+
+        Taker copy()
+        {
+            final Taker t = new Taker();
+            t.account = account;
+            t.id = id;
+            t.inst = inst;
+            t.buy = buy;
+            t.limit = limit;
+            t.remaining = remaining;
+            t.byBudget = byBudget;
+            t.budget = budget;
+            t.filledAny = filledAny;
+            t.stp = stp;
+            return t;
+        }
     }
 
     private enum End
@@ -470,16 +488,20 @@ public final class ReferenceModel
 
         if ("FOK".equals(tif))
         {
+            // Feasibility first, on a copy whose balances may pass the maximum: a FOK that cannot fill is only
+            // CANCELED reason=FOK (no trade happens, so nothing overflows); one that can is executed for real,
+            // where a balance past the maximum rejects the whole command with OVERFLOW.
             final State saved = state;
             state = saved.copy();
-            final List<String> tried = new ArrayList<>();
-            if (match(t, tried) == End.FILLED)
+            state.unbounded = true;
+            final boolean feasible = match(t.copy(), new ArrayList<>()) == End.FILLED;
+            state = saved;
+            if (feasible)
             {
-                out.addAll(tried);
+                match(t, out);
             }
             else
             {
-                state = saved;
                 out.add(canceled(account, id, "FOK", qty));
             }
             return;
@@ -925,7 +947,7 @@ public final class ReferenceModel
 
     private void addTotal(final long account, final String currency, final long delta)
     {
-        final long next = Math.addExact(total(account, currency), delta);
+        final long next = state.unbounded ? total(account, currency) + delta : Math.addExact(total(account, currency), delta);
         state.totals.computeIfAbsent(account, a -> new TreeMap<>()).put(currency, next);
     }
 
