@@ -1,18 +1,23 @@
 package kz.barys.engine.property;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Random command lines for the property tests: a few accounts, mostly two symbols, prices within a few ticks
- * of a mid so that orders cross often, every verb, every tif and STP mode, and a share of malformed lines and
- * bad values. Account 9 only ever receives huge deposits (to reach the balance maximum) and never trades.
+ * Random command lines for the property and long random tests, shaped by a {@link StreamProfile}: a few
+ * accounts, mostly two symbols, prices within a few ticks of a mid so that orders cross often, every verb,
+ * every tif and STP mode, a share of malformed lines and bad values, and (as the profile asks) values at the
+ * limits. Account 9 only ever receives huge deposits (to reach the balance maximum) and never trades.
  */
 final class CommandGenerator
 {
+    /** The largest amount a balance, price or quantity can hold: Long.MAX_VALUE units at 8 decimals. */
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE, 8);
+
     /** Symbol, mid price, tick, lot, typical lot count range (min, max). */
     private record Market(String symbol, String base, BigDecimal mid, BigDecimal tick, BigDecimal lot, int minLots,
                           int maxLots)
@@ -28,90 +33,94 @@ final class CommandGenerator
 
     private static final String[] STP = {"CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE"};
 
-    private final Random r;
+    private static final StreamProfile.Kind[] KINDS = StreamProfile.Kind.values();
 
+    private final Random r;
+    private final StreamProfile profile;
+    private final int totalWeight;
+
+    /** The {@link StreamProfile#MIXED} profile. */
     CommandGenerator(final Random random)
     {
-        this.r = random;
+        this(random, StreamProfile.MIXED);
     }
 
-    /** Deposits that give every trading account something to trade with. */
+    CommandGenerator(final Random random, final StreamProfile profile)
+    {
+        this.r = random;
+        this.profile = profile;
+        int total = 0;
+        for (final int weight : profile.weights())
+        {
+            total += weight;
+        }
+        this.totalWeight = total;
+    }
+
+    /** Deposits that give every trading account of the {@link StreamProfile#MIXED} profile something to trade. */
     static List<String> preamble()
     {
+        return preamble(StreamProfile.MIXED);
+    }
+
+    /** Deposits that give every trading account of {@code profile} something to trade with. */
+    static List<String> preamble(final StreamProfile profile)
+    {
         final List<String> lines = new ArrayList<>();
-        for (int account = 1; account <= 4; account++)
+        for (int account = 1; account <= profile.accounts(); account++)
         {
-            lines.add("DEPOSIT account=" + account + " currency=KZT amount=300000");
-            lines.add("DEPOSIT account=" + account + " currency=BTC amount=0.01");
-            lines.add("DEPOSIT account=" + account + " currency=USDT amount=200");
-            lines.add("DEPOSIT account=" + account + " currency=ETH amount=0.5");
+            lines.add("DEPOSIT account=" + account + " currency=KZT amount=" + scaled(profile, "300000"));
+            lines.add("DEPOSIT account=" + account + " currency=BTC amount=" + scaled(profile, "0.01"));
+            lines.add("DEPOSIT account=" + account + " currency=USDT amount=" + scaled(profile, "200"));
+            lines.add("DEPOSIT account=" + account + " currency=ETH amount=" + scaled(profile, "0.5"));
         }
         return lines;
     }
 
     String next()
     {
-        final int roll = r.nextInt(1000);
-        if (roll < 400)
+        if (r.nextInt(100) < profile.edgePercent())
         {
-            return limitOrder();
+            return edge();
         }
-        if (roll < 470)
+        return switch (kind())
         {
-            return marketOrder();
-        }
-        if (roll < 570)
-        {
-            return shuffled("CANCEL", List.of("account=" + account(), "id=" + id()));
-        }
-        if (roll < 670)
-        {
-            return replace();
-        }
-        if (roll < 740)
-        {
-            return deposit();
-        }
-        if (roll < 780)
-        {
-            return withdraw();
-        }
-        if (roll < 810)
-        {
-            return r.nextBoolean() ? "CANCEL_ALL account=" + account()
+            case LIMIT -> limitOrder();
+            case MARKET -> marketOrder();
+            case CANCEL -> shuffled("CANCEL", List.of("account=" + account(), "id=" + id()));
+            case REPLACE -> replace();
+            case DEPOSIT -> deposit();
+            case WITHDRAW -> withdraw();
+            case CANCEL_ALL -> r.nextBoolean() ? "CANCEL_ALL account=" + account()
                 : shuffled("CANCEL_ALL", List.of("account=" + account(), "symbol=" + symbolName()));
-        }
-        if (roll < 815)
-        {
-            return "SUSPEND account=" + account();
-        }
-        if (roll < 845)
-        {
-            return "RESUME account=" + account();
-        }
-        if (roll < 850)
-        {
-            return "HALT symbol=" + symbolName();
-        }
-        if (roll < 875)
-        {
-            return "UNHALT symbol=" + symbolName();
-        }
-        if (roll < 960)
-        {
-            return malformed();
-        }
-        if (roll < 970)
-        {
-            return switch (r.nextInt(4))
+            case SUSPEND -> "SUSPEND account=" + account();
+            case RESUME -> "RESUME account=" + account();
+            case HALT -> "HALT symbol=" + symbolName();
+            case UNHALT -> "UNHALT symbol=" + symbolName();
+            case MALFORMED -> malformed();
+            case BLANK -> switch (r.nextInt(4))
             {
                 case 0 -> "";
                 case 1 -> "# a comment line";
                 case 2 -> "CANCEL account=" + account() + " id=" + id() + " # a trailing comment";
                 default -> "   ";
             };
+            case OVERFLOW -> overflow();
+        };
+    }
+
+    private StreamProfile.Kind kind()
+    {
+        int roll = r.nextInt(totalWeight);
+        for (int i = 0; i < KINDS.length; i++)
+        {
+            roll -= profile.weights()[i];
+            if (roll < 0)
+            {
+                return KINDS[i];
+            }
         }
-        return overflow();
+        throw new IllegalStateException("weights");
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -185,14 +194,14 @@ final class CommandGenerator
         {
             case 0 -> "DEPOSIT account=" + account + " currency=XYZ amount=10";
             case 1 -> "DEPOSIT account=" + account + " currency=KZT amount=" + pick("0", "-5", "0.000000001", "1.5e3");
-            case 2 -> "DEPOSIT account=" + account + " currency=KZT amount=" + (1 + r.nextInt(100_000)) + "."
-                + String.format("%08d", r.nextInt(100_000_000));
+            case 2 -> "DEPOSIT account=" + account + " currency=KZT amount=" + scaled(profile, (1 + r.nextInt(100_000))
+                + "." + String.format("%08d", r.nextInt(100_000_000)));
             case 3, 4 -> "DEPOSIT account=" + account + " currency=BTC amount="
-                + plain(BigDecimal.valueOf(1 + r.nextInt(500_000), 8));
-            case 5 -> "DEPOSIT account=" + account + " currency=USDT amount=" + (1 + r.nextInt(100)) + ".50";
-            case 6 -> "DEPOSIT account=" + account + " currency=ETH amount=0." + (1 + r.nextInt(9)) + "0";
+                + scaled(profile, plain(BigDecimal.valueOf(1 + r.nextInt(500_000), 8)));
+            case 5 -> "DEPOSIT account=" + account + " currency=USDT amount=" + scaled(profile, (1 + r.nextInt(100)) + ".50");
+            case 6 -> "DEPOSIT account=" + account + " currency=ETH amount=" + scaled(profile, "0." + (1 + r.nextInt(9)) + "0");
             default -> shuffled("DEPOSIT", List.of("account=" + account, "currency=KZT",
-                "amount=" + (1 + r.nextInt(200_000)) + (r.nextBoolean() ? "" : "." + r.nextInt(100))));
+                "amount=" + scaled(profile, (1 + r.nextInt(200_000)) + (r.nextBoolean() ? "" : "." + r.nextInt(100)))));
         };
     }
 
@@ -278,6 +287,80 @@ final class CommandGenerator
 
     // ------------------------------------------------------------------------------------------------
 
+    /**
+     * A command with values at the limits: balances near the maximum, notionals (with and without the fee) at
+     * the edge of a long, the minimum notional give or take one lot, one tick and one lot, budgets at the
+     * minimum, huge MARKET quantities and withdrawals.
+     */
+    private String edge()
+    {
+        final Market m = market();
+        final int account = account();
+        final String order = "NEW account=" + account + " id=" + id() + " symbol=" + m.symbol() + " side=" + side();
+        return switch (r.nextInt(9))
+        {
+            case 0 -> "DEPOSIT account=" + account + " currency=" + pick("KZT", m.base()) + " amount="
+                + pick(plain(MAX), "92233720368", "46116860184", "92233720000", "9223372036.85477580");
+            case 1 -> "WITHDRAW account=" + account + " currency=" + pick("KZT", m.base()) + " amount="
+                + pick("92233720368", "46116860184", "1000", "0.01", "0.00000001");
+            case 2 -> withStp(order + " type=LIMIT tif=" + pick("GTC", "IOC", "FOK", "POST_ONLY") + " " + notionalEdge(m));
+            case 3 -> withStp(order + " type=LIMIT tif=" + pick("GTC", "IOC") + " " + minNotionalEdge(m));
+            case 4 -> withStp(order + " type=LIMIT price=" + plain(m.tick()) + " qty=" + plain(lotsFor(m,
+                BigDecimal.valueOf(1000).divide(m.tick(), 8, RoundingMode.UP))));
+            case 5 -> withStp("NEW account=" + account + " id=" + id() + " symbol=" + m.symbol()
+                + " side=BUY type=MARKET quote_qty=" + pick("999.99999999", "1000", "1000.00000001", "46116860184",
+                plain(MAX)));
+            case 6 -> withStp(order + " type=MARKET tif=" + pick("IOC", "FOK") + " qty="
+                + pick(plain(m.lot()), plain(lotsFor(m, new BigDecimal("92233720368"))), plain(lotsFor(m, BigDecimal.ONE))));
+            case 7 -> "REPLACE account=" + account + " id=" + id() + " new_id=" + id() + " " + notionalEdge(m);
+            default -> withStp(order + " type=LIMIT price=" + plain(m.mid().add(m.tick().multiply(
+                BigDecimal.valueOf(r.nextInt(11) - 5)))) + " qty=" + plain(m.lot()));
+        };
+    }
+
+    /** {@code price=P qty=Q} whose notional, or notional plus a typical fee, is the largest long give or take. */
+    private String notionalEdge(final Market m)
+    {
+        final BigDecimal qty = pick(m.lot(), m.lot().multiply(BigDecimal.valueOf(1 + r.nextInt(1000))), BigDecimal.ONE,
+            lotsFor(m, BigDecimal.valueOf(1 + r.nextInt(100_000))));
+        final BigDecimal feeFactor = pick(BigDecimal.ONE, new BigDecimal("1.0025"), new BigDecimal("1.0033"),
+            new BigDecimal("1.0099"), new BigDecimal("1.003"));
+        final BigDecimal limit = MAX.divide(qty.multiply(feeFactor), 8, RoundingMode.DOWN);
+        final BigDecimal price = limit.divide(m.tick(), 0, RoundingMode.DOWN).add(BigDecimal.valueOf(r.nextInt(5) - 2))
+            .max(BigDecimal.ONE).multiply(m.tick());
+        return "price=" + plain(price) + " qty=" + plain(qty);
+    }
+
+    /** {@code price=P qty=Q} around the instrument's minimum notional (1000 KZT): just under, at, just over. */
+    private String minNotionalEdge(final Market m)
+    {
+        final BigDecimal price = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(11) - 5)));
+        final BigDecimal atMinimum = lotsFor(m, BigDecimal.valueOf(1000).divide(price, 8, RoundingMode.UP));
+        final BigDecimal qty = atMinimum.add(m.lot().multiply(BigDecimal.valueOf(r.nextInt(3) - 1))).max(m.lot());
+        return "price=" + plain(price) + " qty=" + plain(qty);
+    }
+
+    /** {@code qty} rounded up to whole lots. */
+    private static BigDecimal lotsFor(final Market m, final BigDecimal qty)
+    {
+        return qty.divide(m.lot(), 0, RoundingMode.UP).multiply(m.lot());
+    }
+
+    private String withStp(final String line)
+    {
+        final List<String> tokens = new ArrayList<>();
+        stp(tokens);
+        return tokens.isEmpty() ? line : line + " " + tokens.get(0);
+    }
+
+    /** A deposit amount scaled by the profile's funding, at most 8 decimals, never below one unit. */
+    private static String scaled(final StreamProfile profile, final String amount)
+    {
+        final BigDecimal v = new BigDecimal(amount).multiply(BigDecimal.valueOf(profile.fundingPercent()))
+            .divide(BigDecimal.valueOf(100), 8, RoundingMode.DOWN);
+        return plain(v.max(BigDecimal.valueOf(1, 8)));
+    }
+
     private Market market()
     {
         final int roll = r.nextInt(10);
@@ -290,10 +373,16 @@ final class CommandGenerator
         return roll == 0 ? "DOGE-KZT" : roll < 10 ? "BTC-KZT" : roll < 17 ? "USDT-KZT" : "ETH-KZT";
     }
 
+    /** A trading account, the lower numbers more often (1 of 4 accounts: 30%, 2: 30%, 3: 20%, 4: 20%). */
     private int account()
     {
-        final int roll = r.nextInt(10);
-        return roll < 3 ? 1 : roll < 6 ? 2 : roll < 8 ? 3 : 4;
+        final int n = profile.accounts();
+        if (n == 4)
+        {
+            final int roll = r.nextInt(10);
+            return roll < 3 ? 1 : roll < 6 ? 2 : roll < 8 ? 3 : 4;
+        }
+        return 1 + r.nextInt(n);
     }
 
     private int id()
@@ -308,7 +397,11 @@ final class CommandGenerator
 
     private void stp(final List<String> tokens)
     {
-        if (r.nextBoolean())
+        if (r.nextInt(100) < profile.stpNonePercent())
+        {
+            tokens.add("stp=NONE");
+        }
+        else if (r.nextBoolean())
         {
             tokens.add("stp=" + STP[r.nextInt(STP.length)]);
         }

@@ -3,6 +3,7 @@ package kz.barys.engine.property;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kz.barys.engine.model.ReferenceModel.Instrument;
 
@@ -230,7 +232,28 @@ final class EngineInvariants
         return space < 0 ? line : line.substring(0, space);
     }
 
+    /** Parsed lines: from one command to the next most dump lines stay the same, and parsing them dominates. */
+    private static final int MEMO_LIMIT = 50_000;
+    private static final Map<String, Map<String, String>> FIELDS = new ConcurrentHashMap<>();
+    private static final Map<String, BigInteger> UNITS = new ConcurrentHashMap<>();
+
     static Map<String, String> fields(final String line)
+    {
+        final Map<String, String> known = FIELDS.get(line);
+        if (known != null)
+        {
+            return known;
+        }
+        if (FIELDS.size() > MEMO_LIMIT)
+        {
+            FIELDS.clear();
+        }
+        final Map<String, String> parsed = Collections.unmodifiableMap(parse(line));
+        FIELDS.put(line, parsed);
+        return parsed;
+    }
+
+    private static Map<String, String> parse(final String line)
     {
         final Map<String, String> map = new LinkedHashMap<>();
         for (final String token : line.split(" "))
@@ -246,6 +269,17 @@ final class EngineInvariants
 
     static BigInteger units(final String decimal)
     {
-        return new BigDecimal(decimal).movePointRight(8).toBigIntegerExact();
+        final BigInteger known = UNITS.get(decimal);
+        if (known != null)
+        {
+            return known;
+        }
+        if (UNITS.size() > MEMO_LIMIT)
+        {
+            UNITS.clear();
+        }
+        final BigInteger parsed = new BigDecimal(decimal).movePointRight(8).toBigIntegerExact();
+        UNITS.put(decimal, parsed);
+        return parsed;
     }
 }

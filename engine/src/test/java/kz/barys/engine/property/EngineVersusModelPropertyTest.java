@@ -22,13 +22,7 @@ import net.jqwik.api.ShrinkingMode;
 class EngineVersusModelPropertyTest
 {
     static final String DEFAULT_CONFIG = ReferenceModel.defaultConfigText();
-    static final String FEE_CONFIG = DEFAULT_CONFIG
-        .replace("instrument.BTC-KZT.maker_fee_bps=0", "instrument.BTC-KZT.maker_fee_bps=10")
-        .replace("instrument.BTC-KZT.taker_fee_bps=0", "instrument.BTC-KZT.taker_fee_bps=25")
-        .replace("instrument.USDT-KZT.maker_fee_bps=0", "instrument.USDT-KZT.maker_fee_bps=10")
-        .replace("instrument.USDT-KZT.taker_fee_bps=0", "instrument.USDT-KZT.taker_fee_bps=25")
-        .replace("instrument.ETH-KZT.maker_fee_bps=0", "instrument.ETH-KZT.maker_fee_bps=30")
-        .replace("instrument.ETH-KZT.taker_fee_bps=0", "instrument.ETH-KZT.taker_fee_bps=5");
+    static final String FEE_CONFIG = StreamProfile.FEE_CONFIG;
 
     @Provide
     Arbitrary<List<String>> streams()
@@ -79,54 +73,18 @@ class EngineVersusModelPropertyTest
     /** Runs the lines through a fresh engine and model; throws with the history on the first difference. */
     static void run(final String config, final List<String> lines)
     {
-        final TextEngine engine = new TextEngine(EngineConfig.parse(config));
-        final ReferenceModel model = new ReferenceModel(config);
-        final EngineInvariants invariants = new EngineInvariants(model.instruments(), model.currencies());
+        final EngineVersusModel both = new EngineVersusModel(config);
         for (int i = 0; i < lines.size(); i++)
         {
-            final String line = lines.get(i);
-            final List<String> expected = model.apply(line);
-            final List<String> actual;
             try
             {
-                actual = engine.apply(line);
+                both.apply(lines.get(i));
             }
-            catch (final RuntimeException ex)
+            catch (final EngineVersusModel.Divergence divergence)
             {
-                throw new AssertionError(report(lines, i, "engine threw " + ex), ex);
-            }
-            if (!expected.equals(actual))
-            {
-                throw new AssertionError(report(lines, i, "events differ\n  model:  " + String.join("\n          ", expected)
-                    + "\n  engine: " + String.join("\n          ", actual)));
-            }
-            invariants.follow(actual);
-            final List<String> dump = engine.stateDump();
-            final List<String> orders = engine.openOrders();
-            if (!model.stateDump().equals(dump))
-            {
-                throw new AssertionError(report(lines, i, "state dumps differ\n  model:  " + String.join("\n          ",
-                    model.stateDump()) + "\n  engine: " + String.join("\n          ", dump)));
-            }
-            // Compared as sets: TextEngine.openOrders() lists them by account, then order number.
-            if (!sorted(model.openOrders()).equals(sorted(orders)))
-            {
-                throw new AssertionError(report(lines, i, "open orders differ\n  model:  " + String.join("\n          ",
-                    model.openOrders()) + "\n  engine: " + String.join("\n          ", orders)));
-            }
-            final List<String> problems = invariants.check(dump, orders);
-            if (!problems.isEmpty())
-            {
-                throw new AssertionError(report(lines, i, "invariants violated: " + problems));
+                throw new AssertionError(report(lines, i, divergence.getMessage()), divergence);
             }
         }
-    }
-
-    private static List<String> sorted(final List<String> lines)
-    {
-        final List<String> copy = new ArrayList<>(lines);
-        copy.sort(null);
-        return copy;
     }
 
     private static String report(final List<String> lines, final int failing, final String what)

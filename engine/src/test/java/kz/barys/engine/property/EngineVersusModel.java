@@ -1,0 +1,118 @@
+package kz.barys.engine.property;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.model.ReferenceModel;
+import kz.barys.engine.text.TextEngine;
+
+/**
+ * One engine ({@link TextEngine}) and the reference model fed the same command lines: after every command the
+ * events, the state dump and the open orders must be identical, and the engine's state must satisfy the
+ * invariants of {@link EngineInvariants}.
+ */
+final class EngineVersusModel
+{
+    private final TextEngine engine;
+    private final ReferenceModel model;
+    private final EngineInvariants invariants;
+
+    EngineVersusModel(final String config)
+    {
+        this(EngineConfig.parse(config), config);
+    }
+
+    /** {@code parsed} is {@code configText} already parsed (parsing once serves many sessions). */
+    EngineVersusModel(final EngineConfig parsed, final String configText)
+    {
+        this.engine = new TextEngine(parsed);
+        this.model = new ReferenceModel(configText);
+        this.invariants = new EngineInvariants(model.instruments(), model.currencies());
+    }
+
+    /** Applies {@code line} to both; returns the events, or throws a {@link Divergence} saying what differs. */
+    List<String> apply(final String line)
+    {
+        final List<String> expected = model.apply(line);
+        final List<String> actual;
+        try
+        {
+            actual = engine.apply(line);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new Divergence("engine threw " + ex, ex);
+        }
+        if (!expected.equals(actual))
+        {
+            throw new Divergence("events differ" + both(expected, actual));
+        }
+        invariants.follow(actual);
+        if (onlyRejects(actual))
+        {
+            // Nothing changed, or the next command that changes something shows it: a reject that moved state
+            // would make the state dumps differ there (both keep their whole state), and take longer to find.
+            return actual;
+        }
+        final List<String> dump = engine.stateDump();
+        final List<String> modelDump = model.stateDump();
+        if (!modelDump.equals(dump))
+        {
+            throw new Divergence("state dumps differ" + both(modelDump, dump));
+        }
+        // Compared as sets: TextEngine.openOrders() lists them by account, then order number.
+        final List<String> orders = engine.openOrders();
+        final List<String> modelOrders = model.openOrders();
+        if (!sorted(modelOrders).equals(sorted(orders)))
+        {
+            throw new Divergence("open orders differ" + both(modelOrders, orders));
+        }
+        final List<String> problems = invariants.check(dump, orders);
+        if (!problems.isEmpty())
+        {
+            throw new Divergence("invariants violated: " + problems);
+        }
+        return actual;
+    }
+
+    /** What made the engine and the model part ways (or the engine break an invariant). */
+    static final class Divergence extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        Divergence(final String message)
+        {
+            super(message);
+        }
+
+        Divergence(final String message, final Throwable cause)
+        {
+            super(message, cause);
+        }
+    }
+
+    private static String both(final List<String> model, final List<String> engine)
+    {
+        return "\n  model:  " + String.join("\n          ", model) + "\n  engine: " + String.join("\n          ", engine);
+    }
+
+    private static boolean onlyRejects(final List<String> events)
+    {
+        for (final String event : events)
+        {
+            if (!event.startsWith("REJECTED "))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> sorted(final List<String> lines)
+    {
+        final List<String> copy = new ArrayList<>(lines);
+        copy.sort(null);
+        return copy;
+    }
+}

@@ -1,0 +1,91 @@
+package kz.barys.engine.property;
+
+import java.util.List;
+
+import kz.barys.engine.model.ReferenceModel;
+
+/**
+ * What a random command stream looks like: the configuration it runs under, how many accounts trade, how much
+ * money they start with, how often each kind of command comes, and which corners it aims at on purpose. One
+ * {@link CommandGenerator} serves every profile.
+ *
+ * @param name           how tests and reports call it
+ * @param config         the configuration text (properties) for the engine and the model
+ * @param accounts       trading accounts 1..accounts (few: self-trades are common)
+ * @param fundingPercent deposits scaled from the default amounts (100); small values make balances run out
+ * @param stpNonePercent share of orders that say {@code stp=NONE} (the rest: no stp key or a random mode)
+ * @param edgePercent    share of commands with values at the limits: long maximum, notional and minimum
+ *                       notional boundaries, one lot, one tick, balances near the maximum
+ * @param weights        relative weight of each {@link Kind}, in declaration order
+ */
+record StreamProfile(String name, String config, int accounts, int fundingPercent, int stpNonePercent,
+                     int edgePercent, int[] weights)
+{
+    /** The kinds of command a generator draws from. */
+    enum Kind
+    {
+        LIMIT, MARKET, CANCEL, REPLACE, DEPOSIT, WITHDRAW, CANCEL_ALL, SUSPEND, RESUME, HALT, UNHALT, MALFORMED,
+        BLANK, OVERFLOW
+    }
+
+    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30};
+    private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7};
+    private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8};
+    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15};
+    private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20};
+
+    /** Fees on every instrument, ETH-KZT with the maker rate above the taker rate (reservations use the max). */
+    static final String FEE_CONFIG = withFees(10, 25, 10, 25, 30, 5);
+    /** Odd, large fees: rounding up matters on almost every fill. */
+    static final String ODD_FEE_CONFIG = withFees(7, 33, 1, 99, 41, 3);
+
+    /** The project's original mix: every verb, malformed lines and overflows, default configuration. */
+    static final StreamProfile MIXED = new StreamProfile("mixed", ReferenceModel.defaultConfigText(), 4, 100, 0, 0,
+        MIXED_WEIGHTS);
+    /** The same mix with fees on. */
+    static final StreamProfile MIXED_FEES = new StreamProfile("mixed-fees", FEE_CONFIG, 4, 100, 0, 0, MIXED_WEIGHTS);
+    /**
+     * Two accounts, little money, many MARKET orders, half of them {@code stp=NONE}: self-trades that meet a
+     * buyer short of funds (the corner of issue 10), with odd fees.
+     */
+    static final StreamProfile SELF_TRADE_SHORT_FUNDS = new StreamProfile("self-trade-short-funds", ODD_FEE_CONFIG, 2,
+        15, 50, 3, MARKET_HEAVY);
+    /** Three accounts whose balances run out: rejects for funds, cut fills, replaces that cannot be funded. */
+    static final StreamProfile SCARCE_FUNDS = new StreamProfile("scarce-funds", ReferenceModel.defaultConfigText(), 3,
+        25, 20, 5, FUNDS_HEAVY);
+    /** Operator verbs in quick succession between orders: suspensions, halts, mass cancels, withdrawals. */
+    static final StreamProfile OPERATOR = new StreamProfile("operator", FEE_CONFIG, 3, 60, 25, 5, OPERATOR_HEAVY);
+    /** Values at the limits of a long, of the notional and of the minimum notional, with fees on. */
+    static final StreamProfile LIMITS = new StreamProfile("limits", FEE_CONFIG, 3, 100, 25, 40, ORDERS_ONLY);
+
+    /** Every profile the long random test runs. */
+    static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
+        LIMITS);
+
+    StreamProfile
+    {
+        if (weights.length != Kind.values().length)
+        {
+            throw new IllegalArgumentException(name + ": one weight per kind");
+        }
+    }
+
+    static StreamProfile named(final String name)
+    {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no stream profile " + name));
+    }
+
+    private static String withFees(final int btcMaker, final int btcTaker, final int usdtMaker, final int usdtTaker,
+        final int ethMaker, final int ethTaker)
+    {
+        return ReferenceModel.defaultConfigText()
+            .replace("instrument.BTC-KZT.maker_fee_bps=0", "instrument.BTC-KZT.maker_fee_bps=" + btcMaker)
+            .replace("instrument.BTC-KZT.taker_fee_bps=0", "instrument.BTC-KZT.taker_fee_bps=" + btcTaker)
+            .replace("instrument.USDT-KZT.maker_fee_bps=0", "instrument.USDT-KZT.maker_fee_bps=" + usdtMaker)
+            .replace("instrument.USDT-KZT.taker_fee_bps=0", "instrument.USDT-KZT.taker_fee_bps=" + usdtTaker)
+            .replace("instrument.ETH-KZT.maker_fee_bps=0", "instrument.ETH-KZT.maker_fee_bps=" + ethMaker)
+            .replace("instrument.ETH-KZT.taker_fee_bps=0", "instrument.ETH-KZT.taker_fee_bps=" + ethTaker);
+    }
+}
