@@ -17,6 +17,9 @@ final class EngineVersusModel
     private final TextEngine engine;
     private final ReferenceModel model;
     private final EngineInvariants invariants;
+    /** The engine's state after the last command, checked. */
+    private List<String> lastDump = List.of();
+    private List<String> lastOrders = List.of();
 
     EngineVersusModel(final String config)
     {
@@ -49,20 +52,25 @@ final class EngineVersusModel
             throw new Divergence("events differ" + both(expected, actual));
         }
         invariants.follow(actual);
+        final List<String> dump = engine.stateDump();
+        final List<String> orders = engine.openOrders();
         if (onlyRejects(actual))
         {
-            // Nothing changed, or the next command that changes something shows it: a reject that moved state
-            // would make the state dumps differ there (both keep their whole state), and take longer to find.
+            // A rejected command changes nothing: the engine's state is the one already checked (the model's
+            // is compared at the next command that changes something, cheaper than every time).
+            if (!dump.equals(lastDump) || !orders.equals(lastOrders))
+            {
+                throw new Divergence("a rejected command changed the engine's state\n  before: "
+                    + String.join("\n          ", lastDump) + "\n  after:  " + String.join("\n          ", dump));
+            }
             return actual;
         }
-        final List<String> dump = engine.stateDump();
         final List<String> modelDump = model.stateDump();
         if (!modelDump.equals(dump))
         {
             throw new Divergence("state dumps differ" + both(modelDump, dump));
         }
         // Compared as sets: TextEngine.openOrders() lists them by account, then order number.
-        final List<String> orders = engine.openOrders();
         final List<String> modelOrders = model.openOrders();
         if (!sorted(modelOrders).equals(sorted(orders)))
         {
@@ -73,6 +81,8 @@ final class EngineVersusModel
         {
             throw new Divergence("invariants violated: " + problems);
         }
+        lastDump = dump;
+        lastOrders = orders;
         return actual;
     }
 
