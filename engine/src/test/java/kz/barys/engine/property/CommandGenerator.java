@@ -270,8 +270,7 @@ final class CommandGenerator
             case 1 -> "NEW account=" + account + " id=" + big + " symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.001";
             case 2 -> "NEW account=" + account + " id=" + id() + " symbol=BTC-KZT side=" + side()
                 + " type=LIMIT price=50000000 qty=" + pick("100000000000", "92233720369");
-            // A SELL whose proceeds would push the seller's KZT total past the maximum is left out: the engine
-            // rejects it with OVERFLOW, a check the documents do not describe (see the report).
+            // Trades that push a balance past the maximum (semantics.md 15) come from the profiles' edge values.
             case 3 -> r.nextBoolean()
                 ? "NEW account=" + account + " id=" + id() + " symbol=BTC-KZT side=BUY type=LIMIT price="
                     + pick("90000000000", "92000000000", "92233720368") + " qty=" + pick("1", "2", "0.5")
