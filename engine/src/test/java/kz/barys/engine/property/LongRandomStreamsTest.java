@@ -64,7 +64,7 @@ class LongRandomStreamsTest
         final long commands = Long.getLong("barys.random.commands", 10_000_000L);
         final long seed = Long.getLong("barys.random.seed", 1L);
         final long start = System.nanoTime();
-        final RandomStreamRun run = new RandomStreamRun(profile, seed, SESSION_LENGTH).run(commands);
+        final RandomStreamRun run = new RandomStreamRun(profile, seed, SESSION_LENGTH).run(commands, 1_000_000);
         System.out.printf("random streams: profile %s seed %d: %,d commands in %.0f s, no divergence; reached %s%n",
             profile.name(), seed, run.commands(), (System.nanoTime() - start) / 1e9, run.coverage());
         assertThat(run.commands()).isGreaterThanOrEqualTo(commands);

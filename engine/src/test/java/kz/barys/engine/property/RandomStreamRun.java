@@ -42,9 +42,23 @@ final class RandomStreamRun
     /** Runs sessions until at least {@code total} commands have been checked. */
     RandomStreamRun run(final long total)
     {
+        return run(total, 0);
+    }
+
+    /** The same, printing a progress line every {@code progressEvery} commands (0: never). */
+    RandomStreamRun run(final long total, final long progressEvery)
+    {
+        final long start = System.nanoTime();
+        long nextProgress = progressEvery;
         for (int session = 0; commands < total; session++)
         {
             session(session);
+            if (progressEvery > 0 && commands >= nextProgress)
+            {
+                System.out.printf("random streams: profile %s seed %d: %,d commands checked in %.0f s%n",
+                    profile.name(), seed, commands, (System.nanoTime() - start) / 1e9);
+                nextProgress += progressEvery;
+            }
         }
         return this;
     }
