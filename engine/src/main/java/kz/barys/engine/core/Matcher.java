@@ -136,7 +136,7 @@ final class Matcher
                     // As match() would: a fill the funds cannot pay for whole ends the order, and a self-trade
                     // (stp=NONE) pays the seller's proceeds back into the same account for the next maker.
                     final long fill = Math.min(needed, maker.leaves());
-                    if (affordableQty(instrument, level.price(), fill, funds) < fill)
+                    if (!fits(instrument.takerBuyCost(level.price(), fill), funds))
                     {
                         return false;
                     }

@@ -33,7 +33,7 @@ class LongRandomStreamsTest
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
-    @Timeout(60)
+    @Timeout(120)
     void shortStreamsReachTheCorners(final StreamProfile profile)
     {
         final RandomStreamRun run = new RandomStreamRun(profile, 1, SESSION_LENGTH).run(40_000);
