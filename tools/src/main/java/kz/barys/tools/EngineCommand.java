@@ -12,14 +12,18 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.pipeline.WaitStrategies;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.server.EngineServer;
 import kz.barys.engine.server.ServerConfig;
 import kz.barys.engine.text.CommandParser;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code barys engine}: the long-running engine with its journal, recovery and snapshots. */
 @Command(
@@ -90,9 +94,13 @@ final class EngineCommand implements Callable<Integer>
     @Option(names = "--no-gateway", description = "run without the TCP gateway (batch loads with --input)")
     private boolean noGateway;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        checkOptions();
         final ServerConfig server = config.server();
         final EngineConfig engineConfig = server.markets();
         final EngineOptions options = engineOptions(server.engine());
@@ -136,6 +144,21 @@ final class EngineCommand implements Callable<Integer>
         }
         stopped.await();
         return 0;
+    }
+
+    /** Usage errors, before the configuration is read or the data directory touched. */
+    private void checkOptions()
+    {
+        final CommandLine command = spec.commandLine();
+        OptionCheck.requires(command, "--exit-after-input", exitAfterInput, "--input FILE", input != null);
+        OptionCheck.readableFile(command, "--input", input);
+        OptionCheck.range(command, "--snapshot-every", snapshotEvery, ServerConfig.SNAPSHOT_INTERVAL);
+        OptionCheck.choice(command, "--wait-strategy", waitStrategy, WaitStrategies.NAMES);
+        OptionCheck.range(command, "--journal-retention-days", journalRetentionDays, ServerConfig.JOURNAL_RETENTION_DAYS);
+        OptionCheck.range(command, "--ring-size", ringSize, ServerConfig.RING_SIZE);
+        OptionCheck.range(command, "--port", port, ServerConfig.TRADING_PORT);
+        OptionCheck.range(command, "--admin-port", adminPort, ServerConfig.OPERATOR_PORT);
+        OptionCheck.readableFile(command, "--credentials", credentials);
     }
 
     private static String instruments(final EngineConfig markets)
