@@ -77,4 +77,23 @@ class HelpTest
         assertThat(CliRun.of("no-such-verb").exit()).isEqualTo(2);
         assertThat(CliRun.of().exit()).isEqualTo(2);
     }
+
+    @Test
+    void anUnknownVerbWithHelpIsAUsageErrorNamingTheVerb()
+    {
+        final CliRun help = CliRun.of("passwd", "--help");
+
+        assertThat(help.exit()).isEqualTo(2);
+        assertThat(help.err()).contains("unknown verb 'passwd'");
+        assertThat(help.out()).as("not the top-level help, as if the verb existed").isEmpty();
+    }
+
+    @Test
+    void aUsageErrorSaysWhatIsWrongAndWhereTheHelpIsWithoutReprintingIt()
+    {
+        final CliRun demo = CliRun.of("demo", "--warmup", "x");
+
+        assertThat(demo.exit()).isEqualTo(2);
+        assertThat(demo.err()).contains("--warmup", "'x'", "See 'barys demo --help'").doesNotContain("Usage:");
+    }
 }
