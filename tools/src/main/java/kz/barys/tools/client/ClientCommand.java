@@ -17,6 +17,7 @@ import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.TextEventWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,11 +38,8 @@ import picocli.CommandLine.Option;
         "back, in the text form: the same events as `barys replay` for the same input."})
 public final class ClientCommand implements Callable<Integer>
 {
-    @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "the engine's trading port")
-    private String connect;
-
-    @Option(names = "--operator", paramLabel = "HOST:PORT", description = "the operator port (default: the trading port + 1)")
-    private String operator;
+    @Mixin
+    private GatewayLogins gateway;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")
     private String input;
@@ -51,18 +49,6 @@ public final class ClientCommand implements Callable<Integer>
 
     @Option(names = "--config", paramLabel = "FILE", description = "the engine's configuration (default: the embedded one)")
     private Path config;
-
-    @Option(names = "--user", defaultValue = "demo", description = "trading username (default: ${DEFAULT-VALUE})")
-    private String user;
-
-    @Option(names = "--password", defaultValue = "demo", description = "trading password (default: ${DEFAULT-VALUE})")
-    private String password;
-
-    @Option(names = "--operator-user", defaultValue = "demo", description = "operator username (default: ${DEFAULT-VALUE})")
-    private String operatorUser;
-
-    @Option(names = "--operator-password", defaultValue = "demo", description = "operator password (default: ${DEFAULT-VALUE})")
-    private String operatorPassword;
 
     @Option(names = "--window", defaultValue = "1024", description = "most trading requests in flight (default: ${DEFAULT-VALUE})")
     private int window;
@@ -106,9 +92,8 @@ public final class ClientCommand implements Callable<Integer>
                 + kz.barys.engine.gateway.Framing.MAX_LOGON_ACCOUNTS);
         }
 
-        final InetSocketAddress tradingAddress = GatewayClient.parseAddress(connect);
-        final InetSocketAddress operatorAddress = operator != null ? GatewayClient.parseAddress(operator) :
-            InetSocketAddress.createUnresolved(tradingAddress.getHostString(), tradingAddress.getPort() + 1);
+        final InetSocketAddress tradingAddress = gateway.trading();
+        final InetSocketAddress operatorAddress = gateway.operator();
         try (OutputStream out = output == null ?
                 new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) :
                 new BufferedOutputStream(new FileOutputStream(output.toFile()), 1 << 16))
@@ -118,9 +103,9 @@ public final class ClientCommand implements Callable<Integer>
             final ReportTextWriter operatorReports = new ReportTextWriter(engineConfig, writer, request -> operatorDone = true);
             final long digest = Gateway.configDigest(engineConfig);
             final GatewayClient trading = accounts.isEmpty() ? null :
-                open(tradingAddress, reports, user, password, accounts.stream().mapToLong(Long::longValue).toArray(), digest);
+                open(tradingAddress, reports, gateway.user(), gateway.password(), accounts.stream().mapToLong(Long::longValue).toArray(), digest);
             final GatewayClient operatorClient = !anyOperator ? null :
-                open(operatorAddress, operatorReports, operatorUser, operatorPassword, new long[0], digest);
+                open(operatorAddress, operatorReports, gateway.operatorUser(), gateway.operatorPassword(), new long[0], digest);
             final CommandSender sender = new CommandSender(engineConfig);
             final MatchingCore scratch = new MatchingCore(engineConfig);
             try

@@ -20,6 +20,7 @@ import kz.barys.engine.gateway.sbe.OrdType;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.gateway.sbe.TimeInForce;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,11 +45,8 @@ public final class LoadCommand implements Callable<Integer>
     private static final long PRICE = 50_000_000L * 100_000_000L;
     private static final long QTY = 10_000L; // 0.0001 BTC: 5,000 KZT, above the minimum notional
 
-    @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "the engine's trading port")
-    private String connect;
-
-    @Option(names = "--operator", paramLabel = "HOST:PORT", description = "operator port for funding (default: trading + 1)")
-    private String operator;
+    @Mixin
+    private GatewayLogins gateway;
 
     @Option(names = "--rate", defaultValue = "100000", description = "orders per second over all connections; 0 = as fast as the window allows (default: ${DEFAULT-VALUE})")
     private long rate;
@@ -78,12 +76,6 @@ public final class LoadCommand implements Callable<Integer>
     @Option(names = "--hgrm", paramLabel = "FILE", description = "write the histogram's percentile distribution here")
     private Path hgrm;
 
-    @Option(names = "--user", defaultValue = "demo")
-    private String user;
-
-    @Option(names = "--password", defaultValue = "demo")
-    private String password;
-
     /** One trading session and its pipeline of orders. */
     private final class Connection implements ClientListener, PacedSender.Stream
     {
@@ -100,7 +92,7 @@ public final class LoadCommand implements Callable<Integer>
             buyer = accountBase + 2L * index + 1;
             seller = accountBase + 2L * index + 2;
             client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
-            client.logon(user, password, new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
+            client.logon(gateway.user(), gateway.password(), new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
             intended = new SendTimes(client.nextSeqNum(), window);
         }
 
@@ -172,10 +164,8 @@ public final class LoadCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         symbol16 = GatewayClient.padded(symbol, 16);
-        final InetSocketAddress tradingAddress = GatewayClient.parseAddress(connect);
-        final InetSocketAddress operatorAddress = operator != null ? GatewayClient.parseAddress(operator) :
-            InetSocketAddress.createUnresolved(tradingAddress.getHostString(), tradingAddress.getPort() + 1);
-        fund(operatorAddress);
+        final InetSocketAddress tradingAddress = gateway.trading();
+        fund(gateway.operator());
 
         final Connection[] all = new Connection[connections];
         final GatewayClient[] clients = new GatewayClient[connections];
@@ -235,7 +225,7 @@ public final class LoadCommand implements Callable<Integer>
 
     private void fund(final InetSocketAddress address) throws IOException
     {
-        Funding.deposit(address, user, password, ops ->
+        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), ops ->
         {
             long requests = 0;
             for (int c = 0; c < connections; c++)
