@@ -103,9 +103,13 @@ public final class ClientCommand implements Callable<Integer>
             final ReportTextWriter operatorReports = new ReportTextWriter(engineConfig, writer, request -> operatorDone = true);
             final long digest = Gateway.configDigest(engineConfig);
             final GatewayClient trading = accounts.isEmpty() ? null :
-                open(tradingAddress, reports, gateway.user(), gateway.password(), accounts.stream().mapToLong(Long::longValue).toArray(), digest);
+                open(tradingAddress, reports, gateway.user(), gateway.password(), accounts.stream().mapToLong(Long::longValue).toArray(), digest,
+                    "", " (one trading session logs on for every account the file names, " + accounts
+                        + ": user '" + gateway.user() + "' must be allowed to trade for all of them)");
             final GatewayClient operatorClient = !anyOperator ? null :
-                open(operatorAddress, operatorReports, gateway.operatorUser(), gateway.operatorPassword(), new long[0], digest);
+                open(operatorAddress, operatorReports, gateway.operatorUser(), gateway.operatorPassword(), new long[0], digest,
+                    gateway.operatorGiven() ? "" : " (the operator port defaults to the trading port + 1; give the engine's with --operator HOST:PORT)",
+                    "");
             final CommandSender sender = new CommandSender(engineConfig);
             final MatchingCore scratch = new MatchingCore(engineConfig);
             try
@@ -171,11 +175,30 @@ public final class ClientCommand implements Callable<Integer>
         return end;
     }
 
+    /** Connects and logs on; a failure to connect or a refused logon gets the hint given for it. */
     private GatewayClient open(final InetSocketAddress address, final ClientListener listener, final String username,
-        final String secret, final long[] accounts, final long digest) throws IOException
+        final String secret, final long[] accounts, final long digest, final String connectHint, final String logonHint)
+        throws IOException
     {
-        final GatewayClient client = GatewayClient.connect(address.getHostString(), address.getPort(), listener);
-        final LogonResult result = client.logon(username, secret, accounts, 5_000, CancelOnDisconnect.NONE, timeoutMillis);
+        final GatewayClient client;
+        try
+        {
+            client = GatewayClient.connect(address.getHostString(), address.getPort(), listener);
+        }
+        catch (final IOException ex)
+        {
+            throw new IOException(ex.getMessage() + connectHint, ex);
+        }
+        final LogonResult result;
+        try
+        {
+            result = client.logon(username, secret, accounts, 5_000, CancelOnDisconnect.NONE, timeoutMillis);
+        }
+        catch (final IOException ex)
+        {
+            client.close();
+            throw new IOException(ex.getMessage() + logonHint, ex);
+        }
         if (result.configDigest() != digest)
         {
             client.close();

@@ -2,6 +2,7 @@ package kz.barys.tools.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -51,5 +52,33 @@ class GatewayLoginsTest
         assertThat(load.exit()).as(load.err()).isZero();
         assertThat(load.out()).contains("(0 rejected)");
         assertThat(load.err()).as("a measured second shows its round trips").doesNotContain("p50 0.0 us");
+    }
+
+    @Test
+    void aFileNamingAnAccountTheUserMayNotTradeForSaysThatTheSessionAsksForEveryAccount() throws Exception
+    {
+        final Path input = Files.writeString(dir.resolve("in.txt"), String.join("\n",
+            "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.0001",
+            "NEW account=3 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.0001", ""));
+
+        final CliRun client = CliRun.of("client", "--connect", "127.0.0.1:" + engine.port(), "--input", input.toString(),
+            "--output", dir.resolve("out.txt").toString(), "--user", "alice", "--password", "pw");
+
+        assertThat(client.exit()).isEqualTo(1);
+        assertThat(client.err()).contains("logon refused", "every account the file names, [1, 3]", "'alice'");
+    }
+
+    @Test
+    void anOperatorPortThatIsNotTheDefaultNamesTheAddressTriedAndTheOption() throws Exception
+    {
+        final Path input = Files.writeString(dir.resolve("in.txt"), "DEPOSIT account=1 currency=KZT amount=100\n");
+        final int guessed = engine.port() + 1;
+        assertThat(guessed).as("the ephemeral operator port is elsewhere").isNotEqualTo(engine.operatorPort());
+
+        final CliRun client = CliRun.of("client", "--connect", "127.0.0.1:" + engine.port(), "--input", input.toString(),
+            "--output", dir.resolve("out.txt").toString(), "--operator-user", "op", "--operator-password", "oppw");
+
+        assertThat(client.exit()).isEqualTo(1);
+        assertThat(client.err()).contains("cannot connect to 127.0.0.1:" + guessed, "--operator HOST:PORT");
     }
 }
