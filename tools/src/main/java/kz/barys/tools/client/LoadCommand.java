@@ -130,11 +130,15 @@ public final class LoadCommand implements Callable<Integer>
             {
                 final long now = System.nanoTime();
                 completed++;
-                if (measuring && intended.get(report.requestSeqNum()) >= measureFrom)
+                if (measuring)
                 {
+                    // Every second's line shows its own round trips, warm-up or not; the summary only measured ones.
                     final long roundTrip = intended.since(report.requestSeqNum(), now);
-                    histogram.recordValue(roundTrip);
                     interval.recordValue(roundTrip);
+                    if (intended.get(report.requestSeqNum()) >= measureFrom)
+                    {
+                        histogram.recordValue(roundTrip);
+                    }
                 }
                 if (report.execType() == kz.barys.engine.gateway.sbe.ExecType.REJECTED)
                 {
@@ -181,7 +185,7 @@ public final class LoadCommand implements Callable<Integer>
         System.err.printf("barys load: %d connection(s), %s, warm-up %d s, measuring %d s%n", connections,
             rate == 0 ? "as fast as possible (window " + window + ")" : rate + " orders/s", warmup, duration);
         measuring = true;
-        new PacedSender(all, clients, rate, window, idleStrategy()).run(start, end, now ->
+        new PacedSender(all, clients, rate, window, idleStrategy()).run(start, end, second ->
         {
             long completed = 0;
             long sent = 0;
@@ -190,11 +194,10 @@ public final class LoadCommand implements Callable<Integer>
                 completed += connection.completed;
                 sent += connection.sent;
             }
-            final long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - start);
             System.err.printf("%3d s  %s  sent %,d  answered %,d  %,d orders/s  p50 %s  p99 %s  p99.9 %s  max %s%n",
-                elapsed, now < measureFrom ? "warm-up" : "measure", sent, completed, completed - lastCompleted[0],
-                micros(interval.getValueAtPercentile(50)), micros(interval.getValueAtPercentile(99)),
-                micros(interval.getValueAtPercentile(99.9)), micros(interval.getMaxValue()));
+                second, PacedSender.inWarmUp(second, warmup) ? "warm-up" : "measure", sent, completed,
+                completed - lastCompleted[0], intervalMicros(50), intervalMicros(99), intervalMicros(99.9),
+                intervalMicros(100));
             interval.reset();
             lastCompleted[0] = completed;
         });
@@ -249,6 +252,12 @@ public final class LoadCommand implements Callable<Integer>
             case "park" -> new SleepingIdleStrategy(1_000);
             default -> new BackoffIdleStrategy(50, Long.MAX_VALUE, 1_000, 1_000); // spin a little, then yield
         };
+    }
+
+    /** A percentile of the last second's round trips, or "-" when none was answered in it. */
+    private String intervalMicros(final double percentile)
+    {
+        return interval.getTotalCount() == 0 ? "-" : micros(interval.getValueAtPercentile(percentile));
     }
 
     private static String micros(final long nanos)
