@@ -1,8 +1,10 @@
 package kz.barys.tools;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +31,7 @@ public final class BarysCli implements Runnable
         "1:the command failed (bad input file, unreadable configuration, I/O error)",
         "2:invalid command-line usage",
         "130:stopped by Ctrl-C (SIGINT)",
-        "143:stopped by SIGTERM (the engine first drains, snapshots and closes cleanly)");
+        "143:stopped by SIGTERM");
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -120,7 +122,8 @@ public final class BarysCli implements Runnable
     private static void document(final CommandSpec command, final CommandSpec root)
     {
         final UsageMessageSpec usage = command.usageMessage();
-        final Map<String, String> codes = new LinkedHashMap<>(EXIT_CODES);
+        final Map<String, String> codes = new TreeMap<>(Comparator.comparingInt(Integer::parseInt)); // in numeric order
+        codes.putAll(EXIT_CODES);
         codes.putAll(usage.exitCodeList());
         usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         if (command.versionProvider() == null && command.version().length == 0)

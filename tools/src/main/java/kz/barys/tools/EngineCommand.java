@@ -30,8 +30,14 @@ import picocli.CommandLine.Spec;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs the engine on a data directory: recovers from its snapshots and journal, then sequences, matches",
-        "and journals commands until SIGTERM, which drains the ring, snapshots and closes cleanly."})
+        "Runs the engine: recovers a data directory, then matches and journals commands until stopped.",
+        "On start it recovers the state from the directory's snapshots and journal; then it takes commands from "
+            + "the gateway (and --input), sequences, matches and journals them, and answers each once it is journaled. "
+            + "SIGTERM (or Ctrl-C) drains the ring, snapshots and closes cleanly."},
+    exitCodeList = {
+        "70:the journal could not be written: the engine stopped at once rather than answer a command it could not journal",
+        "130:stopped by Ctrl-C (SIGINT), after draining the ring, snapshotting and closing cleanly",
+        "143:stopped by SIGTERM, after draining the ring, snapshotting and closing cleanly"})
 final class EngineCommand implements Callable<Integer>
 {
     @Mixin

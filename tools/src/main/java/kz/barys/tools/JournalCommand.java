@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
     name = "journal",
     mixinStandardHelpOptions = true,
     description = {
-        "Prints the journal: for each command a '# seq=N time=T' comment, the command (section 3 form) and its",
-        "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."},
+        "Prints the journal: every command with its events, or (--commands) the commands alone.",
+        "For each command a '# seq=N time=T' comment, the command and its events, in the text forms of "
+            + "docs/formats.md. With --commands, the commands alone, ready for 'barys replay'."},
     exitCodeList = "1:the command failed, or the journal has a corrupt document (printing stops before it)")
 final class JournalCommand implements Callable<Integer>
 {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "Runs a command file through the matching core and writes its events (and the final state).",
-        "The same input always gives byte-identical output."})
+        "In-process, without a journal or a network. The same input always gives byte-identical output."})
 final class ReplayCommand implements Callable<Integer>
 {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")

@@ -49,6 +49,26 @@ class HelpTest
     }
 
     @Test
+    void everyVerbSummarisesItselfInOneWholeSentence()
+    {
+        for (final CommandLine verb : BarysCli.commandLine().getSubcommands().values())
+        {
+            final String[] description = verb.getCommandSpec().usageMessage().description();
+            assertThat(description[0]).as("the first line of barys %s, shown in the top-level list", verb.getCommandName())
+                .endsWith(".").doesNotContain(". ");
+        }
+    }
+
+    @Test
+    void theEngineListsItsOwnExitCodesAndTheOtherVerbsDoNotTalkOfDraining()
+    {
+        assertThat(CliRun.of("engine", "--help").out())
+            .containsPattern("(?m)^ +70 +the journal could not be written")
+            .containsPattern("(?m)^ +143 +stopped by SIGTERM, after draining");
+        assertThat(CliRun.of("replay", "--help").out()).doesNotContain("drain").doesNotContainPattern("(?m)^ +70 ");
+    }
+
+    @Test
     void topLevelHelpListsTheVerbsAndTheExitCodes()
     {
         final CliRun help = CliRun.of("--help");

@@ -34,8 +34,10 @@ import picocli.CommandLine.Option;
     name = "client",
     mixinStandardHelpOptions = true,
     description = {
-        "Sends a command file to a running engine over the binary gateway protocol and writes the events it gets",
-        "back, in the text form: the same events as `barys replay` for the same input."})
+        "Sends a command file to a running engine over the gateway and writes the events it gets back.",
+        "Events in the text form: the same events as 'barys replay' gives for the same input. Trading commands go "
+            + "over one trading session, logged on for every account the file names; operator verbs over an operator "
+            + "session (--operator, default the trading port + 1)."})
 public final class ClientCommand implements Callable<Integer>
 {
     @Mixin
@@ -50,10 +52,10 @@ public final class ClientCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", description = "the engine's configuration (default: the embedded one)")
     private Path config;
 
-    @Option(names = "--window", defaultValue = "1024", description = "most trading requests in flight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", paramLabel = "N", defaultValue = "1024", description = "most trading requests in flight (default: ${DEFAULT-VALUE})")
     private int window;
 
-    @Option(names = "--timeout-ms", defaultValue = "30000", description = "give up when an answer takes longer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout-ms", paramLabel = "MILLIS", defaultValue = "30000", description = "give up when an answer takes longer (default: ${DEFAULT-VALUE})")
     private long timeoutMillis;
 
     private int outstanding;

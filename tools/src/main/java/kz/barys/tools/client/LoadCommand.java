@@ -37,8 +37,10 @@ import picocli.CommandLine.Option;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-        "Sends orders to a running engine at a fixed rate (or as fast as pipelining allows with --rate 0), prints a",
-        "progress line each second and a histogram of round-trip latency corrected for coordinated omission."},
+        "Sends orders to a running engine at a fixed rate and measures their round trips.",
+        "At --rate orders per second (or as fast as the window allows with --rate 0), after funding its accounts over "
+            + "the operator port; prints a progress line each second and a histogram of round-trip latency corrected "
+            + "for coordinated omission."},
     exitCodeList = "1:the command failed, or the engine rejected at least one order")
 public final class LoadCommand implements Callable<Integer>
 {
@@ -48,28 +50,28 @@ public final class LoadCommand implements Callable<Integer>
     @Mixin
     private GatewayLogins gateway;
 
-    @Option(names = "--rate", defaultValue = "100000", description = "orders per second over all connections; 0 = as fast as the window allows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "100000", description = "orders per second over all connections; 0 = as fast as the window allows (default: ${DEFAULT-VALUE})")
     private long rate;
 
-    @Option(names = "--duration", defaultValue = "10", description = "seconds to measure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10", description = "seconds to measure (default: ${DEFAULT-VALUE})")
     private int duration;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "seconds to run before measuring (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5", description = "seconds to run before measuring (default: ${DEFAULT-VALUE})")
     private int warmup;
 
-    @Option(names = "--connections", defaultValue = "1", description = "trading sessions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "1", description = "trading sessions (default: ${DEFAULT-VALUE})")
     private int connections;
 
-    @Option(names = "--window", defaultValue = "4096", description = "most orders in flight per connection (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", paramLabel = "N", defaultValue = "4096", description = "most orders in flight per connection (default: ${DEFAULT-VALUE})")
     private int window;
 
-    @Option(names = "--symbol", defaultValue = "BTC-KZT", description = "instrument (price 50000000, qty 0.0001) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--symbol", paramLabel = "SYMBOL", defaultValue = "BTC-KZT", description = "instrument (price 50000000, qty 0.0001) (default: ${DEFAULT-VALUE})")
     private String symbol;
 
-    @Option(names = "--account-base", defaultValue = "1000000", description = "connection c trades for accounts base+2c+1 and base+2c+2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--account-base", paramLabel = "N", defaultValue = "1000000", description = "connection c trades for accounts base+2c+1 and base+2c+2 (default: ${DEFAULT-VALUE})")
     private long accountBase;
 
-    @Option(names = "--idle", defaultValue = "park",
+    @Option(names = "--idle", paramLabel = "HOW", defaultValue = "park",
         description = "how the client waits: spin, yield or park; park suits a machine the engine shares (default: ${DEFAULT-VALUE})")
     private String idle;
 

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
     name = "md",
     mixinStandardHelpOptions = true,
     description = {
-        "Market data from the journal: a SNAPSHOT of each symbol's book, then trades and L2 book updates (or, with",
-        "--l3, order-by-order messages) with per-symbol sequence numbers. --book prints the book itself as BOOK",
-        "lines instead. --http serves a live web page on 127.0.0.1. Line formats: docs/marketdata.md."})
+        "Prints market data from the journal: trades and book updates, or the book itself.",
+        "A SNAPSHOT of each symbol's book, then trades and L2 book updates (with --l3, order-by-order messages), "
+            + "with per-symbol sequence numbers. --book prints the book itself as BOOK lines instead. --http serves "
+            + "a live web page on 127.0.0.1. Line formats: docs/marketdata.md."})
 public final class MdCommand implements Callable<Integer>
 {
     @Mixin
