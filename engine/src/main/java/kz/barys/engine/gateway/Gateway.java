@@ -49,6 +49,9 @@ import kz.barys.engine.server.Engine;
  */
 public final class Gateway implements AutoCloseable
 {
+    /** The I/O thread's name, short enough for Linux's 15 characters (as EnginePipeline's thread names). */
+    public static final String IO_THREAD = "barys-gateway";
+
     private static final int OUTBOUND_BATCH = 4096;
     private static final int SPIN_CYCLES = 200;
     private static final int YIELD_CYCLES = 400;
@@ -130,7 +133,7 @@ public final class Gateway implements AutoCloseable
         this.engine = engine;
         responder.views().load(engine.recovered().core());
         running = true;
-        thread = new Thread(this::run, "barys-gateway-io");
+        thread = new Thread(this::run, IO_THREAD);
         thread.setDaemon(true);
         thread.start();
     }
