@@ -123,9 +123,9 @@ final class EngineCommand implements Callable<Integer>
             stopped.countDown();
         }, "barys-shutdown"));
         System.err.printf("barys engine: configuration %s (%s)%n", config.describe(), instruments(engineConfig));
-        System.err.printf("barys engine: data %s, recovered %d commands (snapshot at %d), next sequence %d%n",
-            data.toAbsolutePath(), engine.recovered().commandsReplayed(), engine.recovered().snapshotSequence(),
-            engine.recovered().lastSequence() + 1);
+        System.err.printf("barys engine: data %s, recovered up to command %d (snapshot at %d, then %d commands replayed from the journal), next sequence %d%n",
+            data.toAbsolutePath(), engine.recovered().lastSequence(), engine.recovered().snapshotSequence(),
+            engine.recovered().commandsReplayed(), engine.recovered().lastSequence() + 1);
         if (engine.recovered().corruptIndex() >= 0)
         {
             System.err.printf("barys engine: WARNING: discarded a corrupt journal tail at index %x; that document was complete, so its commands may have been acknowledged before the damage: they are lost%n",
