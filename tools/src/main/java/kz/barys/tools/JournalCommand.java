@@ -34,7 +34,7 @@ final class JournalCommand implements Callable<Integer>
     @Mixin
     private DataDirOption dataDir;
 
-    @Option(names = "--follow", description = "keep reading as the engine journals more")
+    @Option(names = "--follow", description = "keep reading as the engine journals more (waiting for the journal if there is none yet)")
     private boolean follow;
 
     @Option(names = "--from", paramLabel = "INDEX", defaultValue = "1",
@@ -47,7 +47,11 @@ final class JournalCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path data = dataDir.existingJournal(config.server());
+        final Path data = follow ? dataDir.dir(config.server()) : dataDir.existingJournal(config.server());
+        if (follow && !DataDirOption.awaitJournal(data, "journal", () -> true))
+        {
+            return 0;
+        }
         final EngineConfig engineConfig = config.load();
         final OutputStream out = Stdout.buffered();
         final TextEventWriter events = new TextEventWriter(engineConfig, out);

@@ -252,22 +252,10 @@ public final class MdCommand implements Callable<Integer>
     /** Waits for the journal to appear when following; without --follow its absence is an error. */
     private boolean awaitJournal(final AtomicBoolean running) throws InterruptedException
     {
-        final Path journal = Journal.directory(data);
-        if (Files.isDirectory(journal))
-        {
-            return true;
-        }
-        if (!follow && httpPort == null)
+        if (!follow && httpPort == null && !Files.isDirectory(Journal.directory(data)))
         {
             throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
         }
-        System.err.println("barys md: waiting for a journal in " + data.toAbsolutePath());
-        while (running.get() && !Files.isDirectory(journal))
-        {
-            Thread.sleep(100);
-        }
-        // The engine creates the directory, then the queue's files: give it a moment to write the header.
-        Thread.sleep(200);
-        return running.get();
+        return DataDirOption.awaitJournal(data, "md", running::get);
     }
 }

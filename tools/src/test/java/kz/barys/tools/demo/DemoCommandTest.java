@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.journal.Journal;
 import kz.barys.tools.BarysCli;
+import kz.barys.tools.CliJvm;
 import kz.barys.tools.CliRun;
 
 class DemoCommandTest
