@@ -271,9 +271,11 @@ final class Demo
         out.printf("                    so corrected for coordinated omission%s)%n", result.warmUpLeftOut() ? "; warm-up left out" : "");
         out.printf("  journal           %,d commands in %s%n", result.lastSequence(), data);
         out.println("read it with:");
-        out.printf("  ./barys journal --data %s | head     # commands and their events%n", data);
-        out.printf("  ./barys md --data %s --book          # the books, rebuilt from the journal%n", data);
-        out.printf("  ./barys state --data %s              # balances and books, recovered as the engine does%n", data);
+        // As the user started barys: ./barys in the source tree, bin/barys (or a link to it) from the tarball.
+        final String barys = System.getProperty("barys.launcher", "./barys");
+        out.printf("  %s journal --data %s | head     # commands and their events%n", barys, data);
+        out.printf("  %s md --data %s --book          # the books, rebuilt from the journal%n", barys, data);
+        out.printf("  %s state --data %s              # balances and books, recovered as the engine does%n", barys, data);
         out.flush();
     }
 
