@@ -59,7 +59,7 @@ final class EngineCommand implements Callable<Integer>
     private Long snapshotEvery;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
-        description = "how the pipeline threads (core and responder) wait: sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default sleeping)")
+        description = "how the pipeline threads (core and responder) wait: backoff, sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default backoff)")
     private String waitStrategy;
 
     @Option(names = "--journal-retention-days", paramLabel = "DAYS",

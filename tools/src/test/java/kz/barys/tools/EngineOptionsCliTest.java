@@ -34,7 +34,7 @@ class EngineOptionsCliTest
         "--ring-size, engine.ring_size, 8, must be between 64 and 16777216",
         "--snapshot-every, engine.snapshot_interval, -1, must be between 0 and",
         "--journal-retention-days, engine.journal_retention_days, -3, must be between 0 and 36500",
-        "--wait-strategy, engine.wait_strategy, spin, 'is not one of sleeping, blocking, yielding, busy-spin'",
+        "--wait-strategy, engine.wait_strategy, spin, 'is not one of backoff, sleeping, blocking, yielding, busy-spin'",
     })
     void aValueItsConfigurationKeyRefusesIsAUsageErrorNamingTheOption(final String option, final String key,
         final String value, final String problem)
