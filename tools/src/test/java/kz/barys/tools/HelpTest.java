@@ -60,6 +60,24 @@ class HelpTest
     }
 
     @Test
+    void everyOptionIsDescribedAndItsPlaceholderIsInOneStyle()
+    {
+        for (final CommandLine verb : BarysCli.commandLine().getSubcommands().values())
+        {
+            for (final CommandLine.Model.OptionSpec option : verb.getCommandSpec().options())
+            {
+                final String what = "barys " + verb.getCommandName() + " " + option.longestName();
+                assertThat(String.join(" ", option.description())).as(what).isNotBlank();
+                if (option.arity().max() > 0)
+                {
+                    assertThat(option.paramLabel()).as("%s: a placeholder such as N, FILE or HOST:PORT", what)
+                        .matches("[A-Z][A-Z0-9_:,.\\[\\]]*");
+                }
+            }
+        }
+    }
+
+    @Test
     void theEngineListsItsOwnExitCodesAndTheOtherVerbsDoNotTalkOfDraining()
     {
         assertThat(CliRun.of("engine", "--help").out())
