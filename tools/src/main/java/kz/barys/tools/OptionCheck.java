@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
  * refusal is a usage error (exit 2) that names the option; an option that overrides a configuration key is
  * checked by that key's own rule ({@link IntegerKey}), so the two accept the same values.
  */
-final class OptionCheck
+public final class OptionCheck
 {
     private OptionCheck()
     {
@@ -44,7 +44,7 @@ final class OptionCheck
     }
 
     /** Refuses a file given to {@code option} (null: not given) that cannot be read, saying why. */
-    static void readableFile(final CommandLine command, final String option, final Path file)
+    public static void readableFile(final CommandLine command, final String option, final Path file)
     {
         if (file == null)
         {
@@ -56,6 +56,15 @@ final class OptionCheck
         if (problem != null)
         {
             throw new ParameterException(command, option + " " + file + ": " + problem);
+        }
+    }
+
+    /** The same for an input that may also be {@code -}, standard input. */
+    public static void readableInput(final CommandLine command, final String option, final String input)
+    {
+        if (input != null && !"-".equals(input))
+        {
+            readableFile(command, option, Path.of(input));
         }
     }
 

@@ -12,7 +12,9 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.text.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code barys replay}: a command file through the matching core, in-process (CONTRACT section 6). */
 @Command(
@@ -35,9 +37,13 @@ final class ReplayCommand implements Callable<Integer>
     @Mixin
     private ConfigOption config;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        OptionCheck.readableInput(spec.commandLine(), "--input", input);
         final EngineConfig engineConfig = config.load();
         try (InputStream in = "-".equals(input) ? System.in : new FileInputStream(input);
             OutputStream out = output == null ?

@@ -61,9 +61,13 @@ public final class ClientCommand implements Callable<Integer>
     private int outstanding;
     private boolean operatorDone;
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        kz.barys.tools.OptionCheck.readableInput(spec.commandLine(), "--input", input);
         final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
         final byte[] text = "-".equals(input) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input));
         final CommandParser parser = new CommandParser(engineConfig);
