@@ -1,7 +1,10 @@
 package kz.barys.tools;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +31,7 @@ public final class BarysCli implements Runnable
         "1:the command failed (bad input file, unreadable configuration, I/O error)",
         "2:invalid command-line usage",
         "130:stopped by Ctrl-C (SIGINT)",
-        "143:stopped by SIGTERM (the engine first drains, snapshots and closes cleanly)");
+        "143:stopped by SIGTERM");
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -41,7 +44,14 @@ public final class BarysCli implements Runnable
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(final String... args)
     {
-        return commandLine().execute(args);
+        final CommandLine commandLine = commandLine();
+        final String verb = unknownVerb(commandLine, args);
+        if (verb != null)
+        {
+            return usageError(new CommandLine.UnmatchedArgumentException(commandLine,
+                "unknown verb '" + verb + "' (the verbs are " + String.join(", ", commandLine.getSubcommands().keySet()) + ")"), args);
+        }
+        return commandLine.execute(args);
     }
 
     /** The configured command line: every verb with the version, the exit codes and the error handler. */
@@ -57,9 +67,43 @@ public final class BarysCli implements Runnable
             cmd.getErr().println("barys: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
+        commandLine.setParameterExceptionHandler(BarysCli::usageError);
         final CommandSpec root = commandLine.getCommandSpec();
         document(root, root);
         return commandLine;
+    }
+
+    /**
+     * A usage error: what is wrong and where the help is, not the whole help (which would bury the one line that
+     * matters). An unknown verb is refused even with --help, which picocli would otherwise answer with the
+     * top-level help and exit 0, as if the verb existed.
+     */
+    private static int usageError(final CommandLine.ParameterException ex, final String[] args)
+    {
+        final CommandLine command = ex.getCommandLine();
+        final java.io.PrintWriter err = command.getErr();
+        final String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+        {
+            final List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty())
+            {
+                err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
+            }
+        }
+        err.println("See '" + name + " --help'.");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The first argument when it names no verb and is not an option: an unknown verb, whatever follows it. */
+    private static String unknownVerb(final CommandLine commandLine, final String... args)
+    {
+        if (args.length == 0 || args[0].startsWith("-") || commandLine.getSubcommands().containsKey(args[0]))
+        {
+            return null;
+        }
+        return args[0];
     }
 
     /** Whether the failure is standard output closed by its reader (the JVM ignores SIGPIPE, so it is EPIPE). */
@@ -78,7 +122,8 @@ public final class BarysCli implements Runnable
     private static void document(final CommandSpec command, final CommandSpec root)
     {
         final UsageMessageSpec usage = command.usageMessage();
-        final Map<String, String> codes = new LinkedHashMap<>(EXIT_CODES);
+        final Map<String, String> codes = new TreeMap<>(Comparator.comparingInt(Integer::parseInt)); // in numeric order
+        codes.putAll(EXIT_CODES);
         codes.putAll(usage.exitCodeList());
         usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         if (command.versionProvider() == null && command.version().length == 0)
@@ -105,6 +150,6 @@ public final class BarysCli implements Runnable
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a verb is required");
     }
 }

@@ -12,22 +12,32 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.pipeline.WaitStrategies;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.server.EngineServer;
 import kz.barys.engine.server.ServerConfig;
 import kz.barys.engine.text.CommandParser;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code barys engine}: the long-running engine with its journal, recovery and snapshots. */
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs the engine on a data directory: recovers from its snapshots and journal, then sequences, matches",
-        "and journals commands until SIGTERM, which drains the ring, snapshots and closes cleanly."})
+        "Runs the engine: recovers a data directory, then matches and journals commands until stopped.",
+        "On start it recovers the state from the directory's snapshots and journal; then it takes commands from "
+            + "the gateway (and --input), sequences, matches and journals them, and answers each once it is journaled. "
+            + "SIGTERM (or Ctrl-C) drains the ring, snapshots and closes cleanly."},
+    exitCodeList = {
+        "70:the journal could not be written: the engine stopped at once rather than answer a command it could not journal",
+        "130:stopped by Ctrl-C (SIGINT), after draining the ring, snapshotting and closing cleanly",
+        "143:stopped by SIGTERM, after draining the ring, snapshotting and closing cleanly"})
 final class EngineCommand implements Callable<Integer>
 {
     @Mixin
@@ -49,7 +59,7 @@ final class EngineCommand implements Callable<Integer>
     private Long snapshotEvery;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
-        description = "how the pipeline threads (core and responder) wait: sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default sleeping)")
+        description = "how the pipeline threads (core and responder) wait: backoff, sleeping, blocking, yielding, busy-spin (engine.wait_strategy, default backoff)")
     private String waitStrategy;
 
     @Option(names = "--journal-retention-days", paramLabel = "DAYS",
@@ -90,9 +100,13 @@ final class EngineCommand implements Callable<Integer>
     @Option(names = "--no-gateway", description = "run without the TCP gateway (batch loads with --input)")
     private boolean noGateway;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        checkOptions();
         final ServerConfig server = config.server();
         final EngineConfig engineConfig = server.markets();
         final EngineOptions options = engineOptions(server.engine());
@@ -109,9 +123,9 @@ final class EngineCommand implements Callable<Integer>
             stopped.countDown();
         }, "barys-shutdown"));
         System.err.printf("barys engine: configuration %s (%s)%n", config.describe(), instruments(engineConfig));
-        System.err.printf("barys engine: data %s, recovered %d commands (snapshot at %d), next sequence %d%n",
-            data.toAbsolutePath(), engine.recovered().commandsReplayed(), engine.recovered().snapshotSequence(),
-            engine.recovered().lastSequence() + 1);
+        System.err.printf("barys engine: data %s, recovered up to command %d (snapshot at %d, then %d commands replayed from the journal), next sequence %d%n",
+            data.toAbsolutePath(), engine.recovered().lastSequence(), engine.recovered().snapshotSequence(),
+            engine.recovered().commandsReplayed(), engine.recovered().lastSequence() + 1);
         if (engine.recovered().corruptIndex() >= 0)
         {
             System.err.printf("barys engine: WARNING: discarded a corrupt journal tail at index %x; that document was complete, so its commands may have been acknowledged before the damage: they are lost%n",
@@ -136,6 +150,21 @@ final class EngineCommand implements Callable<Integer>
         }
         stopped.await();
         return 0;
+    }
+
+    /** Usage errors, before the configuration is read or the data directory touched. */
+    private void checkOptions()
+    {
+        final CommandLine command = spec.commandLine();
+        OptionCheck.requires(command, "--exit-after-input", exitAfterInput, "--input FILE", input != null);
+        OptionCheck.readableFile(command, "--input", input);
+        OptionCheck.range(command, "--snapshot-every", snapshotEvery, ServerConfig.SNAPSHOT_INTERVAL);
+        OptionCheck.choice(command, "--wait-strategy", waitStrategy, WaitStrategies.NAMES);
+        OptionCheck.range(command, "--journal-retention-days", journalRetentionDays, ServerConfig.JOURNAL_RETENTION_DAYS);
+        OptionCheck.range(command, "--ring-size", ringSize, ServerConfig.RING_SIZE);
+        OptionCheck.range(command, "--port", port, ServerConfig.TRADING_PORT);
+        OptionCheck.range(command, "--admin-port", adminPort, ServerConfig.OPERATOR_PORT);
+        OptionCheck.readableFile(command, "--credentials", credentials);
     }
 
     private static String instruments(final EngineConfig markets)

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
     name = "journal",
     mixinStandardHelpOptions = true,
     description = {
-        "Prints the journal: for each command a '# seq=N time=T' comment, the command (section 3 form) and its",
-        "events (section 5 form). With --commands, the commands alone, ready for 'barys replay'."},
+        "Prints the journal: every command with its events, or (--commands) the commands alone.",
+        "For each command a '# seq=N time=T' comment, the command and its events, in the text forms of "
+            + "docs/formats.md. With --commands, the commands alone, ready for 'barys replay'."},
     exitCodeList = "1:the command failed, or the journal has a corrupt document (printing stops before it)")
 final class JournalCommand implements Callable<Integer>
 {
@@ -33,7 +34,7 @@ final class JournalCommand implements Callable<Integer>
     @Mixin
     private DataDirOption dataDir;
 
-    @Option(names = "--follow", description = "keep reading as the engine journals more")
+    @Option(names = "--follow", description = "keep reading as the engine journals more (waiting for the journal if there is none yet)")
     private boolean follow;
 
     @Option(names = "--from", paramLabel = "INDEX", defaultValue = "1",
@@ -46,7 +47,11 @@ final class JournalCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final Path data = dataDir.existingJournal(config.server());
+        final Path data = follow ? dataDir.dir(config.server()) : dataDir.existingJournal(config.server());
+        if (follow && !DataDirOption.awaitJournal(data, "journal", () -> true))
+        {
+            return 0;
+        }
         final EngineConfig engineConfig = config.load();
         final OutputStream out = Stdout.buffered();
         final TextEventWriter events = new TextEventWriter(engineConfig, out);

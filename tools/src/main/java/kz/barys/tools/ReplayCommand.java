@@ -12,7 +12,9 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.text.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code barys replay}: a command file through the matching core, in-process (CONTRACT section 6). */
 @Command(
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
         "Runs a command file through the matching core and writes its events (and the final state).",
-        "The same input always gives byte-identical output."})
+        "In-process, without a journal or a network. The same input always gives byte-identical output."})
 final class ReplayCommand implements Callable<Integer>
 {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")
@@ -35,9 +37,13 @@ final class ReplayCommand implements Callable<Integer>
     @Mixin
     private ConfigOption config;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        OptionCheck.readableInput(spec.commandLine(), "--input", input);
         final EngineConfig engineConfig = config.load();
         try (InputStream in = "-".equals(input) ? System.in : new FileInputStream(input);
             OutputStream out = output == null ?

@@ -69,6 +69,60 @@ class DistributionIT
     }
 
     @Test
+    void theReadmeSpeaksOfWhatTheTarballHolds() throws IOException
+    {
+        final String readme = Files.readString(home.resolve("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).as("no source-tree launcher or Maven wrapper here").doesNotContain("./barys", "mvnw")
+            .contains("bin/barys demo", "bin/barys replay --input docs/examples/quickstart.txt");
+        assertThat(home.resolve("conf/barys-sbe.xml")).as("the schema protocol.md names")
+            .hasSameTextualContentAs(ROOT.resolve("engine/src/main/resources/barys-sbe.xml"));
+        assertThat(home.resolve("docs/contract.md")).as("the contract the docs cite").isRegularFile();
+    }
+
+    @Test
+    void everyRelativeLinkOfTheShippedDocsResolvesInsideTheTarball() throws IOException
+    {
+        final java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        final List<String> broken = new ArrayList<>();
+        final List<Path> pages;
+        try (var files = Files.walk(home))
+        {
+            pages = files.filter(path -> path.toString().endsWith(".md")).toList();
+        }
+        assertThat(pages).hasSizeGreaterThan(10);
+        for (final Path page : pages)
+        {
+            final java.util.regex.Matcher matcher = link.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (matcher.find())
+            {
+                final String target = matcher.group(1).replaceFirst("#.*", "");
+                if (target.isEmpty() || target.matches("[a-z]+:.*"))
+                {
+                    continue; // an anchor on the same page, or http:, https:, mailto:
+                }
+                final Path resolved = page.getParent().resolve(target).normalize();
+                if (!resolved.startsWith(home) || !Files.exists(resolved))
+                {
+                    broken.add(home.relativize(page) + ": " + matcher.group(1));
+                }
+            }
+        }
+        assertThat(broken).as("links that lead nowhere in the unpacked tarball").isEmpty();
+    }
+
+    @Test
+    void theDemoOfTheReadmeRuns()
+    {
+        final Run demo = barys(Map.of(), "demo", "--duration", "1", "--accounts", "10", "--connections", "1",
+            "--rate", "200", "--warmup", "0", "--data", work.resolve("demo").toString());
+
+        assertThat(demo.exit()).as("stderr:%n%s", demo.err()).isZero();
+        assertThat(demo.out()).contains("trades/s").as("the commands it suggests name the launcher that ran it")
+            .contains(home.resolve("bin/barys") + " journal --data");
+    }
+
+    @Test
     void theShippedConfigurationIsOneTheEngineAccepts()
     {
         final Run replay = barys(Map.of(), "replay", "--config", home.resolve("conf/barys-default.properties").toString(),

@@ -49,6 +49,44 @@ class HelpTest
     }
 
     @Test
+    void everyVerbSummarisesItselfInOneWholeSentence()
+    {
+        for (final CommandLine verb : BarysCli.commandLine().getSubcommands().values())
+        {
+            final String[] description = verb.getCommandSpec().usageMessage().description();
+            assertThat(description[0]).as("the first line of barys %s, shown in the top-level list", verb.getCommandName())
+                .endsWith(".").doesNotContain(". ");
+        }
+    }
+
+    @Test
+    void everyOptionIsDescribedAndItsPlaceholderIsInOneStyle()
+    {
+        for (final CommandLine verb : BarysCli.commandLine().getSubcommands().values())
+        {
+            for (final CommandLine.Model.OptionSpec option : verb.getCommandSpec().options())
+            {
+                final String what = "barys " + verb.getCommandName() + " " + option.longestName();
+                assertThat(String.join(" ", option.description())).as(what).isNotBlank();
+                if (option.arity().max() > 0)
+                {
+                    assertThat(option.paramLabel()).as("%s: a placeholder such as N, FILE or HOST:PORT", what)
+                        .matches("[A-Z][A-Z0-9_:,.\\[\\]]*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theEngineListsItsOwnExitCodesAndTheOtherVerbsDoNotTalkOfDraining()
+    {
+        assertThat(CliRun.of("engine", "--help").out())
+            .containsPattern("(?m)^ +70 +the journal could not be written")
+            .containsPattern("(?m)^ +143 +stopped by SIGTERM, after draining");
+        assertThat(CliRun.of("replay", "--help").out()).doesNotContain("drain").doesNotContainPattern("(?m)^ +70 ");
+    }
+
+    @Test
     void topLevelHelpListsTheVerbsAndTheExitCodes()
     {
         final CliRun help = CliRun.of("--help");
@@ -76,5 +114,24 @@ class HelpTest
         assertThat(CliRun.of("replay", "--input", "x", "--no-such-option").exit()).isEqualTo(2);
         assertThat(CliRun.of("no-such-verb").exit()).isEqualTo(2);
         assertThat(CliRun.of().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownVerbWithHelpIsAUsageErrorNamingTheVerb()
+    {
+        final CliRun help = CliRun.of("passwd", "--help");
+
+        assertThat(help.exit()).isEqualTo(2);
+        assertThat(help.err()).contains("unknown verb 'passwd'");
+        assertThat(help.out()).as("not the top-level help, as if the verb existed").isEmpty();
+    }
+
+    @Test
+    void aUsageErrorSaysWhatIsWrongAndWhereTheHelpIsWithoutReprintingIt()
+    {
+        final CliRun demo = CliRun.of("demo", "--warmup", "x");
+
+        assertThat(demo.exit()).isEqualTo(2);
+        assertThat(demo.err()).contains("--warmup", "'x'", "See 'barys demo --help'").doesNotContain("Usage:");
     }
 }

@@ -35,11 +35,20 @@ class ReplayCommandTest
     }
 
     @Test
-    void aMissingInputFileIsAClearErrorWithoutStackTrace()
+    void aMissingInputFileIsAUsageErrorThatSaysWhyForEveryVerbThatReadsOne()
     {
-        final CliRun run = CliRun.of("replay", "--input", dir.resolve("missing.txt").toString());
-        assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("barys:").contains("missing.txt").doesNotContain("\tat ");
+        final String missing = dir.resolve("missing.txt").toString();
+        for (final String[] args : new String[][] {
+            {"replay", "--input", missing},
+            {"client", "--connect", "127.0.0.1:1", "--input", missing},
+            {"engine", "--no-gateway", "--data", dir.resolve("data").toString(), "--input", missing}})
+        {
+            final CliRun run = CliRun.of(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).contains("--input " + missing + ": no such file")
+                .doesNotContain("\tat ");
+        }
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test

@@ -173,6 +173,18 @@ public final class ConfigKeys
         return value;
     }
 
+    /** A whole number that {@code key} allows, or {@code fallback} when absent. */
+    public long integer(final IntegerKey key, final long fallback)
+    {
+        final long value = integer(key.name(), fallback, Long.MIN_VALUE, Long.MAX_VALUE);
+        final String problem = has(key.name()) ? key.problem(value) : null;
+        if (problem != null)
+        {
+            throw error(key.name(), problem);
+        }
+        return value;
+    }
+
     /** {@code true} or {@code false} (nothing else), or {@code fallback} when absent. */
     public boolean bool(final String key, final boolean fallback)
     {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import kz.barys.engine.config.ConfigKeys;
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.IntegerKey;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.GatewayOptions;
 import kz.barys.engine.pipeline.WaitStrategies;
@@ -25,6 +26,13 @@ import kz.barys.engine.pipeline.WaitStrategies;
  */
 public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
 {
+    // The keys that command-line options override: their ranges are read from here by both (see IntegerKey).
+    public static final IntegerKey RING_SIZE = IntegerKey.powerOfTwo("engine.ring_size", 64, 1 << 24);
+    public static final IntegerKey SNAPSHOT_INTERVAL = IntegerKey.between("engine.snapshot_interval", 0, Long.MAX_VALUE);
+    public static final IntegerKey JOURNAL_RETENTION_DAYS = IntegerKey.between("engine.journal_retention_days", 0, 36_500);
+    public static final IntegerKey TRADING_PORT = IntegerKey.between("gateway.trading_port", 0, 65_535);
+    public static final IntegerKey OPERATOR_PORT = IntegerKey.between("gateway.operator_port", 0, 65_535);
+
     /** The embedded default: CONTRACT section 2's instruments, loopback ports 9001/9002, demo mode. */
     public static ServerConfig defaults()
     {
@@ -60,19 +68,15 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
     {
         final EngineOptions defaults = EngineOptions.defaults(markets, Path.of(EngineOptions.DEFAULT_DATA_DIR));
         final Path dataDir = path(keys, "engine.data_dir", defaults.dataDir());
-        final long ringSize = keys.integer("engine.ring_size", defaults.ringSize(), 64, 1 << 24);
-        if (Long.bitCount(ringSize) != 1)
-        {
-            throw ConfigKeys.error("engine.ring_size", "must be a power of two");
-        }
+        final long ringSize = keys.integer(RING_SIZE, defaults.ringSize());
         return new EngineOptions(
             markets,
             dataDir,
             (int)ringSize,
             keys.choice("engine.wait_strategy", defaults.waitStrategy(), WaitStrategies.NAMES),
-            keys.integer("engine.snapshot_interval", defaults.snapshotInterval(), 0, Long.MAX_VALUE),
+            keys.integer(SNAPSHOT_INTERVAL, defaults.snapshotInterval()),
             (int)keys.integer("engine.snapshots_to_keep", defaults.snapshotsToKeep(), 1, 1000),
-            (int)keys.integer("engine.journal_retention_days", defaults.journalRetentionDays(), 0, 36_500),
+            (int)keys.integer(JOURNAL_RETENTION_DAYS, defaults.journalRetentionDays()),
             (int)keys.integer("engine.preallocated_orders", defaults.maxOrders(), 16, 1 << 26),
             keys.bool("engine.answer_on_core_thread", defaults.answerOnCoreThread()));
     }
@@ -95,8 +99,8 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
             throw ConfigKeys.error("gateway.bind", "'" + bind + "' is not a loopback address, so the configuration "
                 + "must list its users (trading.USER.password and trading.USER.accounts); demo mode is for 127.0.0.1 only");
         }
-        final int tradingPort = (int)keys.integer("gateway.trading_port", defaults.tradingPort(), 0, 65_535);
-        final int operatorPort = (int)keys.integer("gateway.operator_port", GatewayOptions.defaultOperatorPort(tradingPort), 0, 65_535);
+        final int tradingPort = (int)keys.integer(TRADING_PORT, defaults.tradingPort());
+        final int operatorPort = (int)keys.integer(OPERATOR_PORT, GatewayOptions.defaultOperatorPort(tradingPort));
         if (tradingPort != 0 && tradingPort == operatorPort)
         {
             throw ConfigKeys.error("gateway.operator_port", "must differ from gateway.trading_port");

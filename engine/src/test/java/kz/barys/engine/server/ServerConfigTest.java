@@ -179,7 +179,7 @@ class ServerConfigTest
             error("negative snapshot interval", VENUE.replace("snapshot_interval=50000", "snapshot_interval=-1"),
                 "'engine.snapshot_interval': must be between 0 and"),
             error("unknown wait strategy", VENUE.replace("wait_strategy=yielding", "wait_strategy=spinning"),
-                "'engine.wait_strategy': 'spinning' is not one of sleeping, blocking, yielding, busy-spin"),
+                "'engine.wait_strategy': 'spinning' is not one of backoff, sleeping, blocking, yielding, busy-spin"),
             error("not a boolean", VENUE.replace("answer_on_core_thread=true", "answer_on_core_thread=yes"),
                 "'engine.answer_on_core_thread': 'yes' is not true or false"),
             error("data dir not a path", VENUE.replace("data_dir=/var/lib/barys", "data_dir=a\\u0000b"),

@@ -17,6 +17,7 @@ import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.TextEventWriter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,15 +34,14 @@ import picocli.CommandLine.Option;
     name = "client",
     mixinStandardHelpOptions = true,
     description = {
-        "Sends a command file to a running engine over the binary gateway protocol and writes the events it gets",
-        "back, in the text form: the same events as `barys replay` for the same input."})
+        "Sends a command file to a running engine over the gateway and writes the events it gets back.",
+        "Events in the text form: the same events as 'barys replay' gives for the same input. Trading commands go "
+            + "over one trading session, logged on for every account the file names; operator verbs over an operator "
+            + "session (--operator, default the trading port + 1)."})
 public final class ClientCommand implements Callable<Integer>
 {
-    @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "the engine's trading port")
-    private String connect;
-
-    @Option(names = "--operator", paramLabel = "HOST:PORT", description = "the operator port (default: the trading port + 1)")
-    private String operator;
+    @Mixin
+    private GatewayLogins gateway;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")
     private String input;
@@ -52,30 +52,22 @@ public final class ClientCommand implements Callable<Integer>
     @Option(names = "--config", paramLabel = "FILE", description = "the engine's configuration (default: the embedded one)")
     private Path config;
 
-    @Option(names = "--user", defaultValue = "demo", description = "trading username (default: ${DEFAULT-VALUE})")
-    private String user;
-
-    @Option(names = "--password", defaultValue = "demo", description = "trading password (default: ${DEFAULT-VALUE})")
-    private String password;
-
-    @Option(names = "--operator-user", defaultValue = "demo", description = "operator username (default: ${DEFAULT-VALUE})")
-    private String operatorUser;
-
-    @Option(names = "--operator-password", defaultValue = "demo", description = "operator password (default: ${DEFAULT-VALUE})")
-    private String operatorPassword;
-
-    @Option(names = "--window", defaultValue = "1024", description = "most trading requests in flight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", paramLabel = "N", defaultValue = "1024", description = "most trading requests in flight (default: ${DEFAULT-VALUE})")
     private int window;
 
-    @Option(names = "--timeout-ms", defaultValue = "30000", description = "give up when an answer takes longer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout-ms", paramLabel = "MILLIS", defaultValue = "30000", description = "give up when an answer takes longer (default: ${DEFAULT-VALUE})")
     private long timeoutMillis;
 
     private int outstanding;
     private boolean operatorDone;
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        kz.barys.tools.OptionCheck.readableInput(spec.commandLine(), "--input", input);
         final EngineConfig engineConfig = config == null ? EngineConfig.defaults() : EngineConfig.load(config);
         final byte[] text = "-".equals(input) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input));
         final CommandParser parser = new CommandParser(engineConfig);
@@ -106,9 +98,8 @@ public final class ClientCommand implements Callable<Integer>
                 + kz.barys.engine.gateway.Framing.MAX_LOGON_ACCOUNTS);
         }
 
-        final InetSocketAddress tradingAddress = GatewayClient.parseAddress(connect);
-        final InetSocketAddress operatorAddress = operator != null ? GatewayClient.parseAddress(operator) :
-            InetSocketAddress.createUnresolved(tradingAddress.getHostString(), tradingAddress.getPort() + 1);
+        final InetSocketAddress tradingAddress = gateway.trading();
+        final InetSocketAddress operatorAddress = gateway.operator();
         try (OutputStream out = output == null ?
                 new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) :
                 new BufferedOutputStream(new FileOutputStream(output.toFile()), 1 << 16))
@@ -118,9 +109,13 @@ public final class ClientCommand implements Callable<Integer>
             final ReportTextWriter operatorReports = new ReportTextWriter(engineConfig, writer, request -> operatorDone = true);
             final long digest = Gateway.configDigest(engineConfig);
             final GatewayClient trading = accounts.isEmpty() ? null :
-                open(tradingAddress, reports, user, password, accounts.stream().mapToLong(Long::longValue).toArray(), digest);
+                open(tradingAddress, reports, gateway.user(), gateway.password(), accounts.stream().mapToLong(Long::longValue).toArray(), digest,
+                    "", " (one trading session logs on for every account the file names, " + accounts
+                        + ": user '" + gateway.user() + "' must be allowed to trade for all of them)");
             final GatewayClient operatorClient = !anyOperator ? null :
-                open(operatorAddress, operatorReports, operatorUser, operatorPassword, new long[0], digest);
+                open(operatorAddress, operatorReports, gateway.operatorUser(), gateway.operatorPassword(), new long[0], digest,
+                    gateway.operatorGiven() ? "" : " (the operator port defaults to the trading port + 1; give the engine's with --operator HOST:PORT)",
+                    "");
             final CommandSender sender = new CommandSender(engineConfig);
             final MatchingCore scratch = new MatchingCore(engineConfig);
             try
@@ -186,11 +181,30 @@ public final class ClientCommand implements Callable<Integer>
         return end;
     }
 
+    /** Connects and logs on; a failure to connect or a refused logon gets the hint given for it. */
     private GatewayClient open(final InetSocketAddress address, final ClientListener listener, final String username,
-        final String secret, final long[] accounts, final long digest) throws IOException
+        final String secret, final long[] accounts, final long digest, final String connectHint, final String logonHint)
+        throws IOException
     {
-        final GatewayClient client = GatewayClient.connect(address.getHostString(), address.getPort(), listener);
-        final LogonResult result = client.logon(username, secret, accounts, 5_000, CancelOnDisconnect.NONE, timeoutMillis);
+        final GatewayClient client;
+        try
+        {
+            client = GatewayClient.connect(address.getHostString(), address.getPort(), listener);
+        }
+        catch (final IOException ex)
+        {
+            throw new IOException(ex.getMessage() + connectHint, ex);
+        }
+        final LogonResult result;
+        try
+        {
+            result = client.logon(username, secret, accounts, 5_000, CancelOnDisconnect.NONE, timeoutMillis);
+        }
+        catch (final IOException ex)
+        {
+            client.close();
+            throw new IOException(ex.getMessage() + logonHint, ex);
+        }
         if (result.configDigest() != digest)
         {
             client.close();

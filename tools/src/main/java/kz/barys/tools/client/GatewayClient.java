@@ -120,7 +120,15 @@ public final class GatewayClient implements AutoCloseable
     /** Opens a TCP connection (no logon yet). */
     public static GatewayClient connect(final String host, final int port, final ClientListener listener) throws IOException
     {
-        final SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
+        final SocketChannel channel;
+        try
+        {
+            channel = SocketChannel.open(new InetSocketAddress(host, port));
+        }
+        catch (final IOException ex)
+        {
+            throw new IOException("cannot connect to " + host + ":" + port + ": " + ex.getMessage(), ex);
+        }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
         return new GatewayClient(channel, listener);

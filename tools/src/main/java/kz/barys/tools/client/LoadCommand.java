@@ -20,6 +20,7 @@ import kz.barys.engine.gateway.sbe.OrdType;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.gateway.sbe.TimeInForce;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,53 +37,46 @@ import picocli.CommandLine.Option;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-        "Sends orders to a running engine at a fixed rate (or as fast as pipelining allows with --rate 0), prints a",
-        "progress line each second and a histogram of round-trip latency corrected for coordinated omission."},
+        "Sends orders to a running engine at a fixed rate and measures their round trips.",
+        "At --rate orders per second (or as fast as the window allows with --rate 0), after funding its accounts over "
+            + "the operator port; prints a progress line each second and a histogram of round-trip latency corrected "
+            + "for coordinated omission."},
     exitCodeList = "1:the command failed, or the engine rejected at least one order")
 public final class LoadCommand implements Callable<Integer>
 {
     private static final long PRICE = 50_000_000L * 100_000_000L;
     private static final long QTY = 10_000L; // 0.0001 BTC: 5,000 KZT, above the minimum notional
 
-    @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "the engine's trading port")
-    private String connect;
+    @Mixin
+    private GatewayLogins gateway;
 
-    @Option(names = "--operator", paramLabel = "HOST:PORT", description = "operator port for funding (default: trading + 1)")
-    private String operator;
-
-    @Option(names = "--rate", defaultValue = "100000", description = "orders per second over all connections; 0 = as fast as the window allows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "100000", description = "orders per second over all connections; 0 = as fast as the window allows (default: ${DEFAULT-VALUE})")
     private long rate;
 
-    @Option(names = "--duration", defaultValue = "10", description = "seconds to measure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10", description = "seconds to measure (default: ${DEFAULT-VALUE})")
     private int duration;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "seconds to run before measuring (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5", description = "seconds to run before measuring (default: ${DEFAULT-VALUE})")
     private int warmup;
 
-    @Option(names = "--connections", defaultValue = "1", description = "trading sessions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "1", description = "trading sessions (default: ${DEFAULT-VALUE})")
     private int connections;
 
-    @Option(names = "--window", defaultValue = "4096", description = "most orders in flight per connection (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", paramLabel = "N", defaultValue = "4096", description = "most orders in flight per connection (default: ${DEFAULT-VALUE})")
     private int window;
 
-    @Option(names = "--symbol", defaultValue = "BTC-KZT", description = "instrument (price 50000000, qty 0.0001) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--symbol", paramLabel = "SYMBOL", defaultValue = "BTC-KZT", description = "instrument (price 50000000, qty 0.0001) (default: ${DEFAULT-VALUE})")
     private String symbol;
 
-    @Option(names = "--account-base", defaultValue = "1000000", description = "connection c trades for accounts base+2c+1 and base+2c+2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--account-base", paramLabel = "N", defaultValue = "1000000", description = "connection c trades for accounts base+2c+1 and base+2c+2 (default: ${DEFAULT-VALUE})")
     private long accountBase;
 
-    @Option(names = "--idle", defaultValue = "park",
+    @Option(names = "--idle", paramLabel = "HOW", defaultValue = "park",
         description = "how the client waits: spin, yield or park; park suits a machine the engine shares (default: ${DEFAULT-VALUE})")
     private String idle;
 
     @Option(names = "--hgrm", paramLabel = "FILE", description = "write the histogram's percentile distribution here")
     private Path hgrm;
-
-    @Option(names = "--user", defaultValue = "demo")
-    private String user;
-
-    @Option(names = "--password", defaultValue = "demo")
-    private String password;
 
     /** One trading session and its pipeline of orders. */
     private final class Connection implements ClientListener, PacedSender.Stream
@@ -100,7 +94,7 @@ public final class LoadCommand implements Callable<Integer>
             buyer = accountBase + 2L * index + 1;
             seller = accountBase + 2L * index + 2;
             client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
-            client.logon(user, password, new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
+            client.logon(gateway.user(), gateway.password(), new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
             intended = new SendTimes(client.nextSeqNum(), window);
         }
 
@@ -138,11 +132,15 @@ public final class LoadCommand implements Callable<Integer>
             {
                 final long now = System.nanoTime();
                 completed++;
-                if (measuring && intended.get(report.requestSeqNum()) >= measureFrom)
+                if (measuring)
                 {
+                    // Every second's line shows its own round trips, warm-up or not; the summary only measured ones.
                     final long roundTrip = intended.since(report.requestSeqNum(), now);
-                    histogram.recordValue(roundTrip);
                     interval.recordValue(roundTrip);
+                    if (intended.get(report.requestSeqNum()) >= measureFrom)
+                    {
+                        histogram.recordValue(roundTrip);
+                    }
                 }
                 if (report.execType() == kz.barys.engine.gateway.sbe.ExecType.REJECTED)
                 {
@@ -172,10 +170,8 @@ public final class LoadCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         symbol16 = GatewayClient.padded(symbol, 16);
-        final InetSocketAddress tradingAddress = GatewayClient.parseAddress(connect);
-        final InetSocketAddress operatorAddress = operator != null ? GatewayClient.parseAddress(operator) :
-            InetSocketAddress.createUnresolved(tradingAddress.getHostString(), tradingAddress.getPort() + 1);
-        fund(operatorAddress);
+        final InetSocketAddress tradingAddress = gateway.trading();
+        fund(gateway.operator());
 
         final Connection[] all = new Connection[connections];
         final GatewayClient[] clients = new GatewayClient[connections];
@@ -191,7 +187,7 @@ public final class LoadCommand implements Callable<Integer>
         System.err.printf("barys load: %d connection(s), %s, warm-up %d s, measuring %d s%n", connections,
             rate == 0 ? "as fast as possible (window " + window + ")" : rate + " orders/s", warmup, duration);
         measuring = true;
-        new PacedSender(all, clients, rate, window, idleStrategy()).run(start, end, now ->
+        new PacedSender(all, clients, rate, window, idleStrategy()).run(start, end, second ->
         {
             long completed = 0;
             long sent = 0;
@@ -200,11 +196,10 @@ public final class LoadCommand implements Callable<Integer>
                 completed += connection.completed;
                 sent += connection.sent;
             }
-            final long elapsed = TimeUnit.NANOSECONDS.toSeconds(now - start);
             System.err.printf("%3d s  %s  sent %,d  answered %,d  %,d orders/s  p50 %s  p99 %s  p99.9 %s  max %s%n",
-                elapsed, now < measureFrom ? "warm-up" : "measure", sent, completed, completed - lastCompleted[0],
-                micros(interval.getValueAtPercentile(50)), micros(interval.getValueAtPercentile(99)),
-                micros(interval.getValueAtPercentile(99.9)), micros(interval.getMaxValue()));
+                second, PacedSender.inWarmUp(second, warmup) ? "warm-up" : "measure", sent, completed,
+                completed - lastCompleted[0], intervalMicros(50), intervalMicros(99), intervalMicros(99.9),
+                intervalMicros(100));
             interval.reset();
             lastCompleted[0] = completed;
         });
@@ -235,7 +230,7 @@ public final class LoadCommand implements Callable<Integer>
 
     private void fund(final InetSocketAddress address) throws IOException
     {
-        Funding.deposit(address, user, password, ops ->
+        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), ops ->
         {
             long requests = 0;
             for (int c = 0; c < connections; c++)
@@ -259,6 +254,12 @@ public final class LoadCommand implements Callable<Integer>
             case "park" -> new SleepingIdleStrategy(1_000);
             default -> new BackoffIdleStrategy(50, Long.MAX_VALUE, 1_000, 1_000); // spin a little, then yield
         };
+    }
+
+    /** A percentile of the last second's round trips, or "-" when none was answered in it. */
+    private String intervalMicros(final double percentile)
+    {
+        return interval.getTotalCount() == 0 ? "-" : micros(interval.getValueAtPercentile(percentile));
     }
 
     private static String micros(final long nanos)

@@ -55,13 +55,23 @@ public final class PacedSender
     }
 
     /**
+     * Whether second {@code second} (1 for the first, as {@link #run} numbers them) lies in a warm-up of
+     * {@code warmUpSeconds}: second k covers [k - 1, k) seconds after the start.
+     */
+    public static boolean inWarmUp(final long second, final long warmUpSeconds)
+    {
+        return second <= warmUpSeconds;
+    }
+
+    /**
      * Runs from {@code startNanos} (the due time of every stream's first request) until {@code endNanos}, calling
-     * {@code everySecond} with the time once a second.
+     * {@code everySecond} once a second with the number of the second that has just ended (1, 2, ...).
      *
      * @throws IOException when a session is lost
      */
     public void run(final long startNanos, final long endNanos, final LongConsumer everySecond) throws IOException
     {
+        long second = 1;
         long nextReport = startNanos + SECOND;
         while (true)
         {
@@ -89,7 +99,7 @@ public final class PacedSender
             }
             if (now >= nextReport)
             {
-                everySecond.accept(now);
+                everySecond.accept(second++);
                 nextReport += SECOND;
             }
             idle.idle(work);

@@ -190,12 +190,12 @@ final class Demo
         // gave p50 6-8 ms (the engine's threads waited for a CPU); parking at once gave p50 0.25-0.4 ms.
         final PacedSender sender = new PacedSender(new PacedSender.Stream[] {flow}, clients, settings.rate(), window,
             new BackoffIdleStrategy(0, 0, 1_000, 100_000));
-        sender.run(start, start + TimeUnit.SECONDS.toNanos(settings.durationSeconds()), now ->
+        sender.run(start, start + TimeUnit.SECONDS.toNanos(settings.durationSeconds()), second ->
         {
             out.printf("%4d s  %,9d orders/s  %,8d trades/s  p99 round trip %s   (%,d orders, %,d trades so far)%s%n",
-                Math.round((now - start) / 1e9), stats.sent() - last[0], stats.trades - last[1],
+                second, stats.sent() - last[0], stats.trades - last[1],
                 SendTimes.micros(stats.lastSecond.getValueAtPercentile(99)), stats.sent(), stats.trades,
-                now <= stats.warmUpEnds ? "  warm-up" : "");
+                PacedSender.inWarmUp(second, settings.warmUpSeconds()) ? "  warm-up" : "");
             stats.lastSecond.reset();
             last[0] = stats.sent();
             last[1] = stats.trades;
@@ -271,9 +271,11 @@ final class Demo
         out.printf("                    so corrected for coordinated omission%s)%n", result.warmUpLeftOut() ? "; warm-up left out" : "");
         out.printf("  journal           %,d commands in %s%n", result.lastSequence(), data);
         out.println("read it with:");
-        out.printf("  ./barys journal --data %s | head     # commands and their events%n", data);
-        out.printf("  ./barys md --data %s --book          # the books, rebuilt from the journal%n", data);
-        out.printf("  ./barys state --data %s              # balances and books, recovered as the engine does%n", data);
+        // As the user started barys: ./barys in the source tree, bin/barys (or a link to it) from the tarball.
+        final String barys = System.getProperty("barys.launcher", "./barys");
+        out.printf("  %s journal --data %s | head     # commands and their events%n", barys, data);
+        out.printf("  %s md --data %s --book          # the books, rebuilt from the journal%n", barys, data);
+        out.printf("  %s state --data %s              # balances and books, recovered as the engine does%n", barys, data);
         out.flush();
     }
 

@@ -19,12 +19,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Watch the engine trade, with simulated traders over its own TCP gateway.",
-        "Starts the engine on the embedded default configuration in a new data",
-        "directory, funds simulated accounts over the operator port, then prints",
-        "orders/s, trades/s and p99 round trip each second, the market (through the",
-        "market-data tailer) every few seconds, and at the end a summary and how to",
-        "read the journal it leaves. See docs/demo.md."})
+        "Shows the engine trading, with simulated traders over its own TCP gateway.",
+        "Starts the engine on the embedded default configuration in a new data directory, funds simulated accounts "
+            + "over the operator port, then prints orders/s, trades/s and p99 round trip each second, the market "
+            + "(through the market-data tailer) every few seconds, and at the end a summary and how to read the "
+            + "journal it leaves. See docs/demo.md."})
 public final class DemoCommand implements Callable<Integer>
 {
     @Spec

@@ -23,16 +23,22 @@ import kz.barys.tools.ConfigOption;
 import kz.barys.tools.DataDirOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code barys md}: market data from the journal, as text lines or as a small web page. */
 @Command(
     name = "md",
     mixinStandardHelpOptions = true,
     description = {
-        "Market data from the journal: a SNAPSHOT of each symbol's book, then trades and L2 book updates (or, with",
-        "--l3, order-by-order messages) with per-symbol sequence numbers. --book prints the book itself as BOOK",
-        "lines instead. --http serves a live web page on 127.0.0.1. Line formats: docs/marketdata.md."})
+        "Prints market data from the journal: trades and book updates, or the book itself.",
+        "A SNAPSHOT of each symbol's book, then trades and L2 book updates (with --l3, order-by-order messages), "
+            + "with per-symbol sequence numbers. --book prints the book itself as BOOK lines instead. --http serves "
+            + "a live web page on 127.0.0.1. Line formats: docs/marketdata.md."},
+    exitCodeList = "1:the command failed, or (without --follow) the journal has a corrupt document: what came before "
+        + "it is printed, then it stops rather than publish a book it cannot vouch for")
 public final class MdCommand implements Callable<Integer>
 {
     @Mixin
@@ -49,8 +55,9 @@ public final class MdCommand implements Callable<Integer>
     @Option(names = "--follow", description = "keep reading as the engine journals more")
     private boolean follow;
 
-    @Option(names = "--from", paramLabel = "WHERE", defaultValue = "start",
-        description = "join point: start, end, or a command sequence number (the book is sent as of just before it)")
+    @Option(names = "--from", paramLabel = "WHERE",
+        description = "join point: start, end, or a command sequence number (the book is sent as of just before it; "
+            + "default: start); not with --book, which prints the book as of the end")
     private String from;
 
     @Option(names = "--book", description = "print the book (BOOK lines; ORDER lines with --l3) at the end, or with --follow each time it changes")
@@ -65,9 +72,23 @@ public final class MdCommand implements Callable<Integer>
     @Option(names = "--http", paramLabel = "PORT", description = "serve a live web page of the books and last trades on 127.0.0.1:PORT (0: any free port)")
     private Integer httpPort;
 
+    @Spec
+    private CommandSpec spec;
+
+    private long corruptIndex = -1;
+
     @Override
     public Integer call() throws Exception
     {
+        if (book && from != null)
+        {
+            throw new ParameterException(spec.commandLine(), "--from does not go with --book, which prints the book "
+                + "as of the end of the journal (and, with --follow, as it changes)");
+        }
+        if (depth != null && !book && httpPort == null)
+        {
+            throw new ParameterException(spec.commandLine(), "--depth needs --book or --http (the messages are not cut to a depth)");
+        }
         final EngineConfig engineConfig = config.load();
         data = dataDir.dir(config.server());
         for (final String symbol : symbols)
@@ -167,6 +188,11 @@ public final class MdCommand implements Callable<Integer>
                     printedOnce = true;
                 }
                 writer.flush();
+                if (!follow && corruptIndex >= 0)
+                {
+                    System.err.printf("barys md: corrupt journal document at index %x; stopping (what came before it is printed)%n", corruptIndex);
+                    return 1;
+                }
                 if (!follow)
                 {
                     if (!tailer.isLive())
@@ -184,7 +210,10 @@ public final class MdCommand implements Callable<Integer>
 
     private MarketDataTailer.Builder builder(final EngineConfig engineConfig)
     {
-        return MarketDataTailer.builder(data).config(engineConfig).symbols(symbols).feed(l3 ? Feed.L3 : Feed.L2);
+        final MarketDataTailer.Builder builder =
+            MarketDataTailer.builder(data).config(engineConfig).symbols(symbols).feed(l3 ? Feed.L3 : Feed.L2);
+        // Following, wait for the engine to void the document (the tailer's own message says so); otherwise stop.
+        return follow || httpPort != null ? builder : builder.onCorruptDocument(index -> corruptIndex = index);
     }
 
     private List<Instrument> selected(final EngineConfig engineConfig)
@@ -202,7 +231,7 @@ public final class MdCommand implements Callable<Integer>
 
     private JoinPoint joinPoint()
     {
-        switch (from)
+        switch (from == null ? "start" : from)
         {
             case "start":
                 return JoinPoint.start();
@@ -223,22 +252,10 @@ public final class MdCommand implements Callable<Integer>
     /** Waits for the journal to appear when following; without --follow its absence is an error. */
     private boolean awaitJournal(final AtomicBoolean running) throws InterruptedException
     {
-        final Path journal = Journal.directory(data);
-        if (Files.isDirectory(journal))
-        {
-            return true;
-        }
-        if (!follow && httpPort == null)
+        if (!follow && httpPort == null && !Files.isDirectory(Journal.directory(data)))
         {
             throw new IllegalArgumentException("no journal in " + data.toAbsolutePath());
         }
-        System.err.println("barys md: waiting for a journal in " + data.toAbsolutePath());
-        while (running.get() && !Files.isDirectory(journal))
-        {
-            Thread.sleep(100);
-        }
-        // The engine creates the directory, then the queue's files: give it a moment to write the header.
-        Thread.sleep(200);
-        return running.get();
+        return DataDirOption.awaitJournal(data, "md", running::get);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.journal.Journal;
 import kz.barys.tools.BarysCli;
+import kz.barys.tools.CliJvm;
 import kz.barys.tools.CliRun;
 
 class DemoCommandTest
@@ -31,7 +32,7 @@ class DemoCommandTest
         final DemoResult result;
         try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8))
         {
-            result = Demo.run(new DemoSettings(3, 40, 3_000, 2, 7, data, 1, 1), out);
+            result = Demo.run(new DemoSettings(3, 40, 3_000, 2, 7, data, 1, 2), out);
         }
         final String output = printed.toString(StandardCharsets.UTF_8);
 
@@ -41,6 +42,9 @@ class DemoCommandTest
         assertThat(result.rejects().keySet()).as("rejects other than cancels that crossed a fill")
             .allMatch(reason -> reason.equals("CANCEL UNKNOWN_ORDER"));
         assertThat(result.roundTrips().getTotalCount()).isPositive();
+        assertThat(output).as("--warmup 2 marks the first two seconds, no more")
+            .containsPattern("(?m)^ +1 s .*warm-up$").containsPattern("(?m)^ +2 s .*warm-up$")
+            .doesNotContainPattern("(?m)^ +3 s .*warm-up$");
         assertThat(Journal.directory(data)).isDirectory();
         assertThat(output)
             .contains("orders/s", "trades/s", "p99 round trip", "market at the end", "BTC-KZT", "USDT-KZT")
@@ -85,6 +89,6 @@ class DemoCommandTest
     {
         final CliRun run = CliRun.of(args);
         assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
-        assertThat(run.err()).contains(message).doesNotContain("\tat ");
+        assertThat(run.err()).contains(message).doesNotContain("\tat ").as("not the whole help again").doesNotContain("Usage:");
     }
 }

@@ -166,6 +166,46 @@ class MdCommandTest
         assertThat(BarysCli.execute("md", "--data", data, "--from", "yesterday")).isEqualTo(1);
     }
 
+    @Test
+    void optionsThatWouldBeIgnoredAreUsageErrors()
+    {
+        final kz.barys.tools.CliRun fromWithBook = kz.barys.tools.CliRun.of("md", "--data", data, "--book", "--from", "5");
+        assertThat(fromWithBook.exit()).isEqualTo(2);
+        assertThat(fromWithBook.err()).contains("--from does not go with --book");
+        final kz.barys.tools.CliRun depthAlone = kz.barys.tools.CliRun.of("md", "--data", data, "--depth", "2");
+        assertThat(depthAlone.exit()).isEqualTo(2);
+        assertThat(depthAlone.err()).contains("--depth needs --book or --http");
+    }
+
+    @Test
+    void aCorruptDocumentStopsItWithExitCodeOneRatherThanPublishPartOfTheJournalAsAllOfIt() throws Exception
+    {
+        final Path damaged = dir.resolve("damaged");
+        final Engine engine = MdFixtures.engine(damaged);
+        try
+        {
+            MdFixtures.feed(engine, MdFixtures.market(2, 200));
+        }
+        finally
+        {
+            engine.close();
+        }
+        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue queue = kz.barys.engine.journal.Journal.open(damaged, false);
+            net.openhft.chronicle.wire.DocumentContext document = queue.createAppender().writingDocument())
+        {
+            // a complete document whose version, type and CRC are garbage
+            document.wire().bytes().write(new byte[] {1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9, 9, 9});
+        }
+
+        final kz.barys.tools.CliRun messages = kz.barys.tools.CliRun.of("md", "--data", damaged.toString());
+        final kz.barys.tools.CliRun book = kz.barys.tools.CliRun.of("md", "--data", damaged.toString(), "--book");
+
+        assertThat(messages.exit()).isEqualTo(1);
+        assertThat(messages.err()).contains("corrupt journal document at index");
+        assertThat(book.exit()).isEqualTo(1);
+        assertThat(book.err()).contains("corrupt journal document at index");
+    }
+
     private static long price(final String text, final String side)
     {
         final long price = kz.barys.engine.num.Fixed.parse(text);

@@ -1,4 +1,4 @@
-package kz.barys.tools.demo;
+package kz.barys.tools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import kz.barys.tools.BarysCli;
-
 /**
  * {@code barys ARGS} in a child JVM on the test classpath, with the launcher's JVM flags. The read-only verbs
  * write to the standard output file descriptor itself, which a test cannot capture in-process; here it goes to a
  * file (never a pipe, so a chatty child cannot block).
  */
-final class CliJvm
+public final class CliJvm implements AutoCloseable
 {
     private final Process process;
     private final Path out;
@@ -32,7 +30,7 @@ final class CliJvm
     }
 
     /** Starts {@code barys args}; its output goes to files named {@code name} in {@code scratch}. */
-    static CliJvm start(final Path scratch, final String name, final String... args) throws IOException
+    public static CliJvm start(final Path scratch, final String name, final String... args) throws IOException
     {
         final Path root = Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
         final List<String> command = new ArrayList<>();
@@ -55,7 +53,7 @@ final class CliJvm
     }
 
     /** Waits for the exit; returns what it printed, and fails unless it exited 0. */
-    Path awaitOutput()
+    public Path awaitOutput()
     {
         try
         {
@@ -78,6 +76,59 @@ final class CliJvm
         {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
+        }
+    }
+
+    /** Waits up to 30 s until its standard error contains {@code text}; fails if it does not or if it exits first. */
+    public void awaitErr(final String text) throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(err, StandardCharsets.UTF_8).contains(text))
+        {
+            if (!process.isAlive() || System.nanoTime() > deadline)
+            {
+                throw new AssertionError(what + (process.isAlive() ? " did not print '" : " exited before printing '")
+                    + text + "':\n" + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits up to 30 s until its standard output contains {@code text}; fails if it does not. */
+    public void awaitOut(final String text) throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(out, StandardCharsets.UTF_8).contains(text))
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError(what + " did not print '" + text + "':\n" + Files.readString(out, StandardCharsets.UTF_8));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
+    /** Stops it (a follower never ends by itself). */
+    @Override
+    public void close()
+    {
+        process.destroy();
+        try
+        {
+            if (!process.waitFor(10, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
