@@ -112,6 +112,11 @@ final class EngineCommand implements Callable<Integer>
         System.err.printf("barys engine: data %s, recovered %d commands (snapshot at %d), next sequence %d%n",
             data.toAbsolutePath(), engine.recovered().commandsReplayed(), engine.recovered().snapshotSequence(),
             engine.recovered().lastSequence() + 1);
+        engine.recovered().warnings().forEach(warning -> System.err.println("barys engine: WARNING: " + warning));
+        if (!engine.marketsChange().isNone())
+        {
+            System.err.println("barys engine: markets changed, applied and journaled: " + engine.marketsChange().describe());
+        }
         if (engine.recovered().corruptIndex() >= 0)
         {
             System.err.printf("barys engine: WARNING: discarded a corrupt journal tail at index %x; that document was complete, so its commands may have been acknowledged before the damage: they are lost%n",

@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import org.agrona.DirectBuffer;
+
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.text.CommandTextWriter;
+import kz.barys.engine.text.MarketsLine;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import picocli.CommandLine.Command;
@@ -49,10 +54,70 @@ final class JournalCommand implements Callable<Integer>
         final Path data = dataDir.existingJournal(config.server());
         final EngineConfig engineConfig = config.load();
         final OutputStream out = Stdout.buffered();
-        final TextEventWriter events = new TextEventWriter(engineConfig, out);
-        final EventDecoder decoder = new EventDecoder(engineConfig);
-        final CommandTextWriter commands = new CommandTextWriter(engineConfig);
-        final JournalReader.Visitor printer = (index, command, eventBytes, offset, length) ->
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final EngineConfig written = JournalMarkets.latest(queue).orElse(engineConfig);
+            MarketsChange.between(written, engineConfig).requireNone("the data in " + data);
+            final Printer printer = new Printer(JournalMarkets.first(queue).orElse(written), out);
+            final JournalReader reader = new JournalReader(queue);
+            while (true)
+            {
+                final JournalReader.Result result = reader.next(printer);
+                if (result == JournalReader.Result.DOCUMENT)
+                {
+                    continue;
+                }
+                printer.events.flush();
+                if (result == JournalReader.Result.CORRUPT)
+                {
+                    System.err.printf("barys journal: corrupt document at index %x; stopping%n", reader.corruptIndex());
+                    return 1;
+                }
+                if (!follow)
+                {
+                    return 0;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /** Prints each document under the markets in force where it stands (a MARKETS record changes them). */
+    private final class Printer implements JournalReader.Visitor
+    {
+        private final OutputStream out;
+        private EngineConfig markets;
+        private boolean headerSeen;
+        private TextEventWriter events;
+        private EventDecoder decoder;
+        private CommandTextWriter commands;
+
+        Printer(final EngineConfig markets, final OutputStream out)
+        {
+            this.out = out;
+            use(markets);
+        }
+
+        private void use(final EngineConfig markets)
+        {
+            if (events != null)
+            {
+                events.flush();
+            }
+            this.markets = markets;
+            events = new TextEventWriter(markets, out);
+            decoder = new EventDecoder(markets);
+            commands = new CommandTextWriter(markets);
+        }
+
+        @Override
+        public void header(final String configFingerprint)
+        {
+            headerSeen = true;
+        }
+
+        @Override
+        public void command(final long index, final kz.barys.engine.command.Command command, final DirectBuffer eventBytes, final int offset, final int length)
         {
             if (command.sequence < from)
             {
@@ -66,29 +131,21 @@ final class JournalCommand implements Callable<Integer>
             {
                 decoder.decode(eventBytes, offset, length, events);
             }
-        };
-        try (SingleChronicleQueue queue = Journal.open(data, true))
+        }
+
+        @Override
+        public void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
         {
-            final JournalReader reader = new JournalReader(queue);
-            while (true)
+            final EngineConfig after = EngineConfig.fromFingerprint(configFingerprint);
+            if (lastSequence + 1 >= from)
             {
-                final JournalReader.Result result = reader.next(printer);
-                if (result == JournalReader.Result.DOCUMENT)
-                {
-                    continue;
-                }
                 events.flush();
-                if (result == JournalReader.Result.CORRUPT)
-                {
-                    System.err.printf("barys journal: corrupt document at index %x; stopping%n", reader.corruptIndex());
-                    return 1;
-                }
-                if (!follow)
-                {
-                    return 0;
-                }
-                Thread.sleep(10);
+                write(out, commandsOnly ? "" :
+                    "# markets changed after seq=" + lastSequence + " time=" + Instant.ofEpochSecond(0, timeNanos) + "\n");
+                // Without the header (its file deleted) the markets before are not known: every key is written.
+                write(out, MarketsLine.write(headerSeen ? markets : null, after) + "\n");
             }
+            use(after);
         }
     }
 
