@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
 
@@ -25,13 +23,14 @@ public final class Replay
     }
 
     /**
-     * Runs the command file {@code in}. A {@code CONFIG} line ({@link MarketsLine}) changes the markets from there
-     * on, as the engine did where the journal has its MARKETS record; one the engine would refuse stops the run
-     * with {@link IllegalArgumentException}.
+     * Runs the command file {@code in} ({@link CommandLines}: a {@code CONFIG} line the engine would refuse stops
+     * the run with {@link IllegalArgumentException}).
      */
     public static void run(final InputStream in, final OutputStream out, final boolean dumpState, final EngineConfig config)
     {
-        final Lines lines = new Lines(new MatchingCore(config), out);
+        final MatchingCore core = new MatchingCore(config);
+        final TextEventWriter writer = new TextEventWriter(config, out);
+        final CommandLines lines = new CommandLines(core, writer);
         try
         {
             byte[] buffer = new byte[CHUNK];
@@ -65,61 +64,10 @@ public final class Replay
         {
             throw new UncheckedIOException(ex);
         }
-        final MatchingCore core = lines.core;
-        final TextEventWriter writer = lines.writer;
         if (dumpState)
         {
             StateDump.write(core, writer);
         }
         writer.flush();
-    }
-
-    /** The core with the parser and writer of its current markets. */
-    private static final class Lines
-    {
-        private final MatchingCore core;
-        private final OutputStream out;
-        private final Command command = new Command();
-        private CommandParser parser;
-        private TextEventWriter writer;
-        private long number;
-
-        Lines(final MatchingCore core, final OutputStream out)
-        {
-            this.core = core;
-            this.out = out;
-            this.parser = new CommandParser(core.config());
-            this.writer = new TextEventWriter(core.config(), out);
-        }
-
-        void run(final byte[] bytes, final int offset, final int length)
-        {
-            number++;
-            if (MarketsLine.is(bytes, offset, length))
-            {
-                changeMarkets(new String(bytes, offset, length, StandardCharsets.US_ASCII));
-            }
-            else if (parser.parse(bytes, offset, length, command))
-            {
-                core.process(command, writer);
-            }
-        }
-
-        private void changeMarkets(final String line)
-        {
-            final EngineConfig after;
-            try
-            {
-                after = MarketsLine.apply(core.config(), line, core::hasRestingOrders);
-                core.changeMarkets(after);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new IllegalArgumentException("line " + number + ": " + ex.getMessage(), ex);
-            }
-            writer.flush();
-            parser = new CommandParser(after);
-            writer = new TextEventWriter(after, out);
-        }
     }
 }
