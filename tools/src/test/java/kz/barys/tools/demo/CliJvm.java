@@ -16,7 +16,7 @@ import kz.barys.tools.BarysCli;
  * write to the standard output file descriptor itself, which a test cannot capture in-process; here it goes to a
  * file (never a pipe, so a chatty child cannot block).
  */
-final class CliJvm
+public final class CliJvm
 {
     private final Process process;
     private final Path out;
@@ -32,7 +32,7 @@ final class CliJvm
     }
 
     /** Starts {@code barys args}; its output goes to files named {@code name} in {@code scratch}. */
-    static CliJvm start(final Path scratch, final String name, final String... args) throws IOException
+    public static CliJvm start(final Path scratch, final String name, final String... args) throws IOException
     {
         final Path root = Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
         final List<String> command = new ArrayList<>();
@@ -55,7 +55,7 @@ final class CliJvm
     }
 
     /** Waits for the exit; returns what it printed, and fails unless it exited 0. */
-    Path awaitOutput()
+    public Path awaitOutput()
     {
         try
         {
