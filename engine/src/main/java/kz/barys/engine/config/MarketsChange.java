@@ -27,7 +27,7 @@ public final class MarketsChange
         @Override
         public String toString()
         {
-            return key + " " + shown(before) + " -> " + shown(after);
+            return before == null ? "+" + key + "=" + after : key + " " + shown(before) + " -> " + shown(after);
         }
     }
 
@@ -86,7 +86,7 @@ public final class MarketsChange
         return differences;
     }
 
-    /** The differences as {@code key before -> after}, separated by "; " (for the log). */
+    /** The differences as {@code key 'before' -> 'after'} (an added key: {@code +key=value}), separated by "; ". */
     public String describe()
     {
         return String.join("; ", differences.stream().map(Difference::toString).toList());
