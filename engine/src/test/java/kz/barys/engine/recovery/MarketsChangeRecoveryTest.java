@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Markets;
 import kz.barys.engine.core.CoreSnapshot;
@@ -27,7 +25,6 @@ import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.snapshot.SnapshotStore;
-import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -174,16 +171,7 @@ class MarketsChangeRecoveryTest
 
     private static void feed(final Engine engine, final EngineConfig config, final String... lines)
     {
-        final CommandParser parser = new CommandParser(config);
-        final Command command = new Command();
-        for (final String line : lines)
-        {
-            final byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-            if (parser.parse(bytes, 0, bytes.length, command))
-            {
-                engine.submit(command);
-            }
-        }
+        CommandStreams.feed(engine, config, List.of(lines));
     }
 
     private Recovery.Result recover(final EngineConfig config, final boolean useSnapshots)
