@@ -88,6 +88,8 @@ final class JournalCommand implements Callable<Integer>
         private final OutputStream out;
         private EngineConfig markets;
         private boolean headerSeen;
+        /** With --commands: whether the markets where printing starts have been written (as a CONFIG line). */
+        private boolean startWritten;
         private TextEventWriter events;
         private EventDecoder decoder;
         private CommandTextWriter commands;
@@ -124,6 +126,7 @@ final class JournalCommand implements Callable<Integer>
                 return;
             }
             events.flush();
+            writeStartMarkets();
             write(out, commandsOnly ? "" :
                 "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos) + "\n");
             write(out, commands.write(command) + "\n");
@@ -140,12 +143,27 @@ final class JournalCommand implements Callable<Integer>
             if (lastSequence + 1 >= from)
             {
                 events.flush();
+                writeStartMarkets();
                 write(out, commandsOnly ? "" :
                     "# markets changed after seq=" + lastSequence + " time=" + Instant.ofEpochSecond(0, timeNanos) + "\n");
                 // Without the header (its file deleted) the markets before are not known: every key is written.
                 write(out, MarketsLine.write(headerSeen ? markets : null, after) + "\n");
             }
             use(after);
+        }
+
+        /**
+         * With --commands, first the markets where the output starts, every key (when the journal tells them): so
+         * that {@code replay} runs the commands under the markets they were journaled under, or refuses a
+         * configuration those markets cannot follow.
+         */
+        private void writeStartMarkets()
+        {
+            if (commandsOnly && !startWritten && headerSeen)
+            {
+                write(out, MarketsLine.write(null, markets) + "\n");
+            }
+            startWritten = true;
         }
     }
 

@@ -111,6 +111,13 @@ class MarketsChangeCliTest
         assertThat(journalAlone).isEqualTo(state);
         final List<String> replayDump = lines(replayed).stream().filter(l -> l.startsWith("BOOK") || l.startsWith("BALANCE")).toList();
         assertThat(replayDump).isEqualTo(state);
+        assertThat(lines(commands).get(0)).as("journal --commands starts with the markets the journal started under")
+            .isEqualTo(kz.barys.engine.text.MarketsLine.write(null, EngineConfig.parse(DEFAULT)));
+        final CliRun swapped = CliRun.of("replay", "--config", write("swapped", with(DEFAULT, "instruments",
+            "ETH-KZT,BTC-KZT,USDT-KZT")).toString(), "--input", commands.toString(), "--output", dir.resolve("no.txt").toString());
+        assertThat(swapped.exit()).as("replay under markets the journal's cannot follow").isEqualTo(1);
+        assertThat(swapped.err()).startsWith("barys: line 1: configuration key 'instruments': the replay has " +
+            "'ETH-KZT,BTC-KZT,USDT-KZT', this configuration has 'BTC-KZT,ETH-KZT,USDT-KZT': a listed instrument may not be moved");
         assertThat(lines(commands)).contains(
             "CONFIG instrument.BTC-KZT.maker_fee_bps=10 instrument.BTC-KZT.taker_fee_bps=20",
             "CONFIG currencies=KZT,BTC,ETH,USDT,SOL currency.SOL.withdrawal_step=0.00000001 " +

@@ -49,6 +49,10 @@ final class CommandLines
         try
         {
             after = MarketsLine.apply(core.config(), line, core::hasRestingOrders);
+            if (after.fingerprint().equals(core.config().fingerprint()))
+            {
+                return; // the markets it runs under already (the first line of `journal --commands`, say)
+            }
             core.changeMarkets(after);
         }
         catch (final IllegalArgumentException ex)
