@@ -26,7 +26,8 @@ import kz.barys.engine.core.MatchingCore;
 /**
  * Snapshot files in {@code DATA/snapshots}: {@code snapshot-<sequence>.bin}, written to a temporary file, forced
  * to disk and renamed, so a crash never leaves a half snapshot under the real name. Each file carries its CRC,
- * the sequence of the last command it includes, the journal index to resume after, and the state digest.
+ * the sequence of the last command it includes, the journal index to resume after, the state digest and the
+ * fingerprint of the markets it was taken under (docs/journal.md).
  */
 public final class SnapshotStore
 {
