@@ -126,6 +126,11 @@ final class EngineCommand implements Callable<Integer>
         System.err.printf("barys engine: data %s, recovered up to command %d (snapshot at %d, then %d commands replayed from the journal), next sequence %d%n",
             data.toAbsolutePath(), engine.recovered().lastSequence(), engine.recovered().snapshotSequence(),
             engine.recovered().commandsReplayed(), engine.recovered().lastSequence() + 1);
+        engine.recovered().warnings().forEach(warning -> System.err.println("barys engine: WARNING: " + warning));
+        if (!engine.marketsChange().isNone())
+        {
+            System.err.println("barys engine: markets changed, applied and journaled: " + engine.marketsChange().describe());
+        }
         if (engine.recovered().corruptIndex() >= 0)
         {
             System.err.printf("barys engine: WARNING: discarded a corrupt journal tail at index %x; that document was complete, so its commands may have been acknowledged before the damage: they are lost%n",

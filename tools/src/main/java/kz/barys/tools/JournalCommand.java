@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import org.agrona.DirectBuffer;
+
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.text.CommandTextWriter;
+import kz.barys.engine.text.MarketsLine;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import picocli.CommandLine.Command;
@@ -54,26 +59,11 @@ final class JournalCommand implements Callable<Integer>
         }
         final EngineConfig engineConfig = config.load();
         final OutputStream out = Stdout.buffered();
-        final TextEventWriter events = new TextEventWriter(engineConfig, out);
-        final EventDecoder decoder = new EventDecoder(engineConfig);
-        final CommandTextWriter commands = new CommandTextWriter(engineConfig);
-        final JournalReader.Visitor printer = (index, command, eventBytes, offset, length) ->
-        {
-            if (command.sequence < from)
-            {
-                return;
-            }
-            events.flush();
-            write(out, commandsOnly ? "" :
-                "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos) + "\n");
-            write(out, commands.write(command) + "\n");
-            if (!commandsOnly)
-            {
-                decoder.decode(eventBytes, offset, length, events);
-            }
-        };
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
+            final EngineConfig written = JournalMarkets.latest(queue).orElse(engineConfig);
+            MarketsChange.between(written, engineConfig).requireNone("the data in " + data);
+            final Printer printer = new Printer(JournalMarkets.first(queue).orElse(written), out);
             final JournalReader reader = new JournalReader(queue);
             while (true)
             {
@@ -82,7 +72,7 @@ final class JournalCommand implements Callable<Integer>
                 {
                     continue;
                 }
-                events.flush();
+                printer.events.flush();
                 if (result == JournalReader.Result.CORRUPT)
                 {
                     System.err.printf("barys journal: corrupt document at index %x; stopping%n", reader.corruptIndex());
@@ -94,6 +84,91 @@ final class JournalCommand implements Callable<Integer>
                 }
                 Thread.sleep(10);
             }
+        }
+    }
+
+    /** Prints each document under the markets in force where it stands (a MARKETS record changes them). */
+    private final class Printer implements JournalReader.Visitor
+    {
+        private final OutputStream out;
+        private EngineConfig markets;
+        private boolean headerSeen;
+        /** With --commands: whether the markets where printing starts have been written (as a CONFIG line). */
+        private boolean startWritten;
+        private TextEventWriter events;
+        private EventDecoder decoder;
+        private CommandTextWriter commands;
+
+        Printer(final EngineConfig markets, final OutputStream out)
+        {
+            this.out = out;
+            use(markets);
+        }
+
+        private void use(final EngineConfig markets)
+        {
+            if (events != null)
+            {
+                events.flush();
+            }
+            this.markets = markets;
+            events = new TextEventWriter(markets, out);
+            decoder = new EventDecoder(markets);
+            commands = new CommandTextWriter(markets);
+        }
+
+        @Override
+        public void header(final String configFingerprint)
+        {
+            headerSeen = true;
+        }
+
+        @Override
+        public void command(final long index, final kz.barys.engine.command.Command command, final DirectBuffer eventBytes, final int offset, final int length)
+        {
+            if (command.sequence < from)
+            {
+                return;
+            }
+            events.flush();
+            writeStartMarkets();
+            write(out, commandsOnly ? "" :
+                "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos) + "\n");
+            write(out, commands.write(command) + "\n");
+            if (!commandsOnly)
+            {
+                decoder.decode(eventBytes, offset, length, events);
+            }
+        }
+
+        @Override
+        public void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
+        {
+            final EngineConfig after = EngineConfig.fromFingerprint(configFingerprint);
+            if (lastSequence + 1 >= from)
+            {
+                events.flush();
+                writeStartMarkets();
+                write(out, commandsOnly ? "" :
+                    "# markets changed after seq=" + lastSequence + " time=" + Instant.ofEpochSecond(0, timeNanos) + "\n");
+                // Without the header (its file deleted) the markets before are not known: every key is written.
+                write(out, MarketsLine.write(headerSeen ? markets : null, after) + "\n");
+            }
+            use(after);
+        }
+
+        /**
+         * With --commands, first the markets where the output starts, every key (when the journal tells them): so
+         * that {@code replay} runs the commands under the markets they were journaled under, or refuses a
+         * configuration those markets cannot follow.
+         */
+        private void writeStartMarkets()
+        {
+            if (commandsOnly && !startWritten && headerSeen)
+            {
+                write(out, MarketsLine.write(null, markets) + "\n");
+            }
+            startWritten = true;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.core.CoreSnapshot;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.recovery.Recovery;
@@ -43,6 +44,8 @@ final class StateCommand implements Callable<Integer>
         try (SingleChronicleQueue queue = Journal.open(data, true))
         {
             final Recovery.Result result = Recovery.recover(data, queue, engineConfig, config.server().engine().maxOrders(), !noSnapshot, Optional.empty());
+            MarketsChange.between(result.core().config(), engineConfig).requireNone("the data in " + data);
+            result.warnings().forEach(warning -> System.err.println("barys state: WARNING: " + warning));
             if (result.corruptIndex() >= 0)
             {
                 System.err.printf("barys state: WARNING: the journal ends with a corrupt document at index %x; "

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +64,14 @@ public final class ConfigKeys
             }
             throw new IllegalArgumentException("configuration: not a properties file (" + ex.getMessage() + ")");
         }
+        return new ConfigKeys(properties);
+    }
+
+    /** Keys and values already split (the markets of a journal, a {@code CONFIG} line of a command file). */
+    public static ConfigKeys of(final Map<String, String> entries)
+    {
+        final Properties properties = new Properties();
+        properties.putAll(entries);
         return new ConfigKeys(properties);
     }
 

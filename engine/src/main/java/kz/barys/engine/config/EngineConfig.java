@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,76 @@ public final class EngineConfig
                 .append(" taker_fee_bps=").append(instrument.takerFeeBps()).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The markets as configuration keys, every key explicit (defaults included), in a fixed order: currencies,
+     * their keys, instruments, their keys. Two configurations with the same markets give the same map, so that
+     * comparing maps tells which keys differ ({@link MarketsChange}).
+     */
+    public Map<String, String> marketKeys()
+    {
+        final Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("currencies", String.join(",", currencies.stream().map(Currency::code).toList()));
+        for (final Currency currency : currencies)
+        {
+            keys.put("currency." + currency.code() + ".withdrawal_step", Fixed.toString(currency.withdrawalStep()));
+        }
+        keys.put("instruments", String.join(",", instruments.stream().map(Instrument::symbol).toList()));
+        for (final Instrument instrument : instruments)
+        {
+            final String prefix = "instrument." + instrument.symbol() + ".";
+            keys.put(prefix + "base", instrument.base().code());
+            keys.put(prefix + "quote", instrument.quote().code());
+            keys.put(prefix + "tick", Fixed.toString(instrument.tick()));
+            keys.put(prefix + "lot", Fixed.toString(instrument.lot()));
+            keys.put(prefix + "min_notional", Fixed.toString(instrument.minNotional()));
+            keys.put(prefix + "maker_fee_bps", Integer.toString(instrument.makerFeeBps()));
+            keys.put(prefix + "taker_fee_bps", Integer.toString(instrument.takerFeeBps()));
+        }
+        return keys;
+    }
+
+    /** Markets from configuration keys alone (no other section allowed), checked as a configuration file is. */
+    public static EngineConfig fromMarketKeys(final Map<String, String> keys)
+    {
+        final ConfigKeys configKeys = ConfigKeys.of(keys);
+        final EngineConfig config = read(configKeys);
+        configKeys.rejectUnknown();
+        return config;
+    }
+
+    /**
+     * The markets a {@link #fingerprint()} describes: how a journal or a snapshot tells the markets it was written
+     * under. Throws {@link IllegalArgumentException} if the text is not a fingerprint.
+     */
+    public static EngineConfig fromFingerprint(final String fingerprint)
+    {
+        final Map<String, String> keys = new LinkedHashMap<>();
+        final List<String> codes = new ArrayList<>();
+        final List<String> symbols = new ArrayList<>();
+        for (final String line : fingerprint.split("\n"))
+        {
+            final String[] words = line.split(" ");
+            if (words.length < 3 || !("currency".equals(words[0]) || "instrument".equals(words[0])))
+            {
+                throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
+            }
+            final boolean currency = "currency".equals(words[0]);
+            (currency ? codes : symbols).add(words[2]);
+            for (int i = 3; i < words.length; i++)
+            {
+                final int equals = words[i].indexOf('=');
+                if (equals < 1)
+                {
+                    throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
+                }
+                keys.put(words[0] + "." + words[2] + "." + words[i].substring(0, equals), words[i].substring(equals + 1));
+            }
+        }
+        keys.put("currencies", String.join(",", codes));
+        keys.put("instruments", String.join(",", symbols));
+        return fromMarketKeys(keys);
     }
 
     /** The currency with this code, or null. */

@@ -78,9 +78,26 @@ public final class CoreSnapshot
         return p;
     }
 
-    /** Builds a fresh core holding the state written by {@link #write}. */
+    /** Builds a fresh core holding the state written by {@link #write}, under the markets it was written under. */
     public static MatchingCore read(
         final EngineConfig config, final int maxOrders, final DirectBuffer in, final int offset, final int length)
+    {
+        return read(config, maxOrders, in, offset, length, false);
+    }
+
+    /**
+     * As {@link #read}, under markets that may list more currencies and instruments at the end (a safe change of
+     * markets, {@code MarketsChange}): those start empty.
+     */
+    static MatchingCore readUnderMoreMarkets(
+        final EngineConfig config, final int maxOrders, final DirectBuffer in, final int offset, final int length)
+    {
+        return read(config, maxOrders, in, offset, length, true);
+    }
+
+    private static MatchingCore read(
+        final EngineConfig config, final int maxOrders, final DirectBuffer in, final int offset, final int length,
+        final boolean moreMarkets)
     {
         final MatchingCore core = new MatchingCore(config, maxOrders);
         final EngineState state = core.state();
@@ -90,7 +107,8 @@ public final class CoreSnapshot
         p += 16;
         final int currencies = in.getInt(p);
         p += 4;
-        check(currencies == state.feesCollected.length, "currency count differs from the configuration");
+        check(currencies == state.feesCollected.length || moreMarkets && currencies < state.feesCollected.length,
+            "currency count differs from the configuration");
         for (int currency = 0; currency < currencies; currency++)
         {
             state.feesCollected[currency] = in.getLong(p);
@@ -98,13 +116,15 @@ public final class CoreSnapshot
         }
         final int books = in.getInt(p);
         p += 4;
-        check(books == state.books.length, "instrument count differs from the configuration");
+        check(books == state.books.length || moreMarkets && books < state.books.length,
+            "instrument count differs from the configuration");
 
         // Orders are read in book order (restoring priority) and then linked to accounts by order number.
         final List<Order> orders = new ArrayList<>();
         final List<long[]> owners = new ArrayList<>();
-        for (final OrderBook book : state.books)
+        for (int b = 0; b < books; b++)
         {
+            final OrderBook book = state.books[b];
             book.halted(in.getByte(p++) != 0);
             for (int side = 0; side < 2; side++)
             {

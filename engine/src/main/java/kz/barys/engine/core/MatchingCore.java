@@ -55,6 +55,17 @@ public final class MatchingCore
         this.orderEntry = other.orderEntry;
     }
 
+    /**
+     * Continues under changed markets, a change {@code MarketsChange} found safe (docs/operations.md, "Changing
+     * the markets"): added currencies and instruments start empty, resting BUY orders reserve at changed fee rates.
+     * Throws {@link IllegalArgumentException}, naming the key, and changes nothing if an account cannot fund
+     * that; no events: what it does follows from the state and the two markets alone.
+     */
+    public void changeMarkets(final EngineConfig after)
+    {
+        adopt(MarketsSwitch.to(this, after, maxOrders));
+    }
+
     EngineState state()
     {
         return state;
@@ -286,6 +297,13 @@ public final class MatchingCore
     public OrderBook book(final Instrument instrument)
     {
         return state.books[instrument.index()];
+    }
+
+    /** Whether the instrument with this symbol has resting orders (what a change of its tick or lot must not have). */
+    public boolean hasRestingOrders(final String symbol)
+    {
+        final OrderBook book = book(state.config.instrument(symbol));
+        return book.bids().levelCount() + book.asks().levelCount() > 0;
     }
 
     /** Every account number with state, ascending (allocates: for dumps and snapshots only). */

@@ -16,6 +16,11 @@ public final class JournalFormat
     public static final byte SNAPSHOT = 3;
     /** Voids an earlier document found corrupt during recovery (it was never acknowledged). */
     public static final byte DISCARD = 4;
+    /**
+     * The markets changed from here on: a safe configuration change the engine applied at start. Carries the last
+     * command sequence before it, the time and the new markets' fingerprint (the HEADER's text).
+     */
+    public static final byte MARKETS = 5;
 
     /** version u8, kind u8, reserved u16. */
     public static final int PREFIX_LENGTH = 4;

@@ -43,6 +43,11 @@ public final class JournalReader
         default void header(final String configFingerprint)
         {
         }
+
+        /** The markets change to those of {@code configFingerprint} after command {@code lastSequence}. */
+        default void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
+        {
+        }
     }
 
     private final ExcerptTailer tailer;
@@ -112,11 +117,9 @@ public final class JournalReader
             case JournalFormat.BATCH -> visitBatch(visitor);
             case JournalFormat.SNAPSHOT -> visitor.snapshotMarker(
                 index, buffer.getLong(JournalFormat.PREFIX_LENGTH), buffer.getLong(JournalFormat.PREFIX_LENGTH + 8));
-            case JournalFormat.HEADER ->
-            {
-                final int textLength = buffer.getInt(JournalFormat.PREFIX_LENGTH);
-                visitor.header(new String(bytes, JournalFormat.PREFIX_LENGTH + 4, textLength, StandardCharsets.UTF_8));
-            }
+            case JournalFormat.HEADER -> visitor.header(text(JournalFormat.PREFIX_LENGTH));
+            case JournalFormat.MARKETS -> visitor.marketsChanged(index, buffer.getLong(JournalFormat.PREFIX_LENGTH),
+                buffer.getLong(JournalFormat.PREFIX_LENGTH + 8), text(JournalFormat.PREFIX_LENGTH + 16));
             default ->
             {
                 // DISCARD of a document already skipped, or a kind from a newer version: nothing to replay.
@@ -138,6 +141,11 @@ public final class JournalReader
             visitor.command(index, command, buffer, eventsOffset, eventsLength);
             position = eventsOffset + eventsLength;
         }
+    }
+
+    private String text(final int offset)
+    {
+        return new String(bytes, offset + 4, buffer.getInt(offset), StandardCharsets.UTF_8);
     }
 
     private byte kind()

@@ -96,11 +96,29 @@ public final class JournalWriter
     /** Writes the header with the configuration's fingerprint (the first document of a new journal). */
     public long writeHeader(final String configFingerprint)
     {
-        final byte[] text = configFingerprint.getBytes(StandardCharsets.UTF_8);
-        final ExpandableArrayBuffer buffer = prefix(JournalFormat.HEADER);
-        buffer.putInt(JournalFormat.PREFIX_LENGTH, text.length);
-        buffer.putBytes(JournalFormat.PREFIX_LENGTH + 4, text);
-        return writeAndRestart(JournalFormat.PREFIX_LENGTH + 4 + text.length);
+        prefix(JournalFormat.HEADER);
+        return writeAndRestart(putText(JournalFormat.PREFIX_LENGTH, configFingerprint));
+    }
+
+    /**
+     * Journals that the markets change to those of {@code configFingerprint} after command {@code lastSequence}
+     * (a configuration change applied at start; docs/journal.md).
+     */
+    public long writeMarketsChange(final long lastSequence, final long timeNanos, final String configFingerprint)
+    {
+        final ExpandableArrayBuffer buffer = prefix(JournalFormat.MARKETS);
+        buffer.putLong(JournalFormat.PREFIX_LENGTH, lastSequence);
+        buffer.putLong(JournalFormat.PREFIX_LENGTH + 8, timeNanos);
+        return writeAndRestart(putText(JournalFormat.PREFIX_LENGTH + 16, configFingerprint));
+    }
+
+    /** u32 length and UTF-8 text at {@code offset}; returns where the body ends. */
+    private int putText(final int offset, final String text)
+    {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        batch.putInt(offset, bytes.length);
+        batch.putBytes(offset + 4, bytes);
+        return offset + 4 + bytes.length;
     }
 
     private ExpandableArrayBuffer prefix(final byte kind)

@@ -43,11 +43,14 @@ public final class MarketDataProcessor
 {
     private final Feed feed;
     private final MarketDataListener listener;
-    private final EventDecoder decoder;
-    private final Instrument[] instruments;
-    private final Book[] books;
-    private final long[] sequences;
-    private final boolean[] selected;
+    private EventDecoder decoder;
+    private EngineConfig markets;
+    private Instrument[] instruments;
+    private Book[] books;
+    private long[] sequences;
+    private boolean[] selected;
+    /** The symbols {@link #selectOnly} chose, or null for all. */
+    private java.util.Set<String> selectedSymbols;
     private final OrderIndex orderIndex = new OrderIndex(1 << 12);
     private final LevelSide.LevelPool levelPool = new LevelSide.LevelPool();
     private final Sink sink = new Sink();
@@ -81,6 +84,7 @@ public final class MarketDataProcessor
         this.feed = feed;
         this.listener = listener;
         this.decoder = new EventDecoder(config);
+        this.markets = config;
         final int count = config.instruments().size();
         this.instruments = config.instruments().toArray(new Instrument[0]);
         this.books = new Book[count];
@@ -98,13 +102,48 @@ public final class MarketDataProcessor
         return feed;
     }
 
-    /** Calls the listener only for these instruments (books and numbers of all are kept anyway). */
+    /**
+     * Calls the listener only for these instruments, by symbol (books and numbers of all are kept anyway); an
+     * instrument listed later by a change of markets is selected if its symbol is among them.
+     */
     public void selectOnly(final Iterable<Instrument> chosen)
     {
-        Arrays.fill(selected, false);
-        for (final Instrument instrument : chosen)
+        selectedSymbols = new java.util.HashSet<>();
+        chosen.forEach(instrument -> selectedSymbols.add(instrument.symbol()));
+        for (final Instrument instrument : instruments)
         {
-            selected[instrument.index()] = true;
+            selected[instrument.index()] = selectedSymbols.contains(instrument.symbol());
+        }
+    }
+
+    /** The markets the processor reads the journal under now. */
+    public EngineConfig markets()
+    {
+        return markets;
+    }
+
+    /**
+     * The markets change from here on (a MARKETS record of the journal; only safe changes exist): listed
+     * instruments keep their books and numbers; each added one starts with an empty book at sequence 0 and, when
+     * live and selected, is announced with a {@link MarketDataListener#snapshot snapshot}.
+     */
+    public void marketsChanged(final EngineConfig after)
+    {
+        final int listed = instruments.length;
+        markets = after;
+        decoder = new EventDecoder(after);
+        instruments = after.instruments().toArray(new Instrument[0]);
+        books = Arrays.copyOf(books, instruments.length);
+        sequences = Arrays.copyOf(sequences, instruments.length);
+        selected = Arrays.copyOf(selected, instruments.length);
+        for (int i = listed; i < instruments.length; i++)
+        {
+            books[i] = new Book(instruments[i], levelPool);
+            selected[i] = selectedSymbols == null || selectedSymbols.contains(instruments[i].symbol());
+            if (live && selected[i])
+            {
+                listener.snapshot(instruments[i], 0, books[i]);
+            }
         }
     }
 

@@ -11,7 +11,9 @@ import org.agrona.concurrent.IdleStrategy;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
@@ -66,8 +68,26 @@ public final class MarketDataTailer implements AutoCloseable
     {
         this.config = builder.config;
         this.joinPoint = builder.joinPoint;
-        this.processor = new MarketDataProcessor(config, builder.feed, listener);
         this.corruptHandler = builder.corruptHandler;
+        if (!Files.isDirectory(Journal.directory(builder.dataDir)))
+        {
+            throw new IllegalArgumentException("no journal in " + builder.dataDir.toAbsolutePath());
+        }
+        this.queue = Journal.open(builder.dataDir, true);
+        try
+        {
+            // The configuration must be the one the journal was last written under; the tailer reads every part of
+            // the journal under the markets of its time (the header's, then each MARKETS record's).
+            MarketsChange.between(JournalMarkets.latest(queue).orElse(config), config)
+                .requireNone("the data in " + builder.dataDir);
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+        this.processor = new MarketDataProcessor(JournalMarkets.first(queue).orElse(config), builder.feed, listener);
+        this.reader = new JournalReader(queue);
         if (!builder.symbols.isEmpty())
         {
             final List<Instrument> chosen = new ArrayList<>();
@@ -82,12 +102,6 @@ public final class MarketDataTailer implements AutoCloseable
             }
             processor.selectOnly(chosen);
         }
-        if (!Files.isDirectory(Journal.directory(builder.dataDir)))
-        {
-            throw new IllegalArgumentException("no journal in " + builder.dataDir.toAbsolutePath());
-        }
-        this.queue = Journal.open(builder.dataDir, true);
-        this.reader = new JournalReader(queue);
     }
 
     /** Starts describing a tailer of the journal in {@code dataDir} (the engine's {@code --data}). */
@@ -188,10 +202,14 @@ public final class MarketDataTailer implements AutoCloseable
         return processor.book(instrument(symbol));
     }
 
-    /** True if the listener hears about {@code symbol} (all symbols unless the builder chose some). */
+    /**
+     * True if the listener hears about {@code symbol} (all symbols unless the builder chose some) as of the last
+     * document read; false for a symbol the journal lists only further on.
+     */
     public boolean isSelected(final String symbol)
     {
-        return processor.isSelected(instrument(symbol));
+        final Instrument instrument = processor.markets().instrument(symbol);
+        return instrument != null && processor.isSelected(instrument);
     }
 
     /** The sequence number of the last message of {@code symbol} (live or not). */
@@ -231,7 +249,7 @@ public final class MarketDataTailer implements AutoCloseable
 
     private Instrument instrument(final String symbol)
     {
-        final Instrument instrument = config.instrument(symbol);
+        final Instrument instrument = processor.markets().instrument(symbol);
         if (instrument == null)
         {
             throw new IllegalArgumentException("unknown symbol " + symbol);
@@ -266,12 +284,16 @@ public final class MarketDataTailer implements AutoCloseable
         @Override
         public void header(final String configFingerprint)
         {
-            if (!configFingerprint.equals(config.fingerprint()))
-            {
-                throw new IllegalStateException(
-                    "the journal was written under another configuration; give the engine's configuration file");
-            }
+            // The journal was empty when the tailer was built (so its markets were the configuration's).
+            MarketsChange.between(EngineConfig.fromFingerprint(configFingerprint), processor.markets())
+                .requireNone("the journal");
             sawHeader = true;
+        }
+
+        @Override
+        public void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
+        {
+            processor.marketsChanged(EngineConfig.fromFingerprint(configFingerprint));
         }
 
         private boolean reached(final long index, final long sequence)

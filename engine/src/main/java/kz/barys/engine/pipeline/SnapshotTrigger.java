@@ -46,7 +46,7 @@ public final class SnapshotTrigger
         final int length = CoreSnapshot.write(core, state);
         final long digest = CoreSnapshot.digest(state.byteArray(), 0, length);
         final long index = journal.writeSnapshotMarker(lastSequence, digest);
-        store.write(state, length, digest, lastSequence, index);
+        store.write(state, length, digest, lastSequence, index, core.config().fingerprint());
         taken++;
     }
 

@@ -1,6 +1,8 @@
 package kz.barys.engine.recovery;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.agrona.DirectBuffer;
@@ -10,6 +12,7 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.CoreSnapshot;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.EventEncoder;
+import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.snapshot.SnapshotStore;
@@ -17,7 +20,9 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
  * Rebuilds the engine's state from a data directory (CONTRACT section 7): the newest intact snapshot, if any,
- * then every journaled command after it, through the same core code. While replaying it checks that the
+ * then every journaled command after it, through the same core code. The markets come from the data itself (the
+ * snapshot's, else the journal header's, changed by every MARKETS record on the way); the caller compares the
+ * markets it ends under ({@code result.core().config()}) with its configuration. While replaying it checks that the
  * commands are gap-free, that each produces exactly the events journaled for it, and that the state digest
  * matches at every journaled snapshot marker; any difference stops recovery with an error rather than starting
  * an engine whose state no one can vouch for.
@@ -32,7 +37,8 @@ public final class Recovery
         long snapshotSequence,
         boolean journalEmpty,
         long corruptIndex,
-        CommandExecutor executor)
+        CommandExecutor executor,
+        List<String> warnings)
     {
     }
 
@@ -43,6 +49,7 @@ public final class Recovery
     /**
      * Recovers from {@code queue} (the journal in {@code dataDir}) and the snapshots beside it.
      *
+     * @param config       the markets of a journal that has no header yet (a new data directory)
      * @param useSnapshots false to replay the whole journal (to compare with snapshot recovery)
      */
     public static Result recover(
@@ -53,11 +60,13 @@ public final class Recovery
         final boolean useSnapshots,
         final Optional<CommandExecutor.Processor> processorOverride)
     {
+        final List<String> warnings = new ArrayList<>();
         final Optional<SnapshotStore.Loaded> snapshot = useSnapshots ?
-            new SnapshotStore(dataDir, 1).loadNewest(config, maxOrders) : Optional.empty();
-        final MatchingCore core = snapshot.map(SnapshotStore.Loaded::core).orElseGet(() -> new MatchingCore(config, maxOrders));
+            new SnapshotStore(dataDir, 1).loadNewest(maxOrders, warnings::add) : Optional.empty();
+        final MatchingCore core = snapshot.map(SnapshotStore.Loaded::core)
+            .orElseGet(() -> new MatchingCore(JournalMarkets.first(queue).orElse(config), maxOrders));
         final CommandExecutor executor = new CommandExecutor(processorOverride.orElse(core::process));
-        final Replayer replayer = new Replayer(config, core, executor, snapshot.map(SnapshotStore.Loaded::sequence).orElse(0L));
+        final Replayer replayer = new Replayer(core, executor, snapshot.map(SnapshotStore.Loaded::sequence).orElse(0L));
 
         final JournalReader reader = new JournalReader(queue);
         if (snapshot.isPresent() && !reader.moveToIndex(snapshot.get().journalIndex()))
@@ -88,12 +97,12 @@ public final class Recovery
             snapshot.map(SnapshotStore.Loaded::sequence).orElse(0L),
             !replayer.headerSeen && snapshot.isEmpty() && replayer.documents == 0,
             result == JournalReader.Result.CORRUPT ? reader.corruptIndex() : -1,
-            executor);
+            executor,
+            List.copyOf(warnings));
     }
 
     private static final class Replayer implements JournalReader.Visitor
     {
-        private final EngineConfig config;
         private final MatchingCore core;
         private final CommandExecutor executor;
         private final EventEncoder events = new EventEncoder();
@@ -102,9 +111,8 @@ public final class Recovery
         private long documents;
         private boolean headerSeen;
 
-        Replayer(final EngineConfig config, final MatchingCore core, final CommandExecutor executor, final long lastSequence)
+        Replayer(final MatchingCore core, final CommandExecutor executor, final long lastSequence)
         {
-            this.config = config;
             this.core = core;
             this.executor = executor;
             this.lastSequence = lastSequence;
@@ -114,11 +122,21 @@ public final class Recovery
         public void header(final String configFingerprint)
         {
             documents++;
-            headerSeen = true;
-            if (!configFingerprint.equals(config.fingerprint()))
+            headerSeen = true; // the core was built under these markets (JournalMarkets.first)
+        }
+
+        @Override
+        public void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
+        {
+            documents++;
+            try
             {
-                throw new IllegalStateException("the journal was written under a different configuration:\n" +
-                    configFingerprint + "this engine has:\n" + config.fingerprint());
+                core.changeMarkets(EngineConfig.fromFingerprint(configFingerprint));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalStateException("replay diverged from the journal at its change of markets at index " +
+                    Long.toHexString(index) + ": " + ex.getMessage(), ex);
             }
         }
 

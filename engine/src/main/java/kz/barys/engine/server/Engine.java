@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
@@ -39,6 +40,7 @@ public final class Engine implements AutoCloseable
     private final FileLock lock;
     private final SingleChronicleQueue queue;
     private final Recovery.Result recovered;
+    private final MarketsChange marketsChange;
     private final MatchingCore core;
     private final JournalWriter journal;
     private final SnapshotTrigger snapshots;
@@ -63,10 +65,28 @@ public final class Engine implements AutoCloseable
         {
             throw new UncheckedIOException("cannot lock data directory " + options.dataDir(), ex);
         }
+        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        try
+        {
+            // Everything that may refuse the start is done on a read-only journal: a refused start leaves the data
+            // directory as it was (no retention, no header, no DISCARD, no MARKETS record).
+            recovered = recoverReadOnly(options, processor);
+            marketsChange = MarketsChange.between(recovered.core().config(), options.config());
+            if (!marketsChange.isNone())
+            {
+                final MatchingCore recoveredCore = recovered.core();
+                marketsChange.requireSafe("the data in " + options.dataDir(), recoveredCore::hasRestingOrders);
+                recoveredCore.changeMarkets(options.config());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            unlock();
+            throw ex;
+        }
         final SnapshotStore snapshotStore = new SnapshotStore(options.dataDir(), options.snapshotsToKeep());
         JournalRetention.apply(options.dataDir(), snapshotStore.oldestJournalIndex(), options.journalRetentionDays());
         queue = Journal.open(options.dataDir(), false);
-        recovered = Recovery.recover(options.dataDir(), queue, options.config(), options.maxOrders(), true, processor);
         core = recovered.core();
         journal = new JournalWriter(queue.createAppender());
         if (recovered.journalEmpty())
@@ -77,6 +97,10 @@ public final class Engine implements AutoCloseable
         {
             journal.writeDiscard(recovered.corruptIndex());
         }
+        if (!marketsChange.isNone())
+        {
+            journal.writeMarketsChange(recovered.lastSequence(), clock.nanoTime(), options.config().fingerprint());
+        }
         snapshots = new SnapshotTrigger(
             core, journal, snapshotStore, options.snapshotInterval(),
             recovered.lastSequence());
@@ -85,12 +109,42 @@ public final class Engine implements AutoCloseable
             WaitStrategies.byName(options.waitStrategy()),
             recovered.executor(),
             journal,
-            new OffsetEpochNanoClock(),
+            clock,
             snapshots,
             recovered.lastSequence(),
             listener,
             options.answerOnCoreThread());
         pipeline.start();
+    }
+
+    private static Recovery.Result recoverReadOnly(
+        final EngineOptions options, final Optional<CommandExecutor.Processor> processor)
+    {
+        if (!Files.isDirectory(Journal.directory(options.dataDir())))
+        {
+            try (SingleChronicleQueue none = Journal.open(options.dataDir(), false))
+            {
+                // a new data directory: an empty journal to recover from
+                return Recovery.recover(options.dataDir(), none, options.config(), options.maxOrders(), true, processor);
+            }
+        }
+        try (SingleChronicleQueue readOnly = Journal.open(options.dataDir(), true))
+        {
+            return Recovery.recover(options.dataDir(), readOnly, options.config(), options.maxOrders(), true, processor);
+        }
+    }
+
+    private void unlock()
+    {
+        try
+        {
+            lock.release();
+            lockChannel.close();
+        }
+        catch (final IOException ignored)
+        {
+            // the lock goes with the process anyway
+        }
     }
 
     /** Recovers from the data directory and starts the pipeline; {@code listener} may be null (nobody answers). */
@@ -109,6 +163,12 @@ public final class Engine implements AutoCloseable
     public Recovery.Result recovered()
     {
         return recovered;
+    }
+
+    /** How the configuration's markets differ from those the data was written under (applied and journaled at start). */
+    public MarketsChange marketsChange()
+    {
+        return marketsChange;
     }
 
     /** Sends a command into the ring (a copy is taken); waits while the ring is full. */
@@ -176,15 +236,7 @@ public final class Engine implements AutoCloseable
         finally
         {
             queue.close();
-            try
-            {
-                lock.release();
-                lockChannel.close();
-            }
-            catch (final IOException ignored)
-            {
-                // the lock goes with the process anyway
-            }
+            unlock();
         }
     }
 }

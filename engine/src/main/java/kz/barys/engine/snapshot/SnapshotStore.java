@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -24,18 +26,31 @@ import kz.barys.engine.core.MatchingCore;
 /**
  * Snapshot files in {@code DATA/snapshots}: {@code snapshot-<sequence>.bin}, written to a temporary file, forced
  * to disk and renamed, so a crash never leaves a half snapshot under the real name. Each file carries its CRC,
- * the sequence of the last command it includes, the journal index to resume after, and the state digest.
+ * the sequence of the last command it includes, the journal index to resume after, the state digest and the
+ * fingerprint of the markets it was taken under (docs/journal.md).
  */
 public final class SnapshotStore
 {
     public static final String DIRECTORY = "snapshots";
     private static final int MAGIC = 0x53595242; // "BRYS"
-    private static final byte VERSION = 1;
+    /** 2: the file carries the fingerprint of the markets it was taken under (1 did not). */
+    private static final byte VERSION = 2;
     private static final int HEADER_LENGTH = 4 + 1 + 8 + 8 + 8 + 4;
 
-    /** A snapshot read back from disk. */
+    /** A snapshot read back from disk; its core runs under the markets the snapshot was taken under. */
     public record Loaded(long sequence, long journalIndex, long digest, MatchingCore core, Path file)
     {
+    }
+
+    /** A snapshot file that cannot be used, and why. */
+    private static final class Unusable extends Exception
+    {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(final String why)
+        {
+            super(why, null, false, false);
+        }
     }
 
     private final Path directory;
@@ -53,22 +68,30 @@ public final class SnapshotStore
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
         final int stateLength = CoreSnapshot.write(core, buffer);
         final long digest = CoreSnapshot.digest(buffer.byteArray(), 0, stateLength);
-        return write(buffer, stateLength, digest, sequence, journalIndex);
+        return write(buffer, stateLength, digest, sequence, journalIndex, core.config().fingerprint());
     }
 
-    /** Writes state bytes already produced by {@link CoreSnapshot#write} (with their digest). */
+    /**
+     * Writes state bytes already produced by {@link CoreSnapshot#write} (with their digest), taken under the markets
+     * {@code marketsFingerprint} describes.
+     */
     public Path write(
-        final ExpandableArrayBuffer buffer, final int stateLength, final long digest, final long sequence, final long journalIndex)
+        final ExpandableArrayBuffer buffer, final int stateLength, final long digest, final long sequence, final long journalIndex,
+        final String marketsFingerprint)
     {
-        final ExpandableArrayBuffer file = new ExpandableArrayBuffer(HEADER_LENGTH + stateLength + 4);
+        final byte[] markets = marketsFingerprint.getBytes(StandardCharsets.UTF_8);
+        final int stateAt = HEADER_LENGTH + 4 + markets.length;
+        final ExpandableArrayBuffer file = new ExpandableArrayBuffer(stateAt + stateLength + 4);
         file.putInt(0, MAGIC);
         file.putByte(4, VERSION);
         file.putLong(5, sequence);
         file.putLong(13, journalIndex);
         file.putLong(21, digest);
         file.putInt(29, stateLength);
-        file.putBytes(HEADER_LENGTH, buffer, 0, stateLength);
-        final int crcAt = HEADER_LENGTH + stateLength;
+        file.putInt(HEADER_LENGTH, markets.length);
+        file.putBytes(HEADER_LENGTH + 4, markets);
+        file.putBytes(stateAt, buffer, 0, stateLength);
+        final int crcAt = stateAt + stateLength;
         final CRC32C crc = new CRC32C();
         crc.update(file.byteArray(), 0, crcAt);
         file.putInt(crcAt, (int)crc.getValue());
@@ -93,16 +116,23 @@ public final class SnapshotStore
         }
     }
 
-    /** The newest snapshot that reads back intact (older ones are tried when a newer one is damaged). */
-    public Optional<Loaded> loadNewest(final EngineConfig config, final int maxOrders)
+    /**
+     * The newest snapshot that reads back intact, under the markets it was taken under. Each newer file that does
+     * not is reported to {@code warnings} (why, and that an older one or the journal alone is used instead).
+     */
+    public Optional<Loaded> loadNewest(final int maxOrders, final Consumer<String> warnings)
     {
         final List<Path> files = list();
         for (int i = files.size() - 1; i >= 0; i--)
         {
-            final Optional<Loaded> loaded = load(files.get(i), config, maxOrders);
-            if (loaded.isPresent())
+            try
             {
-                return loaded;
+                return Optional.of(load(files.get(i), maxOrders));
+            }
+            catch (final Unusable ex)
+            {
+                warnings.accept("snapshot " + files.get(i) + " " + ex.getMessage() + ": not used; " +
+                    (i > 0 ? "trying the one before it" : "recovering from the journal alone"));
             }
         }
         return Optional.empty();
@@ -155,7 +185,7 @@ public final class SnapshotStore
         }
     }
 
-    private static Optional<Loaded> load(final Path file, final EngineConfig config, final int maxOrders)
+    private static Loaded load(final Path file, final int maxOrders) throws Unusable
     {
         final byte[] bytes;
         try
@@ -164,32 +194,52 @@ public final class SnapshotStore
         }
         catch (final IOException ex)
         {
-            return Optional.empty();
+            throw new Unusable("cannot be read (" + ex + ")");
         }
-        if (bytes.length < HEADER_LENGTH + 4)
+        if (bytes.length < HEADER_LENGTH + 8)
         {
-            return Optional.empty();
+            throw new Unusable("is damaged (" + bytes.length + " bytes, too short)");
         }
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        final int stateLength = buffer.getInt(29);
-        final int crcAt = HEADER_LENGTH + stateLength;
-        if (buffer.getInt(0) != MAGIC || buffer.getByte(4) != VERSION || stateLength < 0 || crcAt + 4 != bytes.length)
+        if (buffer.getInt(0) != MAGIC)
         {
-            return Optional.empty();
+            throw new Unusable("is not a snapshot file");
+        }
+        if (buffer.getByte(4) != VERSION)
+        {
+            throw new Unusable("has version " + buffer.getByte(4) + (buffer.getByte(4) < VERSION ?
+                ", written by an older Barys without the markets it was taken under" : ", which this Barys does not know"));
+        }
+        final int stateLength = buffer.getInt(29);
+        final int marketsLength = buffer.getInt(HEADER_LENGTH);
+        final long stateAt = HEADER_LENGTH + 4L + marketsLength;
+        final long crcAt = stateAt + stateLength;
+        if (stateLength < 0 || marketsLength < 0 || crcAt + 4 != bytes.length)
+        {
+            throw new Unusable("is damaged (its lengths do not match its size: cut short?)");
         }
         final CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, crcAt);
-        if (buffer.getInt(crcAt) != (int)crc.getValue())
+        crc.update(bytes, 0, (int)crcAt);
+        if (buffer.getInt((int)crcAt) != (int)crc.getValue())
         {
-            return Optional.empty();
+            throw new Unusable("is damaged (its CRC does not match)");
         }
         final long digest = buffer.getLong(21);
-        if (CoreSnapshot.digest(bytes, HEADER_LENGTH, stateLength) != digest)
+        if (CoreSnapshot.digest(bytes, (int)stateAt, stateLength) != digest)
         {
-            return Optional.empty();
+            throw new Unusable("is damaged (its state digest does not match)");
         }
-        final MatchingCore core = CoreSnapshot.read(config, maxOrders, buffer, HEADER_LENGTH, stateLength);
-        return Optional.of(new Loaded(buffer.getLong(5), buffer.getLong(13), digest, core, file));
+        try
+        {
+            final EngineConfig markets = EngineConfig.fromFingerprint(
+                new String(bytes, HEADER_LENGTH + 4, marketsLength, StandardCharsets.UTF_8));
+            final MatchingCore core = CoreSnapshot.read(markets, maxOrders, buffer, (int)stateAt, stateLength);
+            return new Loaded(buffer.getLong(5), buffer.getLong(13), digest, core, file);
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            throw new Unusable("does not read back (" + ex.getMessage() + ")");
+        }
     }
 
     private void applyRetention() throws IOException

@@ -64,10 +64,16 @@ public final class CommandParser
     private static final int QTY_KEY = bits(QTY);
     private static final int QUOTE_QTY_KEY = bits(QUOTE_QTY);
 
-    private final byte[][] symbols;
-    private final byte[][] currencies;
+    private byte[][] symbols;
+    private byte[][] currencies;
 
     public CommandParser(final EngineConfig config)
+    {
+        markets(config);
+    }
+
+    /** Parses symbols and currencies of {@code config} from now on (the markets changed). */
+    public void markets(final EngineConfig config)
     {
         symbols = new byte[config.instruments().size()][];
         for (final Instrument instrument : config.instruments())

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
-import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
 
@@ -23,12 +22,15 @@ public final class Replay
     {
     }
 
+    /**
+     * Runs the command file {@code in} ({@link CommandLines}: a {@code CONFIG} line the engine would refuse stops
+     * the run with {@link IllegalArgumentException}).
+     */
     public static void run(final InputStream in, final OutputStream out, final boolean dumpState, final EngineConfig config)
     {
         final MatchingCore core = new MatchingCore(config);
-        final CommandParser parser = new CommandParser(config);
         final TextEventWriter writer = new TextEventWriter(config, out);
-        final Command command = new Command();
+        final CommandLines lines = new CommandLines(core, writer);
         try
         {
             byte[] buffer = new byte[CHUNK];
@@ -42,10 +44,7 @@ public final class Replay
                 {
                     if (buffer[i] == '\n')
                     {
-                        if (parser.parse(buffer, lineStart, i - lineStart, command))
-                        {
-                            core.process(command, writer);
-                        }
+                        lines.run(buffer, lineStart, i - lineStart);
                         lineStart = i + 1;
                     }
                 }
@@ -56,9 +55,9 @@ public final class Replay
                     buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
                 }
             }
-            if (filled > 0 && parser.parse(buffer, 0, filled, command))
+            if (filled > 0)
             {
-                core.process(command, writer); // last line without a newline
+                lines.run(buffer, 0, filled); // last line without a newline
             }
         }
         catch (final IOException ex)

@@ -6,7 +6,6 @@ import java.util.List;
 
 import kz.barys.engine.account.Account;
 import kz.barys.engine.book.Order;
-import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.num.Fixed;
@@ -18,9 +17,8 @@ import kz.barys.engine.num.Fixed;
 public final class TextEngine
 {
     private final MatchingCore core;
-    private final CommandParser parser;
     private final TextEventWriter writer;
-    private final Command command = new Command();
+    private final CommandLines lines;
 
     public TextEngine(final EngineConfig config)
     {
@@ -31,8 +29,8 @@ public final class TextEngine
     public TextEngine(final MatchingCore core)
     {
         this.core = core;
-        this.parser = new CommandParser(core.config());
         this.writer = new TextEventWriter(core.config());
+        this.lines = new CommandLines(core, writer);
     }
 
     public MatchingCore core()
@@ -40,14 +38,14 @@ public final class TextEngine
         return core;
     }
 
-    /** Runs one command line; returns the event lines it caused (none for a blank or comment line). */
+    /**
+     * Runs one command line; returns the event lines it caused (none for a blank or comment line, or a
+     * {@code CONFIG} line, which changes the markets).
+     */
     public List<String> apply(final String line)
     {
         final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        if (parser.parse(bytes, 0, bytes.length, command))
-        {
-            core.process(command, writer);
-        }
+        lines.run(bytes, 0, bytes.length);
         return lines(writer.drainToString());
     }
 

@@ -67,8 +67,8 @@ public final class TextEventWriter implements EventSink
     private static final byte[][] CANCEL_REASONS = Ascii.names(CancelReason.values());
     private static final byte[][] REJECT_REASONS = Ascii.names(RejectReason.values());
 
-    private final byte[][] symbols;
-    private final byte[][] currencies;
+    private byte[][] symbols;
+    private byte[][] currencies;
     private final OutputStream out;
     private byte[] buffer = new byte[FLUSH_THRESHOLD + 1024];
     private int length;
@@ -83,6 +83,12 @@ public final class TextEventWriter implements EventSink
     public TextEventWriter(final EngineConfig config, final OutputStream out)
     {
         this.out = out;
+        markets(config);
+    }
+
+    /** Writes symbols and currencies of {@code config} from now on (the markets changed). */
+    public void markets(final EngineConfig config)
+    {
         symbols = new byte[config.instruments().size()][];
         for (final Instrument instrument : config.instruments())
         {

@@ -173,10 +173,10 @@ class MarketDataTailerTest
             "instrument.BTC-KZT.quote=KZT",
             "instrument.BTC-KZT.tick=1",
             "instrument.BTC-KZT.lot=0.00001"));
-        try (MarketDataTailer tailer = MarketDataTailer.builder(data).config(other).build(new MarketDataListener() { }))
-        {
-            assertThatThrownBy(tailer::poll).hasMessageContaining("another configuration");
-        }
+        assertThatThrownBy(() -> MarketDataTailer.builder(data).config(other).build(new MarketDataListener() { }))
+            .as("refused before anything is read or sent")
+            .hasMessageContaining("configuration key 'currencies': the data in " + data + " has 'KZT,BTC,ETH,USDT', " +
+                "this configuration has 'KZT,BTC'");
     }
 
     @Test

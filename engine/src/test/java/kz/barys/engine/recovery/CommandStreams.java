@@ -1,14 +1,35 @@
 package kz.barys.engine.recovery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.server.Engine;
+import kz.barys.engine.text.CommandParser;
 
 /** Deterministic random command streams for recovery tests: busy books, trades, cancels, replaces. */
 final class CommandStreams
 {
     private CommandStreams()
     {
+    }
+
+    /** Parses each line under {@code config} and submits it to the engine (blank and comment lines are skipped). */
+    static void feed(final Engine engine, final EngineConfig config, final List<String> lines)
+    {
+        final CommandParser parser = new CommandParser(config);
+        final Command command = new Command();
+        for (final String line : lines)
+        {
+            final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (parser.parse(bytes, 0, bytes.length, command))
+            {
+                engine.submit(command);
+            }
+        }
     }
 
     static List<String> mixed(final long seed, final int count)

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.CoreSnapshot;
 import kz.barys.engine.core.MatchingCore;
@@ -23,7 +22,6 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
-import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.CommandTextWriter;
 import kz.barys.engine.text.Replay;
 import kz.barys.engine.text.StateDump;
@@ -159,16 +157,7 @@ class EngineRecoveryTest
 
     private static void feed(final Engine engine, final List<String> lines)
     {
-        final CommandParser parser = new CommandParser(CONFIG);
-        final Command command = new Command();
-        for (final String line : lines)
-        {
-            final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            if (parser.parse(bytes, 0, bytes.length, command))
-            {
-                engine.submit(command);
-            }
-        }
+        CommandStreams.feed(engine, CONFIG, lines);
     }
 
     private Recovery.Result recover(final boolean useSnapshots)

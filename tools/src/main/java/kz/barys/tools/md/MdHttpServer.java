@@ -146,10 +146,8 @@ final class MdHttpServer implements AutoCloseable
                 final long now = System.nanoTime();
                 if (tailer.isLive() && (now - lastPublished) / 1_000_000 >= PUBLISH_INTERVAL_MS && state.takeChanged())
                 {
-                    if (shown.isEmpty())
-                    {
-                        selectedOf(tailer, all, shown);
-                    }
+                    shown.clear(); // again each time: an instrument listed by a change of markets joins once read
+                    selectedOf(tailer, all, shown);
                     publish(state.json(tailer, shown, depth));
                     lastPublished = now;
                 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.text.MarketsLine;
 import kz.barys.engine.text.Replay;
 import kz.barys.tools.BarysCli;
 
@@ -38,7 +39,8 @@ class ClientReplayTest
         final List<Path> files = new ArrayList<>();
         try (Stream<Path> fixtures = Files.list(root.resolve("engine/src/test/resources/fixtures")))
         {
-            fixtures.filter(path -> path.toString().endsWith(".txt")).sorted().forEach(files::add);
+            // A CONFIG line (a change of markets) is replay's alone: an engine changes markets only at its start.
+            fixtures.filter(path -> path.toString().endsWith(".txt") && !changesMarkets(path)).sorted().forEach(files::add);
         }
         files.add(Path.of(getClass().getResource("/client/every-verb.txt").toURI()));
         assertThat(files).hasSizeGreaterThan(1);
@@ -69,6 +71,18 @@ class ClientReplayTest
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    private static boolean changesMarkets(final Path file)
+    {
+        try
+        {
+            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith(MarketsLine.VERB + " "));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private static String replay(final Path file, final EngineConfig config) throws Exception

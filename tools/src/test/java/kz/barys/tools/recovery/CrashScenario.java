@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.text.MarketsLine;
 
 /**
  * The crash test of issue 3 against real engine JVMs, shared by {@link CrashRecoveryIT} (bounded, CI) and
@@ -150,8 +154,17 @@ final class CrashScenario
     /** {@code journal --commands} (the form 'replay' takes) is exactly the first {@code n} lines, canonical. */
     void checkCommandsFlag(final Path data, final int n)
     {
-        assertSameLines("journal --commands against the first " + n + " input lines (canonical form)",
-            canonicalInput.subList(0, n), barys.ok("journal", "--data", data.toString(), "--commands").outLines());
+        assertSameLines("journal --commands against the markets and the first " + n + " input lines (canonical form)",
+            withMarkets(canonicalInput.subList(0, n)), barys.ok("journal", "--data", data.toString(), "--commands").outLines());
+    }
+
+    /** What {@code journal --commands} prints for these commands: first the markets (a CONFIG line), then them. */
+    static List<String> withMarkets(final List<String> commands)
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add(MarketsLine.write(null, EngineConfig.defaults()));
+        lines.addAll(commands);
+        return lines;
     }
 
     /** Feeds the rest of the file from {@code from} with --exit-after-input, then {@link #checkComplete}. */

@@ -1,0 +1,65 @@
+package kz.barys.engine.text;
+
+import java.nio.charset.StandardCharsets;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.core.MatchingCore;
+
+/**
+ * Runs command lines on a core, what {@link Replay} and {@link TextEngine} share: a command line through the
+ * parser and the core, its events to the writer; a {@code CONFIG} line ({@link MarketsLine}) changes the markets
+ * of all three from there on, as the engine did where its journal has a MARKETS record.
+ */
+final class CommandLines
+{
+    private final MatchingCore core;
+    private final CommandParser parser;
+    private final TextEventWriter writer;
+    private final Command command = new Command();
+    private long number;
+
+    CommandLines(final MatchingCore core, final TextEventWriter writer)
+    {
+        this.core = core;
+        this.parser = new CommandParser(core.config());
+        this.writer = writer;
+    }
+
+    /**
+     * Runs one line (without its terminator). A {@code CONFIG} line the engine would refuse throws
+     * {@link IllegalArgumentException} naming the line and the key, and changes nothing.
+     */
+    void run(final byte[] bytes, final int offset, final int length)
+    {
+        number++;
+        if (MarketsLine.is(bytes, offset, length))
+        {
+            changeMarkets(new String(bytes, offset, length, StandardCharsets.US_ASCII));
+        }
+        else if (parser.parse(bytes, offset, length, command))
+        {
+            core.process(command, writer);
+        }
+    }
+
+    private void changeMarkets(final String line)
+    {
+        final EngineConfig after;
+        try
+        {
+            after = MarketsLine.apply(core.config(), line, core::hasRestingOrders);
+            if (after.fingerprint().equals(core.config().fingerprint()))
+            {
+                return; // the markets it runs under already (the first line of `journal --commands`, say)
+            }
+            core.changeMarkets(after);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("line " + number + ": " + ex.getMessage(), ex);
+        }
+        parser.markets(after);
+        writer.markets(after);
+    }
+}
