@@ -152,6 +152,7 @@ public final class ReferenceModel
     private final List<String> currencies = new ArrayList<>();
     private final Map<String, Long> withdrawalStep = new LinkedHashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    private final Properties config = new Properties();
     private State state = new State();
 
     /** The instruments, in configuration order. */
@@ -192,32 +193,61 @@ public final class ReferenceModel
     /** A model for configuration text in the engine's properties format. */
     public ReferenceModel(final String configText)
     {
-        final Properties p = new Properties();
         try
         {
-            p.load(new StringReader(configText));
+            config.load(new StringReader(configText));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
-        for (final String code : p.getProperty("currencies").split(","))
+        loadMarkets();
+    }
+
+    /**
+     * Reads the currencies and instruments from {@link #config}; resting orders move to the instruments of the
+     * same symbol (a changed fee rate then sets what they reserve, as the engine re-reserves them).
+     */
+    private void loadMarkets()
+    {
+        currencies.clear();
+        withdrawalStep.clear();
+        instruments.clear();
+        for (final String code : config.getProperty("currencies").split(","))
         {
             final String c = code.strip();
             currencies.add(c);
-            final String step = p.getProperty("currency." + c + ".withdrawal_step");
+            final String step = config.getProperty("currency." + c + ".withdrawal_step");
             withdrawalStep.put(c, step == null ? 1L : units(step));
         }
-        for (final String symbol : p.getProperty("instruments").split(","))
+        for (final String symbol : config.getProperty("instruments").split(","))
         {
             final String s = symbol.strip();
             final String k = "instrument." + s + ".";
-            instruments.put(s, new Instrument(s, p.getProperty(k + "base").strip(), p.getProperty(k + "quote").strip(),
-                units(p.getProperty(k + "tick")), units(p.getProperty(k + "lot")),
-                units(p.getProperty(k + "min_notional")),
-                Long.parseLong(p.getProperty(k + "maker_fee_bps", "0").strip()),
-                Long.parseLong(p.getProperty(k + "taker_fee_bps", "0").strip())));
+            instruments.put(s, new Instrument(s, config.getProperty(k + "base").strip(),
+                config.getProperty(k + "quote").strip(), units(config.getProperty(k + "tick")),
+                units(config.getProperty(k + "lot")), units(config.getProperty(k + "min_notional", "0")),
+                Long.parseLong(config.getProperty(k + "maker_fee_bps", "0").strip()),
+                Long.parseLong(config.getProperty(k + "taker_fee_bps", "0").strip())));
         }
+        for (final Order o : state.book)
+        {
+            o.inst = instruments.get(o.inst.symbol());
+        }
+    }
+
+    /**
+     * {@code CONFIG key=value ...} (docs/formats.md): a change of markets the engine found safe; no events. The
+     * model applies it as given (the refusals of unsafe changes are the engine's MarketsChange, tested there).
+     */
+    private void changeMarkets(final String[] tokens)
+    {
+        for (int i = 1; i < tokens.length; i++)
+        {
+            final int eq = tokens[i].indexOf('=');
+            config.setProperty(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
+        }
+        loadMarkets();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -240,6 +270,11 @@ public final class ReferenceModel
         }
         final String[] tokens = text.split("[ \\t]+");
         final String verb = tokens[0];
+        if ("CONFIG".equals(verb))
+        {
+            changeMarkets(tokens);
+            return out;
+        }
         final Map<String, String> kv = new LinkedHashMap<>();
         boolean broken = false;
         for (int i = 1; i < tokens.length; i++)
