@@ -219,6 +219,12 @@ final class EngineCommand implements Callable<Integer>
         final int tradingPort = port != null ? port : configured.tradingPort();
         final int operatorPort = adminPort != null ? adminPort
             : port == null ? configured.operatorPort() : GatewayOptions.defaultOperatorPort(port);
+        if (GatewayOptions.portsClash(tradingPort, operatorPort))
+        {
+            // Only --admin-port can clash: a --port alone moves the operator port with it (trading + 1).
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--admin-port " + operatorPort + ": must differ from the trading port " + tradingPort);
+        }
         return configured
             .withBindAddress(bind != null ? bind : configured.bindAddress())
             .withPorts(tradingPort, operatorPort)

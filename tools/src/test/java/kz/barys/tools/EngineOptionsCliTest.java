@@ -73,6 +73,18 @@ class EngineOptionsCliTest
     }
 
     @Test
+    void anOperatorPortEqualToTheTradingPortIsAUsageErrorBeforeTheDataDirectoryIsCreated()
+    {
+        final Path data = dir.resolve("never-created");
+
+        final CliRun engine = CliRun.of("engine", "--data", data.toString(), "--port", "9100", "--admin-port", "9100");
+
+        assertThat(engine.exit()).isEqualTo(2);
+        assertThat(engine.err()).contains("--admin-port 9100: must differ from the trading port 9100");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void aMissingInputFileIsNamedWithTheReasonBeforeTheDataDirectoryIsCreated()
     {
         final Path data = dir.resolve("never-created");

@@ -47,6 +47,12 @@ public record GatewayOptions(
             DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING);
     }
 
+    /** Whether two ports cannot both be bound: the same fixed port (0 asks for any free port, twice is fine). */
+    public static boolean portsClash(final int tradingPort, final int operatorPort)
+    {
+        return tradingPort != 0 && tradingPort == operatorPort;
+    }
+
     /** The operator port when none is given: the trading port + 1, or any free port (0) when the trading port is 0. */
     public static int defaultOperatorPort(final int tradingPort)
     {
@@ -128,7 +134,7 @@ public record GatewayOptions(
         {
             throw new IllegalArgumentException("outbound ring size must be a power of two");
         }
-        if (tradingPort != 0 && tradingPort == operatorPort)
+        if (portsClash(tradingPort, operatorPort))
         {
             throw new IllegalArgumentException("trading and operator ports must differ");
         }

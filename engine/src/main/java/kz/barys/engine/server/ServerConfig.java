@@ -101,7 +101,7 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
         }
         final int tradingPort = (int)keys.integer(TRADING_PORT, defaults.tradingPort());
         final int operatorPort = (int)keys.integer(OPERATOR_PORT, GatewayOptions.defaultOperatorPort(tradingPort));
-        if (tradingPort != 0 && tradingPort == operatorPort)
+        if (GatewayOptions.portsClash(tradingPort, operatorPort))
         {
             throw ConfigKeys.error("gateway.operator_port", "must differ from gateway.trading_port");
         }
