@@ -106,7 +106,15 @@ final class CommandGenerator
                 default -> "   ";
             };
             case OVERFLOW -> overflow();
+            case FEE_CHANGE -> feeChange();
         };
+    }
+
+    /** New maker and taker rates for one instrument, 0 to 59 bps: rises, falls, and maker above taker or below. */
+    private String feeChange()
+    {
+        final String prefix = "instrument." + market().symbol();
+        return "CONFIG " + prefix + ".maker_fee_bps=" + r.nextInt(60) + " " + prefix + ".taker_fee_bps=" + r.nextInt(60);
     }
 
     private StreamProfile.Kind kind()

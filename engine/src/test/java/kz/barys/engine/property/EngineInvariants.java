@@ -33,13 +33,20 @@ final class EngineInvariants
 
     EngineInvariants(final List<Instrument> instruments, final List<String> currencies)
     {
+        markets(instruments, currencies);
+    }
+
+    /** Follows a change of markets (a CONFIG line): new fee rates change what open orders need. */
+    void markets(final List<Instrument> instruments, final List<String> currencies)
+    {
+        this.instruments.clear();
         for (final Instrument i : instruments)
         {
             this.instruments.put(i.symbol(), i);
         }
         for (final String c : currencies)
         {
-            expectedSum.put(c, BigInteger.ZERO);
+            expectedSum.putIfAbsent(c, BigInteger.ZERO);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.model.ReferenceModel;
+import kz.barys.engine.text.MarketsLine;
 import kz.barys.engine.text.TextEngine;
 
 /**
@@ -20,6 +21,8 @@ final class EngineVersusModel
     /** The engine's state after the last command, checked. */
     private List<String> lastDump = List.of();
     private List<String> lastOrders = List.of();
+    private long marketChangesApplied;
+    private long marketChangesRefused;
 
     EngineVersusModel(final String config)
     {
@@ -37,6 +40,10 @@ final class EngineVersusModel
     /** Applies {@code line} to both; returns the events, or throws a {@link Divergence} saying what differs. */
     List<String> apply(final String line)
     {
+        if (line.startsWith(MarketsLine.VERB + " "))
+        {
+            return changeMarkets(line);
+        }
         final List<String> expected = model.apply(line);
         final List<String> actual;
         try
@@ -47,6 +54,45 @@ final class EngineVersusModel
         {
             throw new Divergence("engine threw " + ex, ex);
         }
+        return check(expected, actual);
+    }
+
+    /** Changes of markets the engine applied and refused (a fee rise a resting BUY cannot fund). */
+    long marketChangesApplied()
+    {
+        return marketChangesApplied;
+    }
+
+    long marketChangesRefused()
+    {
+        return marketChangesRefused;
+    }
+
+    /**
+     * A {@code CONFIG} line: the engine decides whether the change is safe (the model does not judge); a refused
+     * one must change nothing, an applied one goes to the model too, and from there on both must agree (what
+     * resting orders reserve at the new rates, the fees of later fills).
+     */
+    private List<String> changeMarkets(final String line)
+    {
+        try
+        {
+            engine.apply(line);
+        }
+        catch (final IllegalArgumentException refused)
+        {
+            marketChangesRefused++;
+            return check(List.of(), List.of());
+        }
+        marketChangesApplied++;
+        model.apply(line);
+        invariants.markets(model.instruments(), model.currencies());
+        lastDump = null; // the model's state must be compared, although the line has no events
+        return check(List.of(), List.of());
+    }
+
+    private List<String> check(final List<String> expected, final List<String> actual)
+    {
         if (!expected.equals(actual))
         {
             throw new Divergence("events differ" + both(expected, actual));
@@ -54,7 +100,7 @@ final class EngineVersusModel
         invariants.follow(actual);
         final List<String> dump = engine.stateDump();
         final List<String> orders = engine.openOrders();
-        if (onlyRejects(actual))
+        if (onlyRejects(actual) && lastDump != null)
         {
             // A rejected command changes nothing: the engine's state is the one already checked (the model's
             // is compared at the next command that changes something, cheaper than every time).

@@ -49,6 +49,8 @@ class LongRandomStreamsTest
                 .containsKeys("REJECTED OVERFLOW", "REJECTED MIN_NOTIONAL", "REJECTED POST_ONLY_WOULD_TAKE");
             case "operator" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CANCELED SUSPENDED", "CANCELED MASS_CANCEL", "REJECTED HALTED", "REJECTED SUSPENDED");
+            case "fee-changes" -> assertThat(reached).as("%s", reached)
+                .containsKeys("CONFIG applied", "TRADE with fees", "REJECTED INSUFFICIENT_FUNDS");
             case "scarce-funds" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CANCELED INSUFFICIENT_FUNDS", "CANCELED NO_LIQUIDITY", "REPLACED", "CANCELED STP");
             default -> assertThat(reached).as("%s", reached)

@@ -99,6 +99,17 @@ final class RandomStreamRun
             count(actual);
             commands++;
         }
+        countIfAny("CONFIG applied", both.marketChangesApplied());
+        countIfAny("CONFIG refused", both.marketChangesRefused());
+    }
+
+    /** A corner is in {@link #coverage()} only once reached: a key with 0 would pass a check that it was. */
+    private void countIfAny(final String corner, final long times)
+    {
+        if (times > 0)
+        {
+            coverage.merge(corner, times, Long::sum);
+        }
     }
 
     private void count(final List<String> events)
