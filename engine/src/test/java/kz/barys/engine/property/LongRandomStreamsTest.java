@@ -2,6 +2,7 @@ package kz.barys.engine.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -28,7 +29,7 @@ class LongRandomStreamsTest
     {
         final String names = System.getProperty("barys.random.profiles", "");
         return names.isBlank() ? StreamProfile.ALL
-            : java.util.Arrays.stream(names.split(",")).map(String::strip).map(StreamProfile::named).toList();
+            : Arrays.stream(names.split(",")).map(String::strip).map(StreamProfile::named).toList();
     }
 
     @ParameterizedTest(name = "{0}")
