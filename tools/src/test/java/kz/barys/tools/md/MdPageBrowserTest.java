@@ -48,6 +48,10 @@ class MdPageBrowserTest
         final Engine engine = MdFixtures.engine(data);
         try (MdHttpServer server = MdHttpServer.start(0, MarketDataTailer.builder(data).from(JoinPoint.end()), 10))
         {
+            final String url = "http://127.0.0.1:" + server.port() + "/";
+            // The page joins at the end of the journal: wait until it has (it publishes its books once live), or
+            // on a busy machine the orders below are already in the journal and the trade is never seen as one.
+            awaitState(url + "state", "\"symbols\":[{");
             MdFixtures.feed(engine, List.of(
                 "DEPOSIT account=1 currency=KZT amount=1000000000",
                 "DEPOSIT account=2 currency=BTC amount=10",
@@ -57,7 +61,6 @@ class MdPageBrowserTest
                 "NEW account=2 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=50001000 qty=0.125",
                 "NEW account=2 id=2 symbol=BTC-KZT side=SELL type=LIMIT price=50002000 qty=0.75",
                 "NEW account=2 id=3 symbol=BTC-KZT side=SELL type=LIMIT price=49999000 qty=0.05"));
-            final String url = "http://127.0.0.1:" + server.port() + "/";
             awaitState(url + "state", "\"command\":8");
 
             final String dom = run(chromium, "--dump-dom", url);
