@@ -1,5 +1,7 @@
 package kz.barys.engine.command;
 
+import org.agrona.DirectBuffer;
+
 /**
  * One command for the matching core, as a reusable mutable holder: the text parser, the binary gateway
  * and the Disruptor ring all fill the same preallocated instance instead of allocating per command.
@@ -10,7 +12,8 @@ package kz.barys.engine.command;
  * <ul>
  *   <li>a numeric field that was too large for a {@code long} sets {@link #fieldOverflow};</li>
  *   <li>a price or quantity with more than 8 decimals, zero or negative is stored as {@link #INVALID};</li>
- *   <li>a symbol or currency the configuration does not know is stored as {@link #UNKNOWN}.</li>
+ *   <li>a symbol or currency the configuration does not know is stored as {@link #UNKNOWN}, with the name as sent
+ *   in {@link #unknownName} (the journal keeps what was sent).</li>
  * </ul>
  */
 public final class Command
@@ -21,6 +24,10 @@ public final class Command
     public static final int UNKNOWN = -1;
     /** {@link #instrument} of a CANCEL_ALL that names no symbol. */
     public static final int ALL = -2;
+    /** Bytes of an unknown name kept: the wire's symbol field; a longer text name is kept as its first 16. */
+    public static final int NAME_LENGTH = 16;
+    /** Longest length of a name recorded (the journal's field is a byte). */
+    public static final int MAX_NAME_LENGTH = 255;
 
     public CommandType type;
     public long account;
@@ -46,6 +53,13 @@ public final class Command
     public long amount;
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
+    /**
+     * The symbol or currency as sent when it is {@link #UNKNOWN}: its first {@link #NAME_LENGTH} bytes (ASCII as
+     * sent), of {@link #unknownNameLength} in all. Preallocated: recording a name allocates nothing.
+     */
+    public final byte[] unknownName = new byte[NAME_LENGTH];
+    /** Length of the unknown name as sent, at most {@link #MAX_NAME_LENGTH}; 0: none. */
+    public int unknownNameLength;
 
     /**
      * Which producer sent the command (a gateway session's id; 0 for none), so that the responder can route
@@ -78,6 +92,7 @@ public final class Command
         quoteQty = 0;
         amount = 0;
         fieldOverflow = false;
+        unknownNameLength = 0;
         origin = 0;
         correlationId = 0;
         sequence = 0;
@@ -103,9 +118,33 @@ public final class Command
         quoteQty = other.quoteQty;
         amount = other.amount;
         fieldOverflow = other.fieldOverflow;
+        unknownNameLength = other.unknownNameLength;
+        System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);
         origin = other.origin;
         correlationId = other.correlationId;
         sequence = other.sequence;
         timestampNanos = other.timestampNanos;
+    }
+
+    /** Records {@code length} bytes at {@code offset} of {@code text} as the unknown name sent. */
+    public void unknownName(final byte[] text, final int offset, final int length)
+    {
+        final int kept = Math.min(length, NAME_LENGTH);
+        System.arraycopy(text, offset, unknownName, 0, kept);
+        java.util.Arrays.fill(unknownName, kept, NAME_LENGTH, (byte)0);
+        unknownNameLength = Math.min(length, MAX_NAME_LENGTH);
+    }
+
+    /** Records the NUL-padded 16-byte name field at {@code offset} of {@code buffer} as the unknown name sent. */
+    public void unknownName(final DirectBuffer buffer, final int offset)
+    {
+        buffer.getBytes(offset, unknownName, 0, NAME_LENGTH);
+        int length = 0;
+        while (length < NAME_LENGTH && unknownName[length] != 0)
+        {
+            length++;
+        }
+        java.util.Arrays.fill(unknownName, length, NAME_LENGTH, (byte)0);
+        unknownNameLength = length;
     }
 }

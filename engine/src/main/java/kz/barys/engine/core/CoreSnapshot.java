@@ -14,11 +14,13 @@ import kz.barys.engine.book.BookSide;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.book.PriceLevel;
-import kz.barys.engine.command.OrderType;
-import kz.barys.engine.command.Side;
-import kz.barys.engine.command.StpMode;
-import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.journal.EnumsFromJournal;
+import kz.barys.engine.journal.EnumsToJournal;
+import kz.barys.engine.journal.sbe.OrderType;
+import kz.barys.engine.journal.sbe.Side;
+import kz.barys.engine.journal.sbe.StpMode;
+import kz.barys.engine.journal.sbe.TimeInForce;
 
 /**
  * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, every resting order
@@ -27,11 +29,6 @@ import kz.barys.engine.config.EngineConfig;
  */
 public final class CoreSnapshot
 {
-    private static final Side[] SIDES = Side.values();
-    private static final OrderType[] ORDER_TYPES = OrderType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final StpMode[] STP_MODES = StpMode.values();
-
     private CoreSnapshot()
     {
     }
@@ -139,8 +136,10 @@ public final class CoreSnapshot
                         final Order order = state.pool.acquire();
                         final long account = in.getLong(p + 8);
                         order.init(
-                            in.getLong(p), null, in.getLong(p + 16), book.instrument(), SIDES[in.getByte(p + 24)],
-                            ORDER_TYPES[in.getByte(p + 25)], TIFS[in.getByte(p + 26)], STP_MODES[in.getByte(p + 27)],
+                            in.getLong(p), null, in.getLong(p + 16), book.instrument(), EnumsFromJournal.side(Side.get(code(in, p + 24))),
+                            EnumsFromJournal.orderType(OrderType.get(code(in, p + 25))),
+                            EnumsFromJournal.tif(TimeInForce.get(code(in, p + 26))),
+                            EnumsFromJournal.stp(StpMode.get(code(in, p + 27))),
                             in.getLong(p + 28), in.getLong(p + 36));
                         order.restore(in.getLong(p + 44), in.getLong(p + 52));
                         p += ORDER_LENGTH;
@@ -230,10 +229,11 @@ public final class CoreSnapshot
                 out.putLong(p, order.number());
                 out.putLong(p + 8, order.account());
                 out.putLong(p + 16, order.id());
-                out.putByte(p + 24, (byte)order.side().ordinal());
-                out.putByte(p + 25, (byte)order.type().ordinal());
-                out.putByte(p + 26, (byte)order.tif().ordinal());
-                out.putByte(p + 27, (byte)order.stp().ordinal());
+                // Enums as the journal's codes (barys-journal.xml), never by ordinal.
+                out.putByte(p + 24, (byte)EnumsToJournal.side(order.side()).value());
+                out.putByte(p + 25, (byte)EnumsToJournal.orderType(order.type()).value());
+                out.putByte(p + 26, (byte)EnumsToJournal.tif(order.tif()).value());
+                out.putByte(p + 27, (byte)EnumsToJournal.stp(order.stp()).value());
                 out.putLong(p + 28, order.price());
                 out.putLong(p + 36, order.qty());
                 out.putLong(p + 44, order.filled());
@@ -250,5 +250,11 @@ public final class CoreSnapshot
         {
             throw new IllegalStateException("snapshot does not fit: " + problem);
         }
+    }
+
+    /** An enum code byte as the generated enums read it (0..255). */
+    private static short code(final DirectBuffer in, final int offset)
+    {
+        return (short)(in.getByte(offset) & 0xFF);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
+import org.agrona.DirectBuffer;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -164,7 +165,7 @@ final class Session implements CommandFiller
                 command.correlationId = massCancel.seqNum();
                 command.type = CommandType.CANCEL_ALL;
                 command.account = massCancel.account();
-                final int instrument = symbols.lookup(in, offset + MassCancelDecoder.symbolEncodingOffset());
+                final int instrument = named(symbols, in, offset + MassCancelDecoder.symbolEncodingOffset(), command);
                 command.instrument = instrument == NameTable.BLANK ? Command.ALL : instrument;
             }
             case DepositDecoder.TEMPLATE_ID ->
@@ -198,14 +199,14 @@ final class Session implements CommandFiller
                 halt.wrap(in, offset, HaltDecoder.BLOCK_LENGTH, HaltDecoder.SCHEMA_VERSION);
                 command.correlationId = halt.seqNum();
                 command.type = CommandType.HALT;
-                command.instrument = Math.max(symbols.lookup(in, offset + HaltDecoder.symbolEncodingOffset()), Command.UNKNOWN);
+                command.instrument = Math.max(named(symbols, in, offset + HaltDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
             }
             case UnhaltDecoder.TEMPLATE_ID ->
             {
                 unhalt.wrap(in, offset, UnhaltDecoder.BLOCK_LENGTH, UnhaltDecoder.SCHEMA_VERSION);
                 command.correlationId = unhalt.seqNum();
                 command.type = CommandType.UNHALT;
-                command.instrument = Math.max(symbols.lookup(in, offset + UnhaltDecoder.symbolEncodingOffset()), Command.UNKNOWN);
+                command.instrument = Math.max(named(symbols, in, offset + UnhaltDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
             }
             default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
         }
@@ -222,7 +223,7 @@ final class Session implements CommandFiller
         command.type = CommandType.NEW;
         command.account = order.account();
         boolean valid = setIdOrMalformed(command, order.clOrdId());
-        final int instrument = symbols.lookup(receiveBuffer, fillOffset + NewOrderDecoder.symbolEncodingOffset());
+        final int instrument = named(symbols, receiveBuffer, fillOffset + NewOrderDecoder.symbolEncodingOffset(), command);
         command.instrument = Math.max(instrument, Command.UNKNOWN);
         final short side = order.sideRaw();
         final short type = order.ordTypeRaw();
@@ -268,8 +269,19 @@ final class Session implements CommandFiller
         final long amount)
     {
         accountCommand(command, type, account);
-        command.currency = Math.max(currencies.lookup(receiveBuffer, currencyOffset), Command.UNKNOWN);
+        command.currency = Math.max(named(currencies, receiveBuffer, currencyOffset, command), Command.UNKNOWN);
         command.amount = amount(amount);
+    }
+
+    /** {@link NameTable#lookup}, keeping an unknown name as sent in the command (the journal records it). */
+    private static int named(final NameTable names, final DirectBuffer buffer, final int offset, final Command command)
+    {
+        final int index = names.lookup(buffer, offset);
+        if (index == Command.UNKNOWN)
+        {
+            command.unknownName(buffer, offset);
+        }
+        return index;
     }
 
     private static void accountCommand(final Command command, final CommandType type, final long account)

@@ -4,81 +4,85 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import kz.barys.engine.command.Command;
-import kz.barys.engine.command.CommandType;
-import kz.barys.engine.command.OrderType;
-import kz.barys.engine.command.Side;
-import kz.barys.engine.command.StpMode;
-import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.journal.sbe.CommandDecoder;
+import kz.barys.engine.journal.sbe.CommandEncoder;
+import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
 
 /**
- * A {@link Command} as a fixed-size little-endian record (layout in docs/journal.md). Enums are stored by
- * ordinal, with {@link #NONE} for "not given"; the ordinals are part of the journal format and may only grow.
+ * A {@link Command} as the journal schema's {@code Command} message, through the generated codecs; enums go through
+ * {@link EnumsToJournal} / {@link EnumsFromJournal}. Reusable flyweights: nothing is allocated per command.
  */
 public final class CommandCodec
 {
-    public static final int LENGTH = 88;
-    static final byte NONE = -1;
+    /** Bytes of a Command message written by this version (header and block). */
+    public static final int LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + CommandEncoder.BLOCK_LENGTH;
 
-    private static final CommandType[] TYPES = CommandType.values();
-    private static final Side[] SIDES = Side.values();
-    private static final OrderType[] ORDER_TYPES = OrderType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final StpMode[] STP_MODES = StpMode.values();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final CommandEncoder encoder = new CommandEncoder();
+    private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
+    private final CommandDecoder decoder = new CommandDecoder();
 
-    private CommandCodec()
+    /** Writes {@code command}, followed by {@code eventsLength} bytes of its events, at {@code offset}; returns {@link #LENGTH}. */
+    public int encode(final Command command, final int eventsLength, final MutableDirectBuffer buffer, final int offset)
     {
+        encoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+            .sequence(command.sequence)
+            .timestampNanos(command.timestampNanos)
+            .account(command.account)
+            .id(command.id)
+            .newId(command.newId)
+            .price(command.price)
+            .qty(command.qty)
+            .quoteQty(command.quoteQty)
+            .amount(command.amount)
+            .instrument(command.instrument)
+            .currency(command.currency)
+            .eventsLength(eventsLength)
+            .commandType(EnumsToJournal.commandType(command.type))
+            .side(EnumsToJournal.side(command.side))
+            .orderType(EnumsToJournal.orderType(command.orderType))
+            .tif(EnumsToJournal.tif(command.tif))
+            .stp(EnumsToJournal.stp(command.stp))
+            .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
+            .sentLength((short)command.unknownNameLength)
+            .putSentName(command.unknownName, 0);
+        return LENGTH;
     }
 
-    public static void encode(final Command command, final MutableDirectBuffer buffer, final int offset)
+    /**
+     * Reads the Command message at {@code offset} (its header already checked to be one) into {@code command};
+     * returns its length, header included, as written (a newer schema version may have added fields).
+     */
+    public int decode(final DirectBuffer buffer, final int offset, final Command command)
     {
-        buffer.putLong(offset, command.sequence);
-        buffer.putLong(offset + 8, command.timestampNanos);
-        buffer.putByte(offset + 16, (byte)command.type.ordinal());
-        buffer.putByte(offset + 17, ordinal(command.side));
-        buffer.putByte(offset + 18, ordinal(command.orderType));
-        buffer.putByte(offset + 19, ordinal(command.tif));
-        buffer.putByte(offset + 20, ordinal(command.stp));
-        buffer.putByte(offset + 21, (byte)(command.fieldOverflow ? 1 : 0));
-        buffer.putShort(offset + 22, (short)0);
-        buffer.putLong(offset + 24, command.account);
-        buffer.putLong(offset + 32, command.id);
-        buffer.putLong(offset + 40, command.newId);
-        buffer.putLong(offset + 48, command.price);
-        buffer.putLong(offset + 56, command.qty);
-        buffer.putLong(offset + 64, command.quoteQty);
-        buffer.putLong(offset + 72, command.amount);
-        buffer.putInt(offset + 80, command.instrument);
-        buffer.putInt(offset + 84, command.currency);
+        decoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
+        command.reset();
+        command.sequence = decoder.sequence();
+        command.timestampNanos = decoder.timestampNanos();
+        command.account = decoder.account();
+        command.id = decoder.id();
+        command.newId = decoder.newId();
+        command.price = decoder.price();
+        command.qty = decoder.qty();
+        command.quoteQty = decoder.quoteQty();
+        command.amount = decoder.amount();
+        command.instrument = decoder.instrument();
+        command.currency = decoder.currency();
+        command.type = EnumsFromJournal.commandType(decoder.commandType());
+        command.side = EnumsFromJournal.side(decoder.side());
+        command.orderType = EnumsFromJournal.orderType(decoder.orderType());
+        command.tif = EnumsFromJournal.tif(decoder.tif());
+        command.stp = EnumsFromJournal.stp(decoder.stp());
+        command.fieldOverflow = EnumsFromJournal.bool(decoder.fieldOverflow());
+        command.unknownNameLength = decoder.sentLength();
+        decoder.getSentName(command.unknownName, 0);
+        return MessageHeaderDecoder.ENCODED_LENGTH + headerDecoder.blockLength();
     }
 
-    public static void decode(final DirectBuffer buffer, final int offset, final Command command)
+    /** The events length of the Command message last decoded. */
+    public int eventsLength()
     {
-        command.sequence = buffer.getLong(offset);
-        command.timestampNanos = buffer.getLong(offset + 8);
-        command.type = TYPES[buffer.getByte(offset + 16)];
-        command.side = pick(SIDES, buffer.getByte(offset + 17));
-        command.orderType = pick(ORDER_TYPES, buffer.getByte(offset + 18));
-        command.tif = pick(TIFS, buffer.getByte(offset + 19));
-        command.stp = pick(STP_MODES, buffer.getByte(offset + 20));
-        command.fieldOverflow = buffer.getByte(offset + 21) != 0;
-        command.account = buffer.getLong(offset + 24);
-        command.id = buffer.getLong(offset + 32);
-        command.newId = buffer.getLong(offset + 40);
-        command.price = buffer.getLong(offset + 48);
-        command.qty = buffer.getLong(offset + 56);
-        command.quoteQty = buffer.getLong(offset + 64);
-        command.amount = buffer.getLong(offset + 72);
-        command.instrument = buffer.getInt(offset + 80);
-        command.currency = buffer.getInt(offset + 84);
-    }
-
-    private static byte ordinal(final Enum<?> value)
-    {
-        return value == null ? NONE : (byte)value.ordinal();
-    }
-
-    private static <E> E pick(final E[] values, final byte ordinal)
-    {
-        return ordinal == NONE ? null : values[ordinal];
+        return (int)decoder.eventsLength();
     }
 }

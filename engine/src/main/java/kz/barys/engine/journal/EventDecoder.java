@@ -4,25 +4,49 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 
-import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
-import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
-import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.journal.sbe.AcceptedDecoder;
+import kz.barys.engine.journal.sbe.CanceledDecoder;
+import kz.barys.engine.journal.sbe.DepositedDecoder;
+import kz.barys.engine.journal.sbe.HaltedDecoder;
+import kz.barys.engine.journal.sbe.MassCanceledDecoder;
+import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.RejectedDecoder;
+import kz.barys.engine.journal.sbe.ReplacedDecoder;
+import kz.barys.engine.journal.sbe.ResumedDecoder;
+import kz.barys.engine.journal.sbe.SuspendedDecoder;
+import kz.barys.engine.journal.sbe.TradeDecoder;
+import kz.barys.engine.journal.sbe.UnhaltedDecoder;
+import kz.barys.engine.journal.sbe.WithdrawnDecoder;
 
-/** Reads records written by {@link EventEncoder} back into {@link EventSink} calls. */
+/**
+ * Reads event messages written by {@link EventEncoder} back into {@link EventSink} calls, through the generated
+ * codecs (reusable flyweights: nothing allocated per event). Each message is stepped over by the block length of
+ * its header, so fields a newer schema version added are skipped; a template id it does not know stops it with a
+ * {@link JournalFormatException} rather than be skipped silently.
+ */
 public final class EventDecoder
 {
-    private static final Side[] SIDES = Side.values();
-    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
-    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
+    private static final int HEADER = MessageHeaderDecoder.ENCODED_LENGTH;
 
     private final List<Instrument> instruments;
     private final List<Currency> currencies;
-    private DirectBuffer buffer;
-    private int position;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final AcceptedDecoder accepted = new AcceptedDecoder();
+    private final TradeDecoder trade = new TradeDecoder();
+    private final CanceledDecoder canceled = new CanceledDecoder();
+    private final ReplacedDecoder replaced = new ReplacedDecoder();
+    private final RejectedDecoder rejected = new RejectedDecoder();
+    private final DepositedDecoder deposited = new DepositedDecoder();
+    private final WithdrawnDecoder withdrawn = new WithdrawnDecoder();
+    private final SuspendedDecoder suspended = new SuspendedDecoder();
+    private final ResumedDecoder resumed = new ResumedDecoder();
+    private final HaltedDecoder halted = new HaltedDecoder();
+    private final UnhaltedDecoder unhalted = new UnhaltedDecoder();
+    private final MassCanceledDecoder massCanceled = new MassCanceledDecoder();
 
     public EventDecoder(final EngineConfig config)
     {
@@ -33,50 +57,84 @@ public final class EventDecoder
     /** Decodes every event in {@code [offset, offset + length)} into {@code sink}, in order. */
     public void decode(final DirectBuffer buffer, final int offset, final int length, final EventSink sink)
     {
-        this.buffer = buffer;
-        this.position = offset;
         final int end = offset + length;
+        int position = offset;
         while (position < end)
         {
-            final byte type = getByte();
-            switch (type)
+            header.wrap(buffer, position);
+            final int template = header.templateId();
+            final int block = header.blockLength();
+            final int version = header.version();
+            if (header.schemaId() != JournalFormat.SCHEMA_ID)
             {
-                case EventEncoder.ACCEPTED -> sink.accepted(
-                    getLong(), getLong(), getLong(), instruments.get(getInt()), SIDES[getByte()], getLong(), getLong(), getLong());
-                case EventEncoder.TRADE -> sink.trade(
-                    instruments.get(getInt()), getLong(), getLong(), getLong(), SIDES[getByte()],
-                    getLong(), getLong(), getLong(), getLong(), getLong(), getLong(), getLong(), getLong());
-                case EventEncoder.CANCELED -> sink.canceled(getLong(), getLong(), CANCEL_REASONS[getByte()], getLong());
-                case EventEncoder.REPLACED -> sink.replaced(getLong(), getLong(), getLong(), getLong(), getLong(), getLong());
-                case EventEncoder.REJECTED -> sink.rejected(getLong(), getLong(), REJECT_REASONS[getByte()]);
-                case EventEncoder.DEPOSITED -> sink.deposited(getLong(), currencies.get(getInt()), getLong());
-                case EventEncoder.WITHDRAWN -> sink.withdrawn(getLong(), currencies.get(getInt()), getLong());
-                case EventEncoder.SUSPENDED -> sink.suspended(getLong());
-                case EventEncoder.RESUMED -> sink.resumed(getLong());
-                case EventEncoder.HALTED -> sink.halted(instruments.get(getInt()));
-                case EventEncoder.UNHALTED -> sink.unhalted(instruments.get(getInt()));
-                case EventEncoder.MASS_CANCELED -> sink.massCanceled(getLong(), getInt());
-                default -> throw new IllegalStateException("unknown event type " + type + " at " + (position - 1));
+                throw new JournalFormatException("an event of schema id " + header.schemaId() + " at " + position);
             }
+            final int body = position + HEADER;
+            switch (template)
+            {
+                case AcceptedDecoder.TEMPLATE_ID -> accepted(accepted.wrap(buffer, body, block, version), sink);
+                case TradeDecoder.TEMPLATE_ID -> trade(trade.wrap(buffer, body, block, version), sink);
+                case CanceledDecoder.TEMPLATE_ID -> canceled(canceled.wrap(buffer, body, block, version), sink);
+                case ReplacedDecoder.TEMPLATE_ID -> replaced(replaced.wrap(buffer, body, block, version), sink);
+                case RejectedDecoder.TEMPLATE_ID ->
+                {
+                    rejected.wrap(buffer, body, block, version);
+                    sink.rejected(rejected.account(), rejected.id(), EnumsFromJournal.rejectReason(rejected.reason()));
+                }
+                case DepositedDecoder.TEMPLATE_ID ->
+                {
+                    deposited.wrap(buffer, body, block, version);
+                    sink.deposited(deposited.account(), currencies.get(deposited.currency()), deposited.amount());
+                }
+                case WithdrawnDecoder.TEMPLATE_ID ->
+                {
+                    withdrawn.wrap(buffer, body, block, version);
+                    sink.withdrawn(withdrawn.account(), currencies.get(withdrawn.currency()), withdrawn.amount());
+                }
+                case SuspendedDecoder.TEMPLATE_ID -> sink.suspended(suspended.wrap(buffer, body, block, version).account());
+                case ResumedDecoder.TEMPLATE_ID -> sink.resumed(resumed.wrap(buffer, body, block, version).account());
+                case HaltedDecoder.TEMPLATE_ID -> sink.halted(instruments.get(halted.wrap(buffer, body, block, version).instrument()));
+                case UnhaltedDecoder.TEMPLATE_ID ->
+                    sink.unhalted(instruments.get(unhalted.wrap(buffer, body, block, version).instrument()));
+                case MassCanceledDecoder.TEMPLATE_ID ->
+                {
+                    massCanceled.wrap(buffer, body, block, version);
+                    sink.massCanceled(massCanceled.account(), massCanceled.count());
+                }
+                default -> throw new JournalFormatException("an event of template id " + template + " at " + position
+                    + ", unknown to this barys (journal format " + JournalFormat.VERSION + ", schema version "
+                    + JournalFormat.SCHEMA_VERSION + ")");
+            }
+            position = body + block;
         }
     }
 
-    private byte getByte()
+    private void accepted(final AcceptedDecoder event, final EventSink sink)
     {
-        return buffer.getByte(position++);
+        sink.accepted(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
+            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled());
     }
 
-    private int getInt()
+    private void trade(final TradeDecoder event, final EventSink sink)
     {
-        final int value = buffer.getInt(position);
-        position += 4;
-        return value;
+        sink.trade(instruments.get(event.instrument()), event.tradeId(), event.price(), event.qty(),
+            EnumsFromJournal.side(event.takerSide()),
+            event.makerAccount(), event.makerId(), event.makerOrder(), event.makerLeaves(), event.makerFilled(),
+            event.takerAccount(), event.takerId(), event.takerOrder(), event.takerLeaves(), event.takerFilled(),
+            event.makerFee(), event.takerFee());
     }
 
-    private long getLong()
+    private void canceled(final CanceledDecoder event, final EventSink sink)
     {
-        final long value = buffer.getLong(position);
-        position += 8;
-        return value;
+        sink.canceled(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
+            EnumsFromJournal.side(event.side()), event.price(), EnumsFromJournal.cancelReason(event.reason()),
+            event.leaves(), event.filled());
+    }
+
+    private void replaced(final ReplacedDecoder event, final EventSink sink)
+    {
+        sink.replaced(event.account(), event.id(), event.newId(), event.order(), instruments.get(event.instrument()),
+            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled(),
+            EnumsFromJournal.bool(event.priorityKept()));
     }
 }

@@ -9,27 +9,43 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.journal.sbe.AcceptedEncoder;
+import kz.barys.engine.journal.sbe.CanceledEncoder;
+import kz.barys.engine.journal.sbe.DepositedEncoder;
+import kz.barys.engine.journal.sbe.HaltedEncoder;
+import kz.barys.engine.journal.sbe.MassCanceledEncoder;
+import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.RejectedEncoder;
+import kz.barys.engine.journal.sbe.ReplacedEncoder;
+import kz.barys.engine.journal.sbe.ResumedEncoder;
+import kz.barys.engine.journal.sbe.SuspendedEncoder;
+import kz.barys.engine.journal.sbe.TradeEncoder;
+import kz.barys.engine.journal.sbe.UnhaltedEncoder;
+import kz.barys.engine.journal.sbe.WithdrawnEncoder;
 
 /**
- * Encodes events as compact binary records (one type byte, then fixed fields; layout in docs/journal.md) into
- * a growable buffer. Used for the journal and for the results handed to responders.
+ * Encodes events as the journal schema's event messages (barys-journal.xml), one after another, into a growable
+ * buffer, through the generated codecs: reusable flyweights, nothing allocated per event. Used for the journal and
+ * for the results handed to responders; {@link EventDecoder} reads them back.
  */
 public final class EventEncoder implements EventSink
 {
-    static final byte ACCEPTED = 1;
-    static final byte TRADE = 2;
-    static final byte CANCELED = 3;
-    static final byte REPLACED = 4;
-    static final byte REJECTED = 5;
-    static final byte DEPOSITED = 6;
-    static final byte WITHDRAWN = 7;
-    static final byte SUSPENDED = 8;
-    static final byte RESUMED = 9;
-    static final byte HALTED = 10;
-    static final byte UNHALTED = 11;
-    static final byte MASS_CANCELED = 12;
+    private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
 
     private final MutableDirectBuffer buffer;
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final AcceptedEncoder accepted = new AcceptedEncoder();
+    private final TradeEncoder trade = new TradeEncoder();
+    private final CanceledEncoder canceled = new CanceledEncoder();
+    private final ReplacedEncoder replaced = new ReplacedEncoder();
+    private final RejectedEncoder rejected = new RejectedEncoder();
+    private final DepositedEncoder deposited = new DepositedEncoder();
+    private final WithdrawnEncoder withdrawn = new WithdrawnEncoder();
+    private final SuspendedEncoder suspended = new SuspendedEncoder();
+    private final ResumedEncoder resumed = new ResumedEncoder();
+    private final HaltedEncoder halted = new HaltedEncoder();
+    private final UnhaltedEncoder unhalted = new UnhaltedEncoder();
+    private final MassCanceledEncoder massCanceled = new MassCanceledEncoder();
     private int position;
 
     public EventEncoder()
@@ -37,6 +53,7 @@ public final class EventEncoder implements EventSink
         this(new ExpandableArrayBuffer(4096));
     }
 
+    /** @param buffer where to write; an {@link ExpandableArrayBuffer} grows as events need */
     public EventEncoder(final MutableDirectBuffer buffer)
     {
         this.buffer = buffer;
@@ -67,146 +84,143 @@ public final class EventEncoder implements EventSink
     @Override
     public void accepted(
         final long account, final long id, final long order, final Instrument instrument, final Side side,
-        final long price, final long qty, final long leaves)
+        final long price, final long qty, final long leaves, final long filled)
     {
-        type(ACCEPTED);
-        putLong(account);
-        putLong(id);
-        putLong(order);
-        putInt(instrument.index());
-        putByte((byte)side.ordinal());
-        putLong(price);
-        putLong(qty);
-        putLong(leaves);
+        accepted.wrapAndApplyHeader(buffer, position, header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .price(price)
+            .qty(qty)
+            .leaves(leaves)
+            .filled(filled)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side));
+        position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void trade(
         final Instrument instrument, final long tradeId, final long price, final long qty, final Side takerSide,
-        final long makerAccount, final long makerId, final long makerOrder, final long takerAccount,
-        final long takerId, final long takerOrder, final long makerFee, final long takerFee)
+        final long makerAccount, final long makerId, final long makerOrder, final long makerLeaves, final long makerFilled,
+        final long takerAccount, final long takerId, final long takerOrder, final long takerLeaves, final long takerFilled,
+        final long makerFee, final long takerFee)
     {
-        type(TRADE);
-        putInt(instrument.index());
-        putLong(tradeId);
-        putLong(price);
-        putLong(qty);
-        putByte((byte)takerSide.ordinal());
-        putLong(makerAccount);
-        putLong(makerId);
-        putLong(makerOrder);
-        putLong(takerAccount);
-        putLong(takerId);
-        putLong(takerOrder);
-        putLong(makerFee);
-        putLong(takerFee);
+        trade.wrapAndApplyHeader(buffer, position, header)
+            .tradeId(tradeId)
+            .price(price)
+            .qty(qty)
+            .makerAccount(makerAccount)
+            .makerId(makerId)
+            .makerOrder(makerOrder)
+            .makerLeaves(makerLeaves)
+            .makerFilled(makerFilled)
+            .takerAccount(takerAccount)
+            .takerId(takerId)
+            .takerOrder(takerOrder)
+            .takerLeaves(takerLeaves)
+            .takerFilled(takerFilled)
+            .makerFee(makerFee)
+            .takerFee(takerFee)
+            .instrument(instrument.index())
+            .takerSide(EnumsToJournal.side(takerSide));
+        position += HEADER + TradeEncoder.BLOCK_LENGTH;
     }
 
     @Override
-    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    public void canceled(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final CancelReason reason, final long leaves, final long filled)
     {
-        type(CANCELED);
-        putLong(account);
-        putLong(id);
-        putByte((byte)reason.ordinal());
-        putLong(leaves);
+        canceled.wrapAndApplyHeader(buffer, position, header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .price(price)
+            .leaves(leaves)
+            .filled(filled)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side))
+            .reason(EnumsToJournal.cancelReason(reason));
+        position += HEADER + CanceledEncoder.BLOCK_LENGTH;
     }
 
     @Override
-    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    public void replaced(
+        final long account, final long id, final long newId, final long order, final Instrument instrument,
+        final Side side, final long price, final long qty, final long leaves, final long filled, final boolean priorityKept)
     {
-        type(REPLACED);
-        putLong(account);
-        putLong(id);
-        putLong(newId);
-        putLong(price);
-        putLong(qty);
-        putLong(leaves);
+        replaced.wrapAndApplyHeader(buffer, position, header)
+            .account(account)
+            .id(id)
+            .newId(newId)
+            .order(order)
+            .price(price)
+            .qty(qty)
+            .leaves(leaves)
+            .filled(filled)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side))
+            .priorityKept(EnumsToJournal.bool(priorityKept));
+        position += HEADER + ReplacedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void rejected(final long account, final long id, final RejectReason reason)
     {
-        type(REJECTED);
-        putLong(account);
-        putLong(id);
-        putByte((byte)reason.ordinal());
+        rejected.wrapAndApplyHeader(buffer, position, header)
+            .account(account)
+            .id(id)
+            .reason(EnumsToJournal.rejectReason(reason));
+        position += HEADER + RejectedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void deposited(final long account, final Currency currency, final long amount)
     {
-        type(DEPOSITED);
-        putLong(account);
-        putInt(currency.index());
-        putLong(amount);
+        deposited.wrapAndApplyHeader(buffer, position, header).account(account).amount(amount).currency(currency.index());
+        position += HEADER + DepositedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void withdrawn(final long account, final Currency currency, final long amount)
     {
-        type(WITHDRAWN);
-        putLong(account);
-        putInt(currency.index());
-        putLong(amount);
+        withdrawn.wrapAndApplyHeader(buffer, position, header).account(account).amount(amount).currency(currency.index());
+        position += HEADER + WithdrawnEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void suspended(final long account)
     {
-        type(SUSPENDED);
-        putLong(account);
+        suspended.wrapAndApplyHeader(buffer, position, header).account(account);
+        position += HEADER + SuspendedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void resumed(final long account)
     {
-        type(RESUMED);
-        putLong(account);
+        resumed.wrapAndApplyHeader(buffer, position, header).account(account);
+        position += HEADER + ResumedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void halted(final Instrument instrument)
     {
-        type(HALTED);
-        putInt(instrument.index());
+        halted.wrapAndApplyHeader(buffer, position, header).instrument(instrument.index());
+        position += HEADER + HaltedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void unhalted(final Instrument instrument)
     {
-        type(UNHALTED);
-        putInt(instrument.index());
+        unhalted.wrapAndApplyHeader(buffer, position, header).instrument(instrument.index());
+        position += HEADER + UnhaltedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void massCanceled(final long account, final int count)
     {
-        type(MASS_CANCELED);
-        putLong(account);
-        putInt(count);
-    }
-
-    private void type(final byte type)
-    {
-        putByte(type);
-    }
-
-    private void putByte(final byte value)
-    {
-        buffer.putByte(position, value);
-        position += 1;
-    }
-
-    private void putInt(final int value)
-    {
-        buffer.putInt(position, value);
-        position += 4;
-    }
-
-    private void putLong(final long value)
-    {
-        buffer.putLong(position, value);
-        position += 8;
+        massCanceled.wrapAndApplyHeader(buffer, position, header).account(account).count(count);
+        position += HEADER + MassCanceledEncoder.BLOCK_LENGTH;
     }
 }

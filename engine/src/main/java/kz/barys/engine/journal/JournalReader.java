@@ -1,21 +1,28 @@
 package kz.barys.engine.journal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.journal.sbe.BatchDecoder;
+import kz.barys.engine.journal.sbe.CommandDecoder;
+import kz.barys.engine.journal.sbe.DiscardDecoder;
+import kz.barys.engine.journal.sbe.HeaderDecoder;
+import kz.barys.engine.journal.sbe.MarketsDecoder;
+import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.SnapshotMarkerDecoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Reads journal documents in order and hands their content to a {@link Visitor}. Checks each document's
- * version and CRC: a corrupt document ends the readable journal unless the engine has journaled a DISCARD for
- * it (which it does on recovery, since a corrupt tail was never acknowledged).
+ * Reads journal documents in order (records of barys-journal.xml, through the generated codecs) and hands their
+ * content to a {@link Visitor}. Checks each document's CRC: a corrupt document ends the readable journal unless the
+ * engine has journaled a DISCARD for it (which it does on recovery, since a corrupt tail was never acknowledged).
+ * A document of another format or a record it does not know stops it with a {@link JournalFormatException}.
  */
 public final class JournalReader
 {
@@ -53,6 +60,13 @@ public final class JournalReader
     private final ExcerptTailer tailer;
     private final CRC32C crc = new CRC32C();
     private final Command command = new Command();
+    private final CommandCodec commandCodec = new CommandCodec();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final BatchDecoder batch = new BatchDecoder();
+    private final HeaderDecoder headerRecord = new HeaderDecoder();
+    private final SnapshotMarkerDecoder snapshot = new SnapshotMarkerDecoder();
+    private final MarketsDecoder markets = new MarketsDecoder();
+    private final DiscardDecoder discard = new DiscardDecoder();
     private byte[] bytes = new byte[1 << 16];
     private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
     private int length;
@@ -92,6 +106,12 @@ public final class JournalReader
         return index;
     }
 
+    /**
+     * Reads the next document and hands it to {@code visitor}.
+     *
+     * @throws JournalFormatException if the document is of another format (format 1: the message names the
+     *                                conversion), or holds a record this version does not know (docs/journal.md)
+     */
     public Result next(final Visitor visitor)
     {
         if (!readDocument())
@@ -102,8 +122,8 @@ public final class JournalReader
         {
             final long corrupt = index;
             final boolean followed = readDocument();
-            if (followed && isValid() && kind() == JournalFormat.DISCARD &&
-                buffer.getLong(JournalFormat.PREFIX_LENGTH) == corrupt)
+            if (followed && isValid() && checkedTemplate() == DiscardDecoder.TEMPLATE_ID &&
+                discard.wrapAndApplyHeader(buffer, 0, header).index() == corrupt)
             {
                 return next(visitor); // voided by the engine on an earlier recovery: skip it
             }
@@ -112,57 +132,83 @@ public final class JournalReader
             corruptFollowed = followed;
             return Result.CORRUPT;
         }
-        switch (kind())
+        final int template = checkedTemplate();
+        switch (template)
         {
-            case JournalFormat.BATCH -> visitBatch(visitor);
-            case JournalFormat.SNAPSHOT -> visitor.snapshotMarker(
-                index, buffer.getLong(JournalFormat.PREFIX_LENGTH), buffer.getLong(JournalFormat.PREFIX_LENGTH + 8));
-            case JournalFormat.HEADER -> visitor.header(text(JournalFormat.PREFIX_LENGTH));
-            case JournalFormat.MARKETS -> visitor.marketsChanged(index, buffer.getLong(JournalFormat.PREFIX_LENGTH),
-                buffer.getLong(JournalFormat.PREFIX_LENGTH + 8), text(JournalFormat.PREFIX_LENGTH + 16));
-            default ->
+            case BatchDecoder.TEMPLATE_ID -> visitBatch(visitor);
+            case SnapshotMarkerDecoder.TEMPLATE_ID ->
             {
-                // DISCARD of a document already skipped, or a kind from a newer version: nothing to replay.
+                snapshot.wrapAndApplyHeader(buffer, 0, header);
+                visitor.snapshotMarker(index, snapshot.sequence(), snapshot.digest());
             }
+            case HeaderDecoder.TEMPLATE_ID ->
+            {
+                headerRecord.wrapAndApplyHeader(buffer, 0, header);
+                if (headerRecord.formatVersion() != JournalFormat.VERSION)
+                {
+                    throw new JournalFormatException("the journal is format " + headerRecord.formatVersion()
+                        + "; this barys reads format " + JournalFormat.VERSION + " only (a newer barys wrote it?)");
+                }
+                visitor.header(headerRecord.fingerprint());
+            }
+            case MarketsDecoder.TEMPLATE_ID ->
+            {
+                markets.wrapAndApplyHeader(buffer, 0, header);
+                final long lastSequence = markets.lastSequence();
+                final long timeNanos = markets.timeNanos();
+                visitor.marketsChanged(index, lastSequence, timeNanos, markets.fingerprint());
+            }
+            case DiscardDecoder.TEMPLATE_ID ->
+            {
+                // a DISCARD of a document already skipped: nothing to replay
+            }
+            default -> throw unknownRecord(template);
         }
         return Result.DOCUMENT;
     }
 
     private void visitBatch(final Visitor visitor)
     {
-        final int count = buffer.getInt(JournalFormat.PREFIX_LENGTH);
-        int position = JournalFormat.PREFIX_LENGTH + 4;
-        for (int i = 0; i < count; i++)
+        final long count = batch.wrapAndApplyHeader(buffer, 0, header).commandCount();
+        int position = JournalFormat.HEADER_LENGTH + header.blockLength();
+        for (long i = 0; i < count; i++)
         {
-            final int eventsLength = buffer.getInt(position);
-            final int commandOffset = position + JournalFormat.ENTRY_HEADER_LENGTH;
-            CommandCodec.decode(buffer, commandOffset, command);
-            final int eventsOffset = commandOffset + CommandCodec.LENGTH;
+            header.wrap(buffer, position);
+            if (header.templateId() != CommandDecoder.TEMPLATE_ID || header.schemaId() != JournalFormat.SCHEMA_ID)
+            {
+                throw unknownRecord(header.templateId());
+            }
+            final int eventsOffset = position + commandCodec.decode(buffer, position, command);
+            final int eventsLength = commandCodec.eventsLength();
             visitor.command(index, command, buffer, eventsOffset, eventsLength);
             position = eventsOffset + eventsLength;
         }
     }
 
-    private String text(final int offset)
+    private JournalFormatException unknownRecord(final int template)
     {
-        return new String(bytes, offset + 4, buffer.getInt(offset), StandardCharsets.UTF_8);
+        return new JournalFormatException("the journal document at index " + Long.toHexString(index)
+            + " holds a record of template id " + template + ", unknown to this barys (journal format "
+            + JournalFormat.VERSION + ", schema version " + JournalFormat.SCHEMA_VERSION + "): read it with the barys that wrote it");
     }
 
-    private byte kind()
+    /** The template id of the document's first record, after checking that it is of the journal schema. */
+    private int checkedTemplate()
     {
-        return buffer.getByte(1);
+        JournalFormat.checkSchema(buffer, length, index);
+        return header.wrap(buffer, 0).templateId();
     }
 
     private boolean isValid()
     {
-        if (length < JournalFormat.PREFIX_LENGTH + JournalFormat.CRC_LENGTH || buffer.getByte(0) != JournalFormat.VERSION)
+        if (length < JournalFormat.CRC_LENGTH)
         {
             return false;
         }
         final int bodyEnd = length - JournalFormat.CRC_LENGTH;
         crc.reset();
         crc.update(bytes, 0, bodyEnd);
-        return buffer.getInt(bodyEnd) == (int)crc.getValue();
+        return buffer.getInt(bodyEnd, java.nio.ByteOrder.LITTLE_ENDIAN) == (int)crc.getValue();
     }
 
     private boolean readDocument()

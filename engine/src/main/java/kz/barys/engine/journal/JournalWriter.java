@@ -1,26 +1,38 @@
 package kz.barys.engine.journal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.journal.sbe.BatchEncoder;
+import kz.barys.engine.journal.sbe.DiscardEncoder;
+import kz.barys.engine.journal.sbe.HeaderEncoder;
+import kz.barys.engine.journal.sbe.MarketsEncoder;
+import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.SnapshotMarkerEncoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Appends journal documents. Commands are collected into a batch ({@link #append}) and written as one
- * document by {@link #flush}; a command counts as journaled (and may be acknowledged) only once the document
- * holding it is complete. Single-threaded: only the core thread writes.
+ * Appends journal documents (records of barys-journal.xml, through the generated codecs). Commands are collected
+ * into a batch ({@link #append}) and written as one document by {@link #flush}; a command counts as journaled (and
+ * may be acknowledged) only once the document holding it is complete. Single-threaded: only the core thread writes.
  */
 public final class JournalWriter
 {
     private final ExcerptAppender appender;
     private final ExpandableArrayBuffer batch = new ExpandableArrayBuffer(1 << 16);
     private final CRC32C crc = new CRC32C();
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final BatchEncoder batchEncoder = new BatchEncoder();
+    private final CommandCodec commandCodec = new CommandCodec();
+    private final HeaderEncoder headerEncoder = new HeaderEncoder();
+    private final SnapshotMarkerEncoder snapshotEncoder = new SnapshotMarkerEncoder();
+    private final DiscardEncoder discardEncoder = new DiscardEncoder();
+    private final MarketsEncoder marketsEncoder = new MarketsEncoder();
     private int length;
     private int count;
 
@@ -40,12 +52,10 @@ public final class JournalWriter
         appender.singleThreadedCheckReset();
     }
 
-    /** Adds one command and its encoded events to the current batch. */
+    /** Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. */
     public void append(final Command command, final DirectBuffer events, final int eventsLength)
     {
-        batch.putInt(length, eventsLength);
-        CommandCodec.encode(command, batch, length + JournalFormat.ENTRY_HEADER_LENGTH);
-        final int eventsOffset = length + JournalFormat.ENTRY_HEADER_LENGTH + CommandCodec.LENGTH;
+        final int eventsOffset = length + commandCodec.encode(command, eventsLength, batch, length);
         batch.putBytes(eventsOffset, events, 0, eventsLength);
         length = eventsOffset + eventsLength;
         count++;
@@ -70,8 +80,8 @@ public final class JournalWriter
         {
             return -1;
         }
-        batch.putInt(JournalFormat.PREFIX_LENGTH, count);
-        final long index = write(JournalFormat.BATCH, length);
+        batchEncoder.wrapAndApplyHeader(batch, 0, header).commandCount(count);
+        final long index = write(length);
         startBatch();
         return index;
     }
@@ -79,25 +89,25 @@ public final class JournalWriter
     /** Journals that a snapshot was taken after {@code sequence}, with the state digest at that point. */
     public long writeSnapshotMarker(final long sequence, final long digest)
     {
-        final ExpandableArrayBuffer buffer = prefix(JournalFormat.SNAPSHOT);
-        buffer.putLong(JournalFormat.PREFIX_LENGTH, sequence);
-        buffer.putLong(JournalFormat.PREFIX_LENGTH + 8, digest);
-        return writeAndRestart(JournalFormat.PREFIX_LENGTH + 16);
+        requireNoBatch("SnapshotMarker");
+        snapshotEncoder.wrapAndApplyHeader(batch, 0, header).sequence(sequence).digest(digest);
+        return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + snapshotEncoder.encodedLength());
     }
 
     /** Journals that the document at {@code index} is corrupt and void. */
     public long writeDiscard(final long index)
     {
-        final ExpandableArrayBuffer buffer = prefix(JournalFormat.DISCARD);
-        buffer.putLong(JournalFormat.PREFIX_LENGTH, index);
-        return writeAndRestart(JournalFormat.PREFIX_LENGTH + 8);
+        requireNoBatch("Discard");
+        discardEncoder.wrapAndApplyHeader(batch, 0, header).index(index);
+        return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + discardEncoder.encodedLength());
     }
 
-    /** Writes the header with the configuration's fingerprint (the first document of a new journal). */
+    /** Writes the header: the format and the configuration's fingerprint (the first document of a new journal). */
     public long writeHeader(final String configFingerprint)
     {
-        prefix(JournalFormat.HEADER);
-        return writeAndRestart(putText(JournalFormat.PREFIX_LENGTH, configFingerprint));
+        requireNoBatch("Header");
+        headerEncoder.wrapAndApplyHeader(batch, 0, header).formatVersion(JournalFormat.VERSION).fingerprint(configFingerprint);
+        return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + headerEncoder.encodedLength());
     }
 
     /**
@@ -106,48 +116,34 @@ public final class JournalWriter
      */
     public long writeMarketsChange(final long lastSequence, final long timeNanos, final String configFingerprint)
     {
-        final ExpandableArrayBuffer buffer = prefix(JournalFormat.MARKETS);
-        buffer.putLong(JournalFormat.PREFIX_LENGTH, lastSequence);
-        buffer.putLong(JournalFormat.PREFIX_LENGTH + 8, timeNanos);
-        return writeAndRestart(putText(JournalFormat.PREFIX_LENGTH + 16, configFingerprint));
+        requireNoBatch("Markets");
+        marketsEncoder.wrapAndApplyHeader(batch, 0, header)
+            .lastSequence(lastSequence)
+            .timeNanos(timeNanos)
+            .fingerprint(configFingerprint);
+        return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + marketsEncoder.encodedLength());
     }
 
-    /** u32 length and UTF-8 text at {@code offset}; returns where the body ends. */
-    private int putText(final int offset, final String text)
-    {
-        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        batch.putInt(offset, bytes.length);
-        batch.putBytes(offset + 4, bytes);
-        return offset + 4 + bytes.length;
-    }
-
-    private ExpandableArrayBuffer prefix(final byte kind)
+    private void requireNoBatch(final String record)
     {
         if (count != 0)
         {
-            throw new IllegalStateException("flush the batch before writing a " + kind + " document");
+            throw new IllegalStateException("flush the batch before writing a " + record + " document");
         }
-        batch.putByte(0, JournalFormat.VERSION);
-        batch.putByte(1, kind);
-        batch.putShort(2, (short)0);
-        return batch;
     }
 
     private long writeAndRestart(final int bodyEnd)
     {
-        final long index = write(batch.getByte(1), bodyEnd);
+        final long index = write(bodyEnd);
         startBatch();
         return index;
     }
 
-    private long write(final byte kind, final int bodyEnd)
+    private long write(final int bodyEnd)
     {
-        batch.putByte(0, JournalFormat.VERSION);
-        batch.putByte(1, kind);
-        batch.putShort(2, (short)0);
         crc.reset();
         crc.update(batch.byteArray(), 0, bodyEnd);
-        batch.putInt(bodyEnd, (int)crc.getValue());
+        batch.putInt(bodyEnd, (int)crc.getValue(), java.nio.ByteOrder.LITTLE_ENDIAN);
         try (DocumentContext context = appender.writingDocument())
         {
             final Bytes<?> bytes = context.wire().bytes();
@@ -159,6 +155,6 @@ public final class JournalWriter
     private void startBatch()
     {
         count = 0;
-        length = JournalFormat.PREFIX_LENGTH + 4; // prefix, then the command count
+        length = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH; // the Batch record, then the commands
     }
 }

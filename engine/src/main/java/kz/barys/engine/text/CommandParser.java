@@ -178,10 +178,10 @@ public final class CommandParser
                 return value >= 0;
             }
             case SYMBOL:
-                command.instrument = lookup(line, offset, length, symbols);
+                command.instrument = lookup(line, offset, length, symbols, command);
                 return true;
             case CURRENCY:
-                command.currency = lookup(line, offset, length, currencies);
+                command.currency = lookup(line, offset, length, currencies, command);
                 return true;
             case AMOUNT:
                 command.amount = parseAmount(line, offset, length, command);
@@ -328,10 +328,16 @@ public final class CommandParser
         return value;
     }
 
-    private static int lookup(final byte[] text, final int offset, final int length, final byte[][] names)
+    /** The configuration index of the name, or {@link Command#UNKNOWN} with the name kept as sent (for the journal). */
+    private static int lookup(final byte[] text, final int offset, final int length, final byte[][] names, final Command command)
     {
         final int index = Ascii.indexOf(text, offset, length, names);
-        return index < 0 ? Command.UNKNOWN : index;
+        if (index < 0)
+        {
+            command.unknownName(text, offset, length);
+            return Command.UNKNOWN;
+        }
+        return index;
     }
 
     private static int skipSpace(final byte[] text, final int from, final int end)

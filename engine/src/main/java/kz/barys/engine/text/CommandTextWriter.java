@@ -9,7 +9,8 @@ import kz.barys.engine.num.Fixed;
 /**
  * Writes a {@link Command} back in the text form of CONTRACT section 3, such that parsing the line gives a
  * command with the same outcome. Values the parser had already judged are written so that they are judged the
- * same again: an overflowing field as a number too large, an invalid one as 0, an unknown symbol as {@code ?},
+ * same again: an overflowing field as a number too large, an invalid one as 0, an unknown symbol or currency as
+ * the client sent it ({@link #unknownName}; {@code ?} when the journal does not know it),
  * and a malformed command as the unknown verb {@code MALFORMED} with its account and id.
  */
 public final class CommandTextWriter
@@ -32,14 +33,22 @@ public final class CommandTextWriter
             case DEPOSIT, WITHDRAW ->
             {
                 integer(line, "account", command.account, command);
-                line.append(" currency=").append(command.currency < 0 ? "?" : config.currencies().get(command.currency).code());
+                line.append(" currency=");
+                if (command.currency < 0)
+                {
+                    unknownName(line, command);
+                }
+                else
+                {
+                    line.append(config.currencies().get(command.currency).code());
+                }
                 amount(line, "amount", command.amount, command);
             }
             case NEW ->
             {
                 integer(line, "account", command.account, command);
                 integer(line, "id", command.id, command);
-                symbol(line, command.instrument);
+                symbol(line, command);
                 line.append(" side=").append(command.side);
                 line.append(" type=").append(command.orderType);
                 line.append(" tif=").append(command.tif);
@@ -75,11 +84,11 @@ public final class CommandTextWriter
                 integer(line, "account", command.account, command);
                 if (command.instrument != Command.ALL)
                 {
-                    symbol(line, command.instrument);
+                    symbol(line, command);
                 }
             }
             case SUSPEND, RESUME -> integer(line, "account", command.account, command);
-            case HALT, UNHALT -> symbol(line, command.instrument);
+            case HALT, UNHALT -> symbol(line, command);
             case MALFORMED ->
             {
                 if (command.account > 0)
@@ -96,9 +105,41 @@ public final class CommandTextWriter
         return line.toString();
     }
 
-    private void symbol(final StringBuilder line, final int instrument)
+    private void symbol(final StringBuilder line, final Command command)
     {
-        line.append(" symbol=").append(instrument < 0 ? "?" : config.instruments().get(instrument).symbol());
+        line.append(" symbol=");
+        if (command.instrument < 0)
+        {
+            unknownName(line, command);
+        }
+        else
+        {
+            line.append(config.instruments().get(command.instrument).symbol());
+        }
+    }
+
+    /**
+     * An unknown name as sent, so that the audit trail shows what the client asked for and a replay of the line is
+     * again unknown: a byte that could not stand in a token (space, {@code #}, control, non-ASCII) as {@code ?}, a name
+     * longer than the 16 bytes kept as those and {@code ...}; none recorded (an older journal) as {@code ?}.
+     */
+    static void unknownName(final StringBuilder line, final Command command)
+    {
+        if (command.unknownNameLength == 0)
+        {
+            line.append('?');
+            return;
+        }
+        final int kept = Math.min(command.unknownNameLength, Command.NAME_LENGTH);
+        for (int i = 0; i < kept; i++)
+        {
+            final byte b = command.unknownName[i];
+            line.append(b > ' ' && b < 127 && b != '#' ? (char)b : '?');
+        }
+        if (command.unknownNameLength > kept)
+        {
+            line.append("...");
+        }
     }
 
     private static void integer(final StringBuilder line, final String key, final long value, final Command command)
