@@ -12,15 +12,21 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalFormat;
 import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.journal.v1.V1Converter;
 import kz.barys.engine.text.CommandTextWriter;
 import kz.barys.engine.text.MarketsLine;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code barys journal}: prints the journal, as commands and events or as commands alone. */
 @Command(
@@ -29,8 +35,12 @@ import picocli.CommandLine.Option;
     description = {
         "Prints the journal: every command with its events, or (--commands) the commands alone.",
         "For each command a '# seq=N time=T' comment, the command and its events, in the text forms of "
-            + "docs/formats.md. With --commands, the commands alone, ready for 'barys replay'."},
-    exitCodeList = "1:the command failed, or the journal has a corrupt document (printing stops before it)")
+            + "docs/formats.md. With --commands, the commands alone, ready for 'barys replay'.",
+        "With --convert, writes the format-1 journal of --data as a new format-2 data directory --output (the old one "
+            + "is left untouched; snapshots are not converted: the new directory recovers by replaying its journal)."},
+    exitCodeList = "1:the command failed, the journal has a corrupt document (printing stops before it), it is of "
+        + "another format (format 1: convert it with --convert), or --convert found the commands no longer give the "
+        + "journaled events")
 final class JournalCommand implements Callable<Integer>
 {
     @Mixin
@@ -49,9 +59,29 @@ final class JournalCommand implements Callable<Integer>
     @Option(names = "--commands", description = "print the commands only")
     private boolean commandsOnly;
 
+    @Option(names = "--convert", description = "convert the format-1 journal of --data into a new format-2 data directory (--output)")
+    private boolean convert;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "with --convert: the new data directory (must not hold a journal)")
+    private Path output;
+
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
+        final CommandLine command = spec.commandLine();
+        OptionCheck.requires(command, "--convert", convert, "--output DIR", output != null);
+        OptionCheck.requires(command, "--output", output != null, "--convert", convert);
+        if (convert && (follow || commandsOnly || from != 1))
+        {
+            throw new ParameterException(command, "--convert prints nothing: it takes no --follow, --commands or --from");
+        }
+        if (convert)
+        {
+            return convert();
+        }
         final Path data = follow ? dataDir.dir(config.server()) : dataDir.existingJournal(config.server());
         if (follow && !DataDirOption.awaitJournal(data, "journal", () -> true))
         {
@@ -85,6 +115,21 @@ final class JournalCommand implements Callable<Integer>
                 Thread.sleep(10);
             }
         }
+    }
+
+    /** {@code --convert}: format 1 to format 2, the old directory untouched (docs/journal.md, "Format 1"). */
+    private int convert()
+    {
+        final Path data = dataDir.existingJournal(config.server());
+        final V1Converter.Summary summary = V1Converter.convert(data, output, config.server().engine().maxOrders());
+        if (summary.warning() != null)
+        {
+            System.err.println("barys journal: " + summary.warning());
+        }
+        System.err.printf("barys journal: converted %d commands (%d documents) from %s to %s, journal format %d; "
+                + "snapshots not converted: the engine recovers %s by replaying its journal%n",
+            summary.commands(), summary.documents(), data, output, JournalFormat.VERSION, output);
+        return 0;
     }
 
     /** Prints each document under the markets in force where it stands (a MARKETS record changes them). */

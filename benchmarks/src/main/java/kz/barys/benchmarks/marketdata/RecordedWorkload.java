@@ -26,6 +26,7 @@ final class RecordedWorkload
     private final int deposits;
     private final long eventCount;
     private final Command command = new Command();
+    private final CommandCodec codec = new CommandCodec();
     private final UnsafeBuffer slice = new UnsafeBuffer(new byte[0]);
 
     RecordedWorkload(final int cycleLength)
@@ -52,7 +53,7 @@ final class RecordedWorkload
             }
             encoder.reset();
             core.process(next, encoder);
-            CommandCodec.encode(next, commands, i * CommandCodec.LENGTH);
+            codec.encode(next, encoder.length(), commands, i * CommandCodec.LENGTH);
             events.putBytes(eventBytes, encoder.buffer(), 0, encoder.length());
             decoder.decode(encoder.buffer(), 0, encoder.length(), counter);
             eventOffsets[i] = eventBytes;
@@ -85,7 +86,7 @@ final class RecordedWorkload
     void process(final kz.barys.engine.marketdata.MarketDataProcessor processor, final long sequence)
     {
         final int index = indexOf(sequence);
-        CommandCodec.decode(commands, index * CommandCodec.LENGTH, command);
+        codec.decode(commands, index * CommandCodec.LENGTH, command);
         command.sequence = sequence;
         command.timestampNanos = sequence;
         final int offset = eventOffsets[index];
@@ -96,7 +97,7 @@ final class RecordedWorkload
     void append(final JournalWriter writer, final long sequence, final long timestamp)
     {
         final int index = indexOf(sequence);
-        CommandCodec.decode(commands, index * CommandCodec.LENGTH, command);
+        codec.decode(commands, index * CommandCodec.LENGTH, command);
         command.sequence = sequence;
         command.timestampNanos = timestamp;
         final int offset = eventOffsets[index];

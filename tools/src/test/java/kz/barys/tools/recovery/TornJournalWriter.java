@@ -1,12 +1,18 @@
 package kz.barys.tools.recovery;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 import org.agrona.ExpandableArrayBuffer;
 
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.journal.CommandCodec;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalFormat;
+import kz.barys.engine.journal.sbe.BatchEncoder;
+import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -33,27 +39,19 @@ public final class TornJournalWriter
         final int written = Integer.parseInt(args[2]);
 
         final ExpandableArrayBuffer document = new ExpandableArrayBuffer(256);
-        document.putByte(0, JournalFormat.VERSION);
-        document.putByte(1, JournalFormat.BATCH);
-        document.putShort(2, (short)0);
-        document.putInt(JournalFormat.PREFIX_LENGTH, 1); // one command
-        int at = JournalFormat.PREFIX_LENGTH + 4;
-        document.putInt(at, 0); // no events
-        at += JournalFormat.ENTRY_HEADER_LENGTH;
-        document.setMemory(at, 88, (byte)0); // a DEPOSIT of 1 unit of currency 0 to account 1
-        document.putLong(at, sequence);
-        document.putLong(at + 8, System.currentTimeMillis() * 1_000_000L);
-        document.putByte(at + 17, (byte)-1);
-        document.putByte(at + 18, (byte)-1);
-        document.putByte(at + 19, (byte)-1);
-        document.putByte(at + 20, (byte)-1);
-        document.putLong(at + 24, 1);
-        document.putLong(at + 72, 1);
-        document.putInt(at + 80, -1);
-        at += 88;
+        new BatchEncoder().wrapAndApplyHeader(document, 0, new MessageHeaderEncoder()).commandCount(1);
+        int at = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
+        final Command command = new Command().reset(); // a DEPOSIT of 1 unit of currency 0 to account 1, no events
+        command.type = CommandType.DEPOSIT;
+        command.sequence = sequence;
+        command.timestampNanos = System.currentTimeMillis() * 1_000_000L;
+        command.account = 1;
+        command.amount = 1;
+        command.currency = 0;
+        at += new CommandCodec().encode(command, 0, document, at);
         final CRC32C crc = new CRC32C();
         crc.update(document.byteArray(), 0, at);
-        document.putInt(at, (int)crc.getValue());
+        document.putInt(at, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
         final int length = at + JournalFormat.CRC_LENGTH;
 
         final SingleChronicleQueue queue = Journal.open(data, false);

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalFormat;
+import kz.barys.engine.journal.sbe.BatchDecoder;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -74,7 +75,7 @@ class TornTailIT
         restartAgain(data);
     }
 
-    @ParameterizedTest(name = "corrupt byte at offset {0} of the last document (0: the format version; 36: a command)")
+    @ParameterizedTest(name = "corrupt byte at offset {0} of the last document (0: the record header; 36: a command)")
     @ValueSource(ints = {0, 36})
     void aCorruptLastDocumentEndsTheJournalAndTheEngineDiscardsIt(final int offset) throws Exception
     {
@@ -82,7 +83,8 @@ class TornTailIT
         firstRun(data, "0"); // no snapshots: the last document is the last BATCH
 
         final Document last = lastDocument(data);
-        assertThat(last.bytes()[1]).as("kind of the last document").isEqualTo(JournalFormat.BATCH);
+        assertThat(ByteBuffer.wrap(last.bytes(), 2, 2).order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort())
+            .as("record template of the last document").isEqualTo((short)BatchDecoder.TEMPLATE_ID);
         final long firstSequence = firstSequence(last.bytes());
         assertThat(firstSequence).isBetween(1L, (long)FIRST);
         corrupt(data, last.bytes(), offset);
@@ -189,7 +191,7 @@ class TornTailIT
     /** Sequence of the first command of a BATCH document (layout in docs/journal.md). */
     private static long firstSequence(final byte[] document)
     {
-        final int at = JournalFormat.PREFIX_LENGTH + 4 + JournalFormat.ENTRY_HEADER_LENGTH;
+        final int at = JournalFormat.HEADER_LENGTH + BatchDecoder.BLOCK_LENGTH + JournalFormat.HEADER_LENGTH;
         return ByteBuffer.wrap(document, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 

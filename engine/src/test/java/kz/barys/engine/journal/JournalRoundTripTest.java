@@ -1,0 +1,234 @@
+package kz.barys.engine.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StpMode;
+import kz.barys.engine.command.TimeInForce;
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
+import kz.barys.engine.event.CancelReason;
+import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.text.CommandParser;
+import kz.barys.engine.text.CommandTextWriter;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+
+/** Every journal record and every event through the generated codecs (barys-journal.xml) and back. */
+class JournalRoundTripTest
+{
+    private static final EngineConfig CONFIG = EngineConfig.defaults();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEventWithEveryReasonComesBackAsItWent()
+    {
+        final RecordingSink sent = new RecordingSink();
+        final EventEncoder encoder = new EventEncoder(new org.agrona.ExpandableArrayBuffer(64)); // grows as it goes
+        emitEveryEvent(sent);
+        emitEveryEvent(encoder);
+
+        final RecordingSink received = new RecordingSink();
+        new EventDecoder(CONFIG).decode(encoder.buffer(), 0, encoder.length(), received);
+
+        assertThat(received.events).containsExactlyElementsOf(sent.events);
+        assertThat(sent.events).hasSize(12 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
+    }
+
+    @Test
+    void everyRecordComesBackAsItWent()
+    {
+        final List<String> read = new ArrayList<>();
+        final EventEncoder events = new EventEncoder();
+        final Command order = newOrder();
+        final Command unknown = parse("DEPOSIT account=7 currency=DOGE amount=5");
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.writeHeader(CONFIG.fingerprint());
+            emitEveryEvent(events);
+            writer.append(order, events.buffer(), events.length());
+            writer.append(unknown, events.buffer(), 0);
+            writer.flush();
+            writer.writeSnapshotMarker(2, 0x1234_5678_9ABC_DEF0L);
+            writer.writeMarketsChange(2, 77, CONFIG.fingerprint() + "\n");
+            writer.writeDiscard(0x42);
+
+            final JournalReader reader = new JournalReader(queue);
+            final Recorder recorder = new Recorder(read);
+            while (reader.next(recorder) == JournalReader.Result.DOCUMENT)
+            {
+                // the recorder keeps what it was handed
+            }
+        }
+
+        final RecordingSink expectedEvents = new RecordingSink();
+        emitEveryEvent(expectedEvents);
+        final List<String> expected = new ArrayList<>();
+        expected.add("HEADER " + CONFIG.fingerprint());
+        expected.add("COMMAND " + describe(order));
+        expected.addAll(expectedEvents.events);
+        expected.add("COMMAND " + describe(unknown));
+        expected.add("SNAPSHOT 2 " + 0x1234_5678_9ABC_DEF0L);
+        expected.add("MARKETS 2 77 " + CONFIG.fingerprint() + "\n");
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void anUnknownSymbolOrCurrencyIsJournaledAndPrintedBackAsSent()
+    {
+        final List<String> printed = new ArrayList<>();
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.writeHeader(CONFIG.fingerprint());
+            for (final String line : List.of(
+                "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT price=5 qty=1",
+                "WITHDRAW account=1 currency=SHIB amount=5",
+                "HALT symbol=ABCDEFGHIJKLMNOPQRSTU",
+                "CANCEL_ALL account=1 symbol=X"))
+            {
+                writer.append(parse(line), events(), 0);
+            }
+            writer.flush();
+            final JournalReader reader = new JournalReader(queue);
+            final CommandTextWriter text = new CommandTextWriter(CONFIG);
+            while (reader.next((index, command, events, offset, length) -> printed.add(text.write(command)))
+                == JournalReader.Result.DOCUMENT)
+            {
+                // each command printed as it is read
+            }
+        }
+        assertThat(printed).containsExactly(
+            "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT tif=GTC price=5 qty=1 stp=CANCEL_TAKER",
+            "WITHDRAW account=1 currency=SHIB amount=5",
+            "HALT symbol=ABCDEFGHIJKLMNOP...",
+            "CANCEL_ALL account=1 symbol=X");
+    }
+
+    private static DirectBuffer events()
+    {
+        return new org.agrona.concurrent.UnsafeBuffer(new byte[0]);
+    }
+
+    /** One of each event, every cancel and reject reason, with distinct values in every field. */
+    static void emitEveryEvent(final EventSink sink)
+    {
+        final Instrument btc = CONFIG.instruments().get(0);
+        final Instrument usdt = CONFIG.instruments().get(2);
+        sink.accepted(1, 2, 3, btc, Side.BUY, 4, 5, 6, 7);
+        sink.trade(usdt, 11, 12, 13, Side.SELL, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25);
+        for (final CancelReason reason : CancelReason.values())
+        {
+            sink.canceled(31, 32, 33, usdt, Side.SELL, 34, reason, 35, 36);
+        }
+        sink.replaced(41, 42, 43, 44, btc, Side.SELL, 45, 46, 47, 48, true);
+        sink.replaced(41, 42, 43, 44, btc, Side.BUY, 45, 46, 47, 48, false);
+        for (final RejectReason reason : RejectReason.values())
+        {
+            sink.rejected(51, 52, reason);
+        }
+        sink.deposited(61, CONFIG.currencies().get(3), 62);
+        sink.withdrawn(63, CONFIG.currencies().get(1), 64);
+        sink.suspended(71);
+        sink.resumed(72);
+        sink.halted(usdt);
+        sink.unhalted(btc);
+        sink.massCanceled(81, 82);
+    }
+
+    private static Command newOrder()
+    {
+        final Command command = new Command().reset();
+        command.type = CommandType.NEW;
+        command.sequence = 1;
+        command.timestampNanos = 1_700_000_000_123_456_789L;
+        command.account = 2;
+        command.id = 3;
+        command.newId = 4;
+        command.price = 5;
+        command.qty = 6;
+        command.quoteQty = 7;
+        command.amount = 8;
+        command.instrument = 1;
+        command.currency = Command.UNKNOWN;
+        command.side = Side.SELL;
+        command.orderType = OrderType.MARKET;
+        command.tif = TimeInForce.FOK;
+        command.stp = StpMode.CANCEL_BOTH;
+        command.fieldOverflow = true;
+        return command;
+    }
+
+    private static Command parse(final String line)
+    {
+        final Command command = new Command();
+        final byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        assertThat(new CommandParser(CONFIG).parse(bytes, 0, bytes.length, command)).isTrue();
+        command.sequence = 2;
+        return command;
+    }
+
+    /** Every journaled field of a command. */
+    private static String describe(final Command c)
+    {
+        return c.sequence + " " + c.timestampNanos + " " + c.type + " " + c.account + " " + c.id + " " + c.newId + " "
+            + c.price + " " + c.qty + " " + c.quoteQty + " " + c.amount + " " + c.instrument + " " + c.currency + " "
+            + c.side + " " + c.orderType + " " + c.tif + " " + c.stp + " " + c.fieldOverflow + " "
+            + new String(c.unknownName, 0, Math.min(c.unknownNameLength, Command.NAME_LENGTH), StandardCharsets.US_ASCII)
+            + "/" + c.unknownNameLength;
+    }
+
+    /** What the reader hands over, as lines. */
+    private static final class Recorder implements JournalReader.Visitor
+    {
+        private final List<String> read;
+        private final RecordingSink events = new RecordingSink();
+
+        Recorder(final List<String> read)
+        {
+            this.read = read;
+        }
+
+        @Override
+        public void header(final String configFingerprint)
+        {
+            read.add("HEADER " + configFingerprint);
+        }
+
+        @Override
+        public void command(final long index, final Command command, final DirectBuffer buffer, final int offset, final int length)
+        {
+            read.add("COMMAND " + describe(command));
+            events.events.clear();
+            new EventDecoder(CONFIG).decode(buffer, offset, length, events);
+            read.addAll(events.events);
+        }
+
+        @Override
+        public void snapshotMarker(final long index, final long sequence, final long digest)
+        {
+            read.add("SNAPSHOT " + sequence + " " + digest);
+        }
+
+        @Override
+        public void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
+        {
+            read.add("MARKETS " + lastSequence + " " + timeNanos + " " + configFingerprint);
+        }
+    }
+}
