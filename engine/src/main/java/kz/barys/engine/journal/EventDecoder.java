@@ -42,12 +42,18 @@ public final class EventDecoder
             switch (type)
             {
                 case EventEncoder.ACCEPTED -> sink.accepted(
-                    getLong(), getLong(), getLong(), instruments.get(getInt()), SIDES[getByte()], getLong(), getLong(), getLong());
+                    getLong(), getLong(), getLong(), instruments.get(getInt()), SIDES[getByte()], getLong(), getLong(), getLong(),
+                    getLong());
                 case EventEncoder.TRADE -> sink.trade(
                     instruments.get(getInt()), getLong(), getLong(), getLong(), SIDES[getByte()],
-                    getLong(), getLong(), getLong(), getLong(), getLong(), getLong(), getLong(), getLong());
-                case EventEncoder.CANCELED -> sink.canceled(getLong(), getLong(), CANCEL_REASONS[getByte()], getLong());
-                case EventEncoder.REPLACED -> sink.replaced(getLong(), getLong(), getLong(), getLong(), getLong(), getLong());
+                    getLong(), getLong(), getLong(), getLong(), getLong(),
+                    getLong(), getLong(), getLong(), getLong(), getLong(), getLong(), getLong());
+                case EventEncoder.CANCELED -> sink.canceled(
+                    getLong(), getLong(), getLong(), instruments.get(getInt()), SIDES[getByte()], getLong(),
+                    CANCEL_REASONS[getByte()], getLong(), getLong());
+                case EventEncoder.REPLACED -> sink.replaced(
+                    getLong(), getLong(), getLong(), getLong(), instruments.get(getInt()), SIDES[getByte()], getLong(),
+                    getLong(), getLong(), getLong(), getByte() != 0);
                 case EventEncoder.REJECTED -> sink.rejected(getLong(), getLong(), REJECT_REASONS[getByte()]);
                 case EventEncoder.DEPOSITED -> sink.deposited(getLong(), currencies.get(getInt()), getLong());
                 case EventEncoder.WITHDRAWN -> sink.withdrawn(getLong(), currencies.get(getInt()), getLong());

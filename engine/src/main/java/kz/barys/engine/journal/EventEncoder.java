@@ -67,7 +67,7 @@ public final class EventEncoder implements EventSink
     @Override
     public void accepted(
         final long account, final long id, final long order, final Instrument instrument, final Side side,
-        final long price, final long qty, final long leaves)
+        final long price, final long qty, final long leaves, final long filled)
     {
         type(ACCEPTED);
         putLong(account);
@@ -78,13 +78,15 @@ public final class EventEncoder implements EventSink
         putLong(price);
         putLong(qty);
         putLong(leaves);
+        putLong(filled);
     }
 
     @Override
     public void trade(
         final Instrument instrument, final long tradeId, final long price, final long qty, final Side takerSide,
-        final long makerAccount, final long makerId, final long makerOrder, final long takerAccount,
-        final long takerId, final long takerOrder, final long makerFee, final long takerFee)
+        final long makerAccount, final long makerId, final long makerOrder, final long makerLeaves,
+        final long makerFilled, final long takerAccount, final long takerId, final long takerOrder,
+        final long takerLeaves, final long takerFilled, final long makerFee, final long takerFee)
     {
         type(TRADE);
         putInt(instrument.index());
@@ -95,33 +97,52 @@ public final class EventEncoder implements EventSink
         putLong(makerAccount);
         putLong(makerId);
         putLong(makerOrder);
+        putLong(makerLeaves);
+        putLong(makerFilled);
         putLong(takerAccount);
         putLong(takerId);
         putLong(takerOrder);
+        putLong(takerLeaves);
+        putLong(takerFilled);
         putLong(makerFee);
         putLong(takerFee);
     }
 
     @Override
-    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    public void canceled(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final CancelReason reason, final long leaves, final long filled)
     {
         type(CANCELED);
         putLong(account);
         putLong(id);
+        putLong(order);
+        putInt(instrument.index());
+        putByte((byte)side.ordinal());
+        putLong(price);
         putByte((byte)reason.ordinal());
         putLong(leaves);
+        putLong(filled);
     }
 
     @Override
-    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    public void replaced(
+        final long account, final long id, final long newId, final long order, final Instrument instrument,
+        final Side side, final long price, final long qty, final long leaves, final long filled,
+        final boolean priorityKept)
     {
         type(REPLACED);
         putLong(account);
         putLong(id);
         putLong(newId);
+        putLong(order);
+        putInt(instrument.index());
+        putByte((byte)side.ordinal());
         putLong(price);
         putLong(qty);
         putLong(leaves);
+        putLong(filled);
+        putByte((byte)(priorityKept ? 1 : 0));
     }
 
     @Override
