@@ -40,7 +40,7 @@ public final class CountingSink implements EventSink
     @Override
     public void accepted(
         final long account, final long id, final long order, final Instrument instrument, final Side side,
-        final long price, final long qty, final long leaves)
+        final long price, final long qty, final long leaves, final long filled)
     {
         accepted++;
     }
@@ -48,8 +48,8 @@ public final class CountingSink implements EventSink
     @Override
     public void trade(
         final Instrument instrument, final long tradeId, final long price, final long qty, final Side takerSide,
-        final long makerAccount, final long makerId, final long makerOrder,
-        final long takerAccount, final long takerId, final long takerOrder,
+        final long makerAccount, final long makerId, final long makerOrder, final long makerLeaves, final long makerFilled,
+        final long takerAccount, final long takerId, final long takerOrder, final long takerLeaves, final long takerFilled,
         final long makerFee, final long takerFee)
     {
         trades++;
@@ -57,13 +57,17 @@ public final class CountingSink implements EventSink
     }
 
     @Override
-    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    public void canceled(
+        final long account, final long id, final long order, final Instrument instrument, final Side side, final long price,
+        final CancelReason reason, final long leaves, final long filled)
     {
         canceled++;
     }
 
     @Override
-    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    public void replaced(
+        final long account, final long id, final long newId, final long order, final Instrument instrument, final Side side,
+        final long price, final long qty, final long leaves, final long filled, final boolean priorityKept)
     {
         replaced++;
     }

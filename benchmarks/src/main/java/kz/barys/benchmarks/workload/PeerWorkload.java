@@ -635,26 +635,27 @@ public final class PeerWorkload
             }
         }
 
-        /** Records a fill of a live order; true if that ended it. */
-        private boolean filled(final long orderId, final long q)
+        /** Takes a live order's leaves from a TRADE event; true if the fill ended it. */
+        private boolean filled(final long orderId, final long leaves)
         {
             final int slot = (int)slotOf.get(orderId);
-            if (slot >= 0)
+            if (slot < 0)
             {
-                liveLeaves[slot] -= q;
-                if (liveLeaves[slot] == 0)
-                {
-                    removeLive(orderId);
-                    return true;
-                }
+                return false;
             }
+            if (leaves == 0)
+            {
+                removeLive(orderId);
+                return true;
+            }
+            liveLeaves[slot] = leaves;
             return false;
         }
 
         @Override
         public void accepted(
             final long acc, final long orderId, final long order, final Instrument instr, final Side side,
-            final long px, final long q, final long leaves)
+            final long px, final long q, final long leaves, final long filledQty)
         {
             addLive(orderId, (int)acc, side == Side.BUY, q, leaves);
             if (inMix)
@@ -666,23 +667,25 @@ public final class PeerWorkload
         @Override
         public void trade(
             final Instrument instr, final long tradeId, final long px, final long q, final Side takerSide,
-            final long makerAccount, final long makerId, final long makerOrder,
-            final long takerAccount, final long takerId, final long takerOrder,
-            final long makerFee, final long takerFee)
+            final long makerAccount, final long makerId, final long makerOrder, final long makerLeaves,
+            final long makerFilled, final long takerAccount, final long takerId, final long takerOrder,
+            final long takerLeaves, final long takerFilled, final long makerFee, final long takerFee)
         {
             tradesOfCommand++;
-            if (filled(makerId, q) && inMix)
+            if (filled(makerId, makerLeaves) && inMix)
             {
                 stats.makersFilled++;
             }
-            if (filled(takerId, q) && inMix) // a replaced order that trades is live in the model; a new one is not yet
+            if (filled(takerId, takerLeaves) && inMix) // a replaced order that trades is live in the model; a new one is not yet
             {
                 stats.takersFilled++;
             }
         }
 
         @Override
-        public void canceled(final long acc, final long orderId, final CancelReason reason, final long leaves)
+        public void canceled(
+            final long acc, final long orderId, final long order, final Instrument instr, final Side side, final long px,
+            final CancelReason reason, final long leaves, final long filledQty)
         {
             if (reason == CancelReason.STP)
             {
@@ -693,7 +696,9 @@ public final class PeerWorkload
 
         @Override
         public void replaced(
-            final long acc, final long orderId, final long newId, final long px, final long q, final long leaves)
+            final long acc, final long orderId, final long newId, final long order, final Instrument instr,
+            final Side side, final long px, final long q, final long leaves, final long filledQty,
+            final boolean priorityKept)
         {
             final int slot = (int)slotOf.get(orderId);
             liveQty[slot] = q;

@@ -25,6 +25,7 @@ public final class Order
     long qty;
     long filled;
     long reserved;
+    boolean byBudget;
 
     PriceLevel level;
     Order prevInLevel;
@@ -58,6 +59,19 @@ public final class Order
         this.qty = qty;
         this.filled = 0;
         this.reserved = 0;
+        this.byBudget = false;
+    }
+
+    /** Marks a MARKET BUY by quote_qty: it has a budget, not a quantity ({@code qty} is then unbounded). */
+    public void markByBudget()
+    {
+        this.byBudget = true;
+    }
+
+    /** The quantity still open as events report it: 0 for an order by budget, which has no quantity. */
+    public long reportedLeaves()
+    {
+        return byBudget ? 0 : leaves();
     }
 
     /** Sets the progress of an order restored from a snapshot. */

@@ -191,9 +191,13 @@ final class Matcher
             maker.account(),
             maker.id(),
             maker.number(),
+            maker.leaves(),
+            maker.filled(),
             taker.account(),
             taker.id(),
             taker.number(),
+            taker.reportedLeaves(),
+            taker.filled(),
             makerFee,
             takerFee);
 

@@ -17,9 +17,15 @@ final class OrderCanceller
     /** Cancels a live order, writing {@code CANCELED} with what was left open. */
     void cancel(final Order order, final CancelReason reason, final EventSink sink)
     {
-        final long leaves = order.leaves();
-        sink.canceled(order.account(), order.id(), reason, leaves);
+        canceled(order, reason, sink);
         retire(order);
+    }
+
+    /** Writes {@code CANCELED} for {@code order} as it stands, with what it leaves open. */
+    static void canceled(final Order order, final CancelReason reason, final EventSink sink)
+    {
+        sink.canceled(order.account(), order.id(), order.number(), order.instrument(), order.side(), order.price(),
+            reason, order.reportedLeaves(), order.filled());
     }
 
     /** Ends a live order without an event (filled, or its end already reported). */

@@ -55,6 +55,10 @@ final class OrderEntry
             command.stp,
             command.price,
             byBudget ? Long.MAX_VALUE : command.qty);
+        if (byBudget)
+        {
+            order.markByBudget();
+        }
         account.addOrder(order);
 
         if (command.tif == TimeInForce.FOK && !matcher.canFillCompletely(order))
@@ -63,7 +67,7 @@ final class OrderEntry
             return;
         }
         final Matcher.Stop stop = matcher.match(order, byBudget ? command.quoteQty : 0, sink);
-        finish(order, stop, byBudget, true, sink);
+        finish(order, stop, true, sink);
     }
 
     void cancel(final Command command, final EventSink sink)
@@ -116,20 +120,27 @@ final class OrderEntry
         {
             side.reduce(order, command.qty);
             EngineState.reserveForLeaves(order);
-            sink.replaced(account.number(), oldId, command.newId, command.price, command.qty, order.leaves());
+            replaced(order, oldId, true, sink);
             return;
         }
         side.remove(order);
         EngineState.releaseReservation(order);
         order.price(command.price);
         order.qty(command.qty);
-        sink.replaced(account.number(), oldId, command.newId, command.price, command.qty, order.leaves());
-        finish(order, matcher.match(order, 0, sink), false, false, sink);
+        replaced(order, oldId, false, sink);
+        finish(order, matcher.match(order, 0, sink), false, sink);
+    }
+
+    /** {@code REPLACED} for an order already renamed, repriced and resized. */
+    private static void replaced(final Order order, final long oldId, final boolean priorityKept, final EventSink sink)
+    {
+        sink.replaced(order.account(), oldId, order.id(), order.number(), order.instrument(), order.side(), order.price(),
+            order.qty(), order.leaves(), order.filled(), priorityKept);
     }
 
     /** Decides the remainder after matching: rest it, cancel it with the right reason, or end it silently. */
     private void finish(
-        final Order order, final Matcher.Stop stop, final boolean byBudget, final boolean acknowledge, final EventSink sink)
+        final Order order, final Matcher.Stop stop, final boolean acknowledge, final EventSink sink)
     {
         if (stop == Matcher.Stop.FILLED)
         {
@@ -138,13 +149,13 @@ final class OrderEntry
         }
         switch (stop)
         {
-            case SELF_TRADE -> cancelRemainder(order, CancelReason.STP, byBudget, sink);
-            case OUT_OF_FUNDS -> cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, false, sink);
+            case SELF_TRADE -> cancelRemainder(order, CancelReason.STP, sink);
+            case OUT_OF_FUNDS -> cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, sink);
             case BUDGET_SPENT ->
             {
                 if (order.filled() == 0)
                 {
-                    cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, true, sink);
+                    cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, sink);
                 }
                 else
                 {
@@ -155,15 +166,15 @@ final class OrderEntry
             {
                 if (order.type() == OrderType.MARKET)
                 {
-                    cancelRemainder(order, CancelReason.NO_LIQUIDITY, byBudget, sink);
+                    cancelRemainder(order, CancelReason.NO_LIQUIDITY, sink);
                 }
                 else if (order.tif() == TimeInForce.IOC)
                 {
-                    cancelRemainder(order, CancelReason.IOC, false, sink);
+                    cancelRemainder(order, CancelReason.IOC, sink);
                 }
                 else if (order.tif() == TimeInForce.FOK)
                 {
-                    cancelRemainder(order, CancelReason.FOK, false, sink);
+                    cancelRemainder(order, CancelReason.FOK, sink);
                 }
                 else
                 {
@@ -173,10 +184,9 @@ final class OrderEntry
         }
     }
 
-    private void cancelRemainder(final Order order, final CancelReason reason, final boolean byBudget, final EventSink sink)
+    private void cancelRemainder(final Order order, final CancelReason reason, final EventSink sink)
     {
-        // A quote_qty order has no quantity, so nothing of a quantity is left to report.
-        sink.canceled(order.account(), order.id(), reason, byBudget ? 0 : order.leaves());
+        OrderCanceller.canceled(order, reason, sink);
         canceller.retire(order);
     }
 
@@ -194,7 +204,8 @@ final class OrderEntry
                 order.side(),
                 order.price(),
                 order.qty(),
-                order.leaves());
+                order.leaves(),
+                order.filled());
         }
     }
 

@@ -11,10 +11,18 @@ import kz.barys.engine.config.Instrument;
  */
 public interface EventSink
 {
-    /** An order rests on the book, after any immediate trades; {@code leaves} is what rests. */
-    void accepted(long account, long id, long order, Instrument instrument, Side side, long price, long qty, long leaves);
+    /**
+     * An order rests on the book, after any immediate trades; {@code leaves} is what rests, {@code filled} what
+     * those trades filled.
+     */
+    void accepted(
+        long account, long id, long order, Instrument instrument, Side side, long price, long qty, long leaves, long filled);
 
-    /** A fill at the maker's price. {@code makerOrder}/{@code takerOrder} are engine order numbers. */
+    /**
+     * A fill at the maker's price. {@code makerOrder}/{@code takerOrder} are engine order numbers; each side's
+     * leaves and cumulative filled quantity are as after this fill (leaves 0: that order is done, except a MARKET
+     * BUY by quote_qty, which has no quantity and always reports leaves 0).
+     */
     void trade(
         Instrument instrument,
         long tradeId,
@@ -24,17 +32,32 @@ public interface EventSink
         long makerAccount,
         long makerId,
         long makerOrder,
+        long makerLeaves,
+        long makerFilled,
         long takerAccount,
         long takerId,
         long takerOrder,
+        long takerLeaves,
+        long takerFilled,
         long makerFee,
         long takerFee);
 
-    /** An order ended without filling {@code leaves}. */
-    void canceled(long account, long id, CancelReason reason, long leaves);
+    /**
+     * An order ended without filling {@code leaves}; {@code filled} is what it had filled. {@code price} is its
+     * limit price (0 for a MARKET order).
+     */
+    void canceled(
+        long account, long id, long order, Instrument instrument, Side side, long price, CancelReason reason, long leaves,
+        long filled);
 
-    /** A cancel/replace took effect; {@code qty} is the new total quantity, {@code leaves} what remains open. */
-    void replaced(long account, long id, long newId, long price, long qty, long leaves);
+    /**
+     * A cancel/replace took effect; {@code qty} is the new total quantity, {@code leaves} what remains open, and
+     * {@code priorityKept} whether the order kept its place in the queue (CONTRACT 8: same price, quantity not
+     * raised). When it did not, the order then matches as a new taker: the events after this one are its trades.
+     */
+    void replaced(
+        long account, long id, long newId, long order, Instrument instrument, Side side, long price, long qty, long leaves,
+        long filled, boolean priorityKept);
 
     /** A command was refused and changed nothing. */
     void rejected(long account, long id, RejectReason reason);

@@ -166,7 +166,7 @@ final class Responder implements ResultListener, EventSink
 
     @Override
     public void accepted(final long account, final long id, final long order, final Instrument instrument,
-        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves)
+        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled)
     {
         OrderViews.View view = views.remove(account, id);
         if (view == null)
@@ -187,7 +187,8 @@ final class Responder implements ResultListener, EventSink
     @Override
     public void trade(final Instrument instrument, final long tradeId, final long price, final long qty,
         final kz.barys.engine.command.Side takerSide, final long makerAccount, final long makerId, final long makerOrder,
-        final long takerAccount, final long takerId, final long takerOrder, final long makerFee, final long takerFee)
+        final long makerLeaves, final long makerFilled, final long takerAccount, final long takerId, final long takerOrder,
+        final long takerLeaves, final long takerFilled, final long makerFee, final long takerFee)
     {
         OrderViews.View maker = views.get(makerAccount, makerId);
         final boolean makerKnown = maker != null;
@@ -230,7 +231,9 @@ final class Responder implements ResultListener, EventSink
     }
 
     @Override
-    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    public void canceled(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long price, final CancelReason reason, final long leaves,
+        final long filled)
     {
         OrderViews.View view = takerView(account, id, true);
         final boolean inMap = view != null && view != taker;
@@ -252,7 +255,9 @@ final class Responder implements ResultListener, EventSink
     }
 
     @Override
-    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    public void replaced(final long account, final long id, final long newId, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled,
+        final boolean priorityKept)
     {
         OrderViews.View view = views.remove(account, id);
         if (view == null)

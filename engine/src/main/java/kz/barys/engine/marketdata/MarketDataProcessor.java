@@ -349,7 +349,8 @@ public final class MarketDataProcessor
             final Side side,
             final long price,
             final long qty,
-            final long leaves)
+            final long leaves,
+            final long filled)
         {
             eventCount++;
             final int index = instrument.index();
@@ -379,9 +380,13 @@ public final class MarketDataProcessor
             final long makerAccount,
             final long makerId,
             final long makerOrder,
+            final long makerLeaves,
+            final long makerFilled,
             final long takerAccount,
             final long takerId,
             final long takerOrder,
+            final long takerLeaves,
+            final long takerFilled,
             final long makerFee,
             final long takerFee)
         {
@@ -422,7 +427,9 @@ public final class MarketDataProcessor
         }
 
         @Override
-        public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+        public void canceled(
+            final long account, final long id, final long orderNumber, final Instrument instrument, final Side side,
+            final long price, final CancelReason reason, final long leaves, final long filled)
         {
             eventCount++;
             final RestingOrder found = orderIndex.get(account, id);
@@ -460,7 +467,10 @@ public final class MarketDataProcessor
         }
 
         @Override
-        public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+        public void replaced(
+            final long account, final long id, final long newId, final long orderNumber, final Instrument instrument,
+            final Side side, final long price, final long qty, final long leaves, final long filled,
+            final boolean priorityKept)
         {
             eventCount++;
             final RestingOrder order = orderIndex.get(account, id);
@@ -471,9 +481,9 @@ public final class MarketDataProcessor
             final Level level = order.level;
             touch(level);
             final long oldLeaves = order.leaves;
-            if (price == order.price && leaves <= oldLeaves)
+            if (priorityKept)
             {
-                // Same price, no more quantity: reduced in place, time priority kept.
+                // Reduced in place (the core decides when: CONTRACT 8.9).
                 level.qty -= oldLeaves - leaves;
                 order.leaves = leaves;
                 if (newId != id)

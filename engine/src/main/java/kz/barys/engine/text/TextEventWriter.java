@@ -47,6 +47,16 @@ public final class TextEventWriter implements EventSink
     private static final byte[] PRICE = Ascii.bytes(" price=");
     private static final byte[] QTY = Ascii.bytes(" qty=");
     private static final byte[] LEAVES = Ascii.bytes(" leaves=");
+    private static final byte[] FILLED = Ascii.bytes(" filled=");
+    private static final byte[] MAKER_ORDER = Ascii.bytes(" maker_order=");
+    private static final byte[] TAKER_ORDER = Ascii.bytes(" taker_order=");
+    private static final byte[] MAKER_LEAVES = Ascii.bytes(" maker_leaves=");
+    private static final byte[] TAKER_LEAVES = Ascii.bytes(" taker_leaves=");
+    private static final byte[] MAKER_FILLED = Ascii.bytes(" maker_filled=");
+    private static final byte[] TAKER_FILLED = Ascii.bytes(" taker_filled=");
+    private static final byte[] PRIORITY = Ascii.bytes(" priority=");
+    private static final byte[] KEPT = Ascii.bytes("KEPT");
+    private static final byte[] LOST = Ascii.bytes("LOST");
     private static final byte[] TRADE_ID = Ascii.bytes(" trade=");
     private static final byte[] TAKER_SIDE = Ascii.bytes(" taker_side=");
     private static final byte[] MAKER_ACCOUNT = Ascii.bytes(" maker_account=");
@@ -101,6 +111,8 @@ public final class TextEventWriter implements EventSink
         }
     }
 
+    // CONTRACT section 5's keys come first, in its order; the keys that make an event self-describing follow.
+
     @Override
     public void accepted(
         final long account,
@@ -110,7 +122,8 @@ public final class TextEventWriter implements EventSink
         final Side side,
         final long price,
         final long qty,
-        final long leaves)
+        final long leaves,
+        final long filled)
     {
         word(ACCEPTED);
         integer(ACCOUNT, account);
@@ -121,6 +134,7 @@ public final class TextEventWriter implements EventSink
         decimal(PRICE, price);
         decimal(QTY, qty);
         decimal(LEAVES, leaves);
+        decimal(FILLED, filled);
         endLine();
     }
 
@@ -134,9 +148,13 @@ public final class TextEventWriter implements EventSink
         final long makerAccount,
         final long makerId,
         final long makerOrder,
+        final long makerLeaves,
+        final long makerFilled,
         final long takerAccount,
         final long takerId,
         final long takerOrder,
+        final long takerLeaves,
+        final long takerFilled,
         final long makerFee,
         final long takerFee)
     {
@@ -152,22 +170,38 @@ public final class TextEventWriter implements EventSink
         integer(TAKER_ID, takerId);
         decimal(MAKER_FEE, makerFee);
         decimal(TAKER_FEE, takerFee);
+        integer(MAKER_ORDER, makerOrder);
+        integer(TAKER_ORDER, takerOrder);
+        decimal(MAKER_LEAVES, makerLeaves);
+        decimal(TAKER_LEAVES, takerLeaves);
+        decimal(MAKER_FILLED, makerFilled);
+        decimal(TAKER_FILLED, takerFilled);
         endLine();
     }
 
     @Override
-    public void canceled(final long account, final long id, final CancelReason reason, final long leaves)
+    public void canceled(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final CancelReason reason, final long leaves, final long filled)
     {
         word(CANCELED);
         integer(ACCOUNT, account);
         integer(ID, id);
         text(REASON, CANCEL_REASONS[reason.ordinal()]);
         decimal(LEAVES, leaves);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(PRICE, price);
+        decimal(FILLED, filled);
         endLine();
     }
 
     @Override
-    public void replaced(final long account, final long id, final long newId, final long price, final long qty, final long leaves)
+    public void replaced(
+        final long account, final long id, final long newId, final long order, final Instrument instrument,
+        final Side side, final long price, final long qty, final long leaves, final long filled,
+        final boolean priorityKept)
     {
         word(REPLACED);
         integer(ACCOUNT, account);
@@ -176,6 +210,11 @@ public final class TextEventWriter implements EventSink
         decimal(PRICE, price);
         decimal(QTY, qty);
         decimal(LEAVES, leaves);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(FILLED, filled);
+        text(PRIORITY, priorityKept ? KEPT : LOST);
         endLine();
     }
 

@@ -196,7 +196,7 @@ class MarketDataProcessorTest
         command.id = 1;
         command.sequence = 1;
         final EventEncoder events = new EventEncoder();
-        events.trade(driver.config.instruments().get(0), 1, 100, 1, kz.barys.engine.command.Side.BUY, 1, 1, 1, 2, 1, 2, 0, 0);
+        events.trade(driver.config.instruments().get(0), 1, 100, 1, kz.barys.engine.command.Side.BUY, 1, 1, 1, 0, 1, 2, 1, 2, 0, 1, 0, 0);
 
         assertThatThrownBy(() -> l2Feed.process(command, events.buffer(), 0, events.length()))
             .isInstanceOf(IllegalStateException.class)

@@ -128,6 +128,20 @@ public final class ReferenceModel
         long budget; // quote_qty left, fee included
         boolean filledAny;
         String stp;
+        long number;
+        long filled; // cumulative, over the order's whole life (a replaced order brings its fills)
+
+        /** Its leaves as events report them: a quote_qty order has no quantity. */
+        long leaves()
+        {
+            return byBudget ? 0 : remaining;
+        }
+
+        /** Its limit price as events report it: 0 for a MARKET order. */
+        long price()
+        {
+            return limit == null ? 0 : limit;
+        }
 
         Taker copy()
         {
@@ -142,6 +156,8 @@ public final class ReferenceModel
             t.budget = budget;
             t.filledAny = filledAny;
             t.stp = stp;
+            t.number = number;
+            t.filled = filled;
             return t;
         }
     }
@@ -520,6 +536,7 @@ public final class ReferenceModel
         t.byBudget = byBudget;
         t.budget = budget;
         t.stp = stp;
+        t.number = number;
 
         if ("FOK".equals(tif))
         {
@@ -537,7 +554,7 @@ public final class ReferenceModel
             }
             else
             {
-                out.add(canceled(account, id, "FOK", qty));
+                out.add(canceled(t, "FOK"));
             }
             return;
         }
@@ -545,16 +562,15 @@ public final class ReferenceModel
         final End end = match(t, out);
         if (market)
         {
-            final long leaves = byBudget ? 0 : t.remaining;
             switch (end)
             {
-                case NO_MAKER -> out.add(canceled(account, id, "NO_LIQUIDITY", leaves));
-                case TAKER_STP -> out.add(canceled(account, id, "STP", leaves));
+                case NO_MAKER -> out.add(canceled(t, "NO_LIQUIDITY"));
+                case TAKER_STP -> out.add(canceled(t, "STP"));
                 case NO_FUNDS ->
                 {
                     if (!byBudget || !t.filledAny)
                     {
-                        out.add(canceled(account, id, "INSUFFICIENT_FUNDS", leaves));
+                        out.add(canceled(t, "INSUFFICIENT_FUNDS"));
                     }
                 }
                 default ->
@@ -565,12 +581,12 @@ public final class ReferenceModel
         }
         switch (end)
         {
-            case TAKER_STP -> out.add(canceled(account, id, "STP", t.remaining));
+            case TAKER_STP -> out.add(canceled(t, "STP"));
             case NO_MAKER ->
             {
                 if ("IOC".equals(tif))
                 {
-                    out.add(canceled(account, id, "IOC", t.remaining));
+                    out.add(canceled(t, "IOC"));
                 }
                 else
                 {
@@ -588,7 +604,8 @@ public final class ReferenceModel
                     o.stp = stp;
                     state.book.add(o);
                     out.add("ACCEPTED account=" + account + " id=" + id + " order=" + number + " symbol=" + inst.symbol()
-                        + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves));
+                        + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves)
+                        + " filled=" + fmt(t.filled));
                 }
             }
             default ->
@@ -608,7 +625,7 @@ public final class ReferenceModel
             return;
         }
         state.book.remove(o);
-        out.add(canceled(account, id, "USER", o.leaves));
+        out.add(canceled(o, "USER"));
     }
 
     private void replace(final Map<String, String> kv, final List<String> out)
@@ -656,7 +673,7 @@ public final class ReferenceModel
         if (qty <= filled)
         {
             state.book.remove(o);
-            out.add(canceled(account, id, "REPLACED", o.leaves));
+            out.add(canceled(o, "REPLACED"));
             return;
         }
         final BigInteger notional = notional(price, qty);
@@ -695,7 +712,8 @@ public final class ReferenceModel
         o.leaves = qty - filled;
         o.price = price;
         out.add("REPLACED account=" + account + " id=" + id + " new_id=" + newId + " price=" + fmt(price)
-            + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves));
+            + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves) + " order=" + o.number + " symbol=" + inst.symbol()
+            + " side=" + side(o.buy) + " filled=" + fmt(filled) + " priority=" + (keepsPriority ? "KEPT" : "LOST"));
         if (keepsPriority)
         {
             return;
@@ -709,10 +727,12 @@ public final class ReferenceModel
         t.limit = price;
         t.remaining = o.leaves;
         t.stp = o.stp;
+        t.number = o.number;
+        t.filled = filled;
         final End end = match(t, out);
         if (end == End.TAKER_STP)
         {
-            out.add(canceled(account, newId, "STP", t.remaining));
+            out.add(canceled(t, "STP"));
         }
         else if (end == End.NO_MAKER)
         {
@@ -737,7 +757,7 @@ public final class ReferenceModel
             if (o.account == account && (symbol == null || symbol.equals(o.inst.symbol())))
             {
                 state.book.remove(o);
-                out.add(canceled(account, o.id, "MASS_CANCEL", o.leaves));
+                out.add(canceled(o, "MASS_CANCEL"));
                 count++;
             }
         }
@@ -751,7 +771,7 @@ public final class ReferenceModel
             if (o.account == account)
             {
                 state.book.remove(o);
-                out.add(canceled(account, o.id, "SUSPENDED", o.leaves));
+                out.add(canceled(o, "SUSPENDED"));
             }
         }
         state.suspended.add(account);
@@ -845,7 +865,7 @@ public final class ReferenceModel
                     return End.TAKER_STP;
                 }
                 state.book.remove(m);
-                out.add(canceled(m.account, m.id, "STP", m.leaves));
+                out.add(canceled(m, "STP"));
                 if ("CANCEL_BOTH".equals(t.stp))
                 {
                     return End.TAKER_STP;
@@ -895,10 +915,14 @@ public final class ReferenceModel
                 t.remaining -= qty;
             }
             t.filledAny = true;
+            t.filled += qty;
             out.add("TRADE symbol=" + inst.symbol() + " trade=" + state.nextTrade++ + " price=" + fmt(m.price)
                 + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
                 + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id
-                + " maker_fee=" + fmt(makerFee) + " taker_fee=" + fmt(takerFee));
+                + " maker_fee=" + fmt(makerFee) + " taker_fee=" + fmt(takerFee)
+                + " maker_order=" + m.number + " taker_order=" + t.number
+                + " maker_leaves=" + fmt(m.leaves) + " taker_leaves=" + fmt(t.leaves())
+                + " maker_filled=" + fmt(m.qty - m.leaves) + " taker_filled=" + fmt(t.filled));
             if (qty < wanted)
             {
                 // Cut to what the buyer could pay for: the order ends here, whatever the fill pays back (8.5).
@@ -1219,8 +1243,22 @@ public final class ReferenceModel
         return "REJECTED account=" + account + " id=" + id + " reason=" + reason;
     }
 
-    private static String canceled(final long account, final long id, final String reason, final long leaves)
+    private static String canceled(final Order o, final String reason)
     {
-        return "CANCELED account=" + account + " id=" + id + " reason=" + reason + " leaves=" + fmt(leaves);
+        return canceled(o.account, o.id, o.number, o.inst, o.buy, o.price, reason, o.leaves, o.qty - o.leaves);
+    }
+
+    private static String canceled(final Taker t, final String reason)
+    {
+        return canceled(t.account, t.id, t.number, t.inst, t.buy, t.price(), reason, t.leaves(), t.filled);
+    }
+
+    private static String canceled(
+        final long account, final long id, final long number, final Instrument inst, final boolean buy, final long price,
+        final String reason, final long leaves, final long filled)
+    {
+        return "CANCELED account=" + account + " id=" + id + " reason=" + reason + " leaves=" + fmt(leaves)
+            + " order=" + number + " symbol=" + inst.symbol() + " side=" + side(buy) + " price=" + fmt(price)
+            + " filled=" + fmt(filled);
     }
 }

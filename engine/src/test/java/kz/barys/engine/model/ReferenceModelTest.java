@@ -46,10 +46,12 @@ class ReferenceModelTest
         assertThat(events).containsExactly(
             "DEPOSITED account=1 currency=BTC amount=0.01",
             "DEPOSITED account=2 currency=KZT amount=1000000",
-            "ACCEPTED account=1 id=7 order=1 symbol=BTC-KZT side=SELL price=50000001 qty=0.00003 leaves=0.00003",
+            "ACCEPTED account=1 id=7 order=1 symbol=BTC-KZT side=SELL price=50000001 qty=0.00003 leaves=0.00003 filled=0",
             "TRADE symbol=BTC-KZT trade=1 price=50000001 qty=0.00003 taker_side=BUY maker_account=1 maker_id=7"
-                + " taker_account=2 taker_id=1 maker_fee=1.50000003 taker_fee=3.75000008",
-            "ACCEPTED account=2 id=1 order=2 symbol=BTC-KZT side=BUY price=50000005 qty=0.00005 leaves=0.00002");
+                + " taker_account=2 taker_id=1 maker_fee=1.50000003 taker_fee=3.75000008"
+                + " maker_order=1 taker_order=2 maker_leaves=0 taker_leaves=0.00002 maker_filled=0.00003 taker_filled=0.00003",
+            "ACCEPTED account=2 id=1 order=2 symbol=BTC-KZT side=BUY price=50000005 qty=0.00005 leaves=0.00002"
+                + " filled=0.00003");
         // buyer: 1000000 − 1500.00003 − 3.75000008; reserved 0.00002 × 50000005 = 1000.0001 + 25 bps 2.50000025
         assertThat(model.stateDump()).containsExactly(
             "BOOK symbol=BTC-KZT side=BUY price=50000005 qty=0.00002 orders=1",

@@ -45,6 +45,8 @@ public final class ReportTextWriter implements ClientListener
     private long makerId;
     private long makerOrder;
     private long makerFee;
+    private long makerLeaves;
+    private long makerFilled;
     private String lastBusinessReject;
 
     public ReportTextWriter(final EngineConfig config, final EventSink sink, final Completion completion)
@@ -74,7 +76,8 @@ public final class ReportTextWriter implements ClientListener
         switch (report.execType())
         {
             case NEW -> sink.accepted(account, id, report.orderId(), instrument(report.symbol()), SIDES[report.sideRaw()],
-                report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa());
+                report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
+                report.cumQty().mantissa());
             case TRADE ->
             {
                 if (report.liquidity() == Liquidity.MAKER)
@@ -84,19 +87,25 @@ public final class ReportTextWriter implements ClientListener
                     makerId = id;
                     makerOrder = report.orderId();
                     makerFee = report.fee().mantissa();
+                    makerLeaves = report.leavesQty().mantissa();
+                    makerFilled = report.cumQty().mantissa();
                 }
                 else
                 {
                     final boolean paired = makerTradeId == report.tradeId();
                     sink.trade(instrument(report.symbol()), report.tradeId(), report.lastPx().mantissa(), report.lastQty().mantissa(),
                         SIDES[report.sideRaw()], paired ? makerAccount : 0, paired ? makerId : 0, paired ? makerOrder : 0,
-                        account, id, report.orderId(), paired ? makerFee : 0, report.fee().mantissa());
+                        paired ? makerLeaves : 0, paired ? makerFilled : 0, account, id, report.orderId(),
+                        report.leavesQty().mantissa(), report.cumQty().mantissa(), paired ? makerFee : 0, report.fee().mantissa());
                     makerTradeId = -1;
                 }
             }
-            case CANCELED -> sink.canceled(account, id, CANCEL_REASONS[report.cancelReasonRaw()], report.canceledQty().mantissa());
-            case REPLACED -> sink.replaced(account, report.origClOrdId(), id, report.price().mantissa(),
-                report.orderQty().mantissa(), report.leavesQty().mantissa());
+            case CANCELED -> sink.canceled(account, id, report.orderId(), instrument(report.symbol()), SIDES[report.sideRaw()],
+                report.price().mantissa(), CANCEL_REASONS[report.cancelReasonRaw()], report.canceledQty().mantissa(),
+                report.cumQty().mantissa());
+            case REPLACED -> sink.replaced(account, report.origClOrdId(), id, report.orderId(), instrument(report.symbol()),
+                SIDES[report.sideRaw()], report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
+                report.cumQty().mantissa(), false);
             case REJECTED -> sink.rejected(account, id, REJECT_REASONS[report.rejectReasonRaw()]);
             default ->
             {
