@@ -9,7 +9,7 @@ import kz.barys.engine.journal.EventEncoder;
 public final class CommandSlot
 {
     final Command command = new Command();
-    // Room for a command's events up to about nine trades (a trade record is 102 bytes); only a larger sweep
+    // Room for a command's events up to about seven trades (a Trade message is 133 bytes); only a larger sweep
     // or mass cancel grows a slot's buffer, which then keeps its size. 1 KiB x 16K slots = 16 MiB.
     final EventEncoder events = new EventEncoder(new ExpandableArrayBuffer(1024));
 
