@@ -3,6 +3,7 @@ package kz.barys.engine.marketdata;
 import java.util.Arrays;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
@@ -20,16 +21,16 @@ import kz.barys.engine.journal.EventDecoder;
  * order by order and numbers the messages of each symbol. {@link MarketDataTailer} drives it from the journal;
  * anything else that has the journal's commands in order, from the first, may drive it too.
  *
- * <p>How the book follows the events (docs/marketdata.md has the reasoning):
+ * <p>How the book follows the events, which say everything about the order they concern (engine order number,
+ * side, price, leaves after the event; docs/marketdata.md has the reasoning):
  * <ul>
  *   <li>{@code ACCEPTED}: an order rests, at the back of its level.</li>
- *   <li>{@code TRADE}: the maker (always a resting order) loses the traded quantity, and leaves the book at 0.
- *       The taker never rests while it matches.</li>
- *   <li>{@code CANCELED}: a resting order leaves the book; if no resting order has that account and id, it
- *       was a taker's remainder that never rested.</li>
- *   <li>{@code REPLACED}: same price and no more open quantity: reduced in place. Otherwise the order leaves
- *       its level, may trade as a taker, and rests at the back of its new level at the end of the command
- *       (without an {@code ACCEPTED}) unless it was filled or cancelled.</li>
+ *   <li>{@code TRADE}: the maker (always a resting order) is left with {@code maker_leaves}, and leaves the book
+ *       at 0. The taker never rests while it matches.</li>
+ *   <li>{@code CANCELED}: a resting order leaves the book; an order not resting was a taker's remainder.</li>
+ *   <li>{@code REPLACED}: with priority kept, reduced in place. Otherwise the order leaves its level, may trade as
+ *       a taker, and rests at the back of its new level at the end of the command (without an {@code ACCEPTED})
+ *       unless it was filled or cancelled.</li>
  * </ul>
  *
  * <p>Sequence numbers are a function of the journal alone: every consumer of the same feed gives the same
@@ -51,7 +52,8 @@ public final class MarketDataProcessor
     private boolean[] selected;
     /** The symbols {@link #selectOnly} chose, or null for all. */
     private java.util.Set<String> selectedSymbols;
-    private final OrderIndex orderIndex = new OrderIndex(1 << 12);
+    /** Resting orders (and the moving one) by engine order number. */
+    private final Long2ObjectHashMap<RestingOrder> orderIndex = new Long2ObjectHashMap<>(1 << 13, 0.5f);
     private final LevelSide.LevelPool levelPool = new LevelSide.LevelPool();
     private final Sink sink = new Sink();
     private RestingOrder[] spareOrders = new RestingOrder[256];
@@ -70,8 +72,6 @@ public final class MarketDataProcessor
     /** A replaced order that lost its place: off the book until the end of its command. */
     private RestingOrder moving;
     private boolean movingEnded;
-    /** The moving order kept its client id, so it stayed in the order index (saves a removal and an insertion). */
-    private boolean movingIndexed;
     private long movingOldPrice;
     private long movingOldLeaves;
 
@@ -267,10 +267,6 @@ public final class MarketDataProcessor
         final boolean rests = !movingEnded && order.leaves > 0;
         if (rests)
         {
-            if (!movingIndexed)
-            {
-                orderIndex.put(order);
-            }
             final Level level = books[instrument].side(order.side).levelAt(order.price);
             touch(level);
             level.append(order);
@@ -286,10 +282,7 @@ public final class MarketDataProcessor
         }
         if (!rests)
         {
-            if (movingIndexed)
-            {
-                orderIndex.remove(order.account, order.id);
-            }
+            orderIndex.remove(order.number);
             releaseOrder(order);
         }
     }
@@ -355,8 +348,11 @@ public final class MarketDataProcessor
             eventCount++;
             final int index = instrument.index();
             final RestingOrder resting = acquireOrder();
-            resting.init(order, index, account, id, side, price, leaves);
-            orderIndex.put(resting);
+            resting.init(order, index, side, price, leaves);
+            if (orderIndex.put(order, resting) != null)
+            {
+                throw inconsistent("order " + order + " accepted twice");
+            }
             final Level level = books[index].side(side).levelAt(price);
             touch(level);
             level.append(resting);
@@ -397,15 +393,16 @@ public final class MarketDataProcessor
             {
                 listener.trade(instrument, seq, tradeId, price, qty, takerSide, timeNanos);
             }
-            final RestingOrder maker = orderIndex.get(makerAccount, makerId);
-            if (maker == null || maker == moving || maker.number != makerOrder || maker.price != price || maker.leaves < qty)
+            final RestingOrder maker = orderIndex.get(makerOrder);
+            if (maker == null || maker == moving || maker.price != price || maker.leaves - qty != makerLeaves)
             {
-                throw inconsistent("trade " + tradeId + ": maker order " + makerOrder + " is not resting with " + qty + " at " + price);
+                throw inconsistent("trade " + tradeId + ": maker order " + makerOrder + " is not resting with " + qty
+                    + " at " + price + " to leave " + makerLeaves);
             }
             final Level level = maker.level;
             touch(level);
             level.qty -= qty;
-            maker.leaves -= qty;
+            maker.leaves = makerLeaves;
             if (feed == Feed.L3)
             {
                 final long executionSeq = ++sequences[index];
@@ -414,15 +411,15 @@ public final class MarketDataProcessor
                     listener.orderExecuted(instrument, executionSeq, makerOrder, maker.side, price, qty, maker.leaves, tradeId, timeNanos);
                 }
             }
-            if (maker.leaves == 0)
+            if (makerLeaves == 0)
             {
                 level.unlink(maker);
-                orderIndex.remove(makerAccount, makerId);
+                orderIndex.remove(makerOrder);
                 releaseOrder(maker);
             }
             if (moving != null && moving.number == takerOrder)
             {
-                moving.leaves -= qty;
+                moving.leaves = takerLeaves;
             }
         }
 
@@ -432,10 +429,10 @@ public final class MarketDataProcessor
             final long price, final CancelReason reason, final long leaves, final long filled)
         {
             eventCount++;
-            final RestingOrder found = orderIndex.get(account, id);
+            final RestingOrder found = orderIndex.get(orderNumber);
             if (found != null && found != moving)
             {
-                final RestingOrder order = orderIndex.remove(account, id);
+                final RestingOrder order = orderIndex.remove(orderNumber);
                 if (order.leaves != leaves)
                 {
                     throw inconsistent("order " + order.number + " cancelled with " + leaves + " but has " + order.leaves + " open");
@@ -455,7 +452,7 @@ public final class MarketDataProcessor
                 }
                 releaseOrder(order);
             }
-            else if (moving != null && moving.account == account && moving.id == id)
+            else if (found != null)
             {
                 movingEnded = true; // the replaced order's remainder, cancelled after it traded (IOC, STP, funds)
             }
@@ -473,10 +470,10 @@ public final class MarketDataProcessor
             final boolean priorityKept)
         {
             eventCount++;
-            final RestingOrder order = orderIndex.get(account, id);
+            final RestingOrder order = orderIndex.get(orderNumber);
             if (order == null)
             {
-                throw inconsistent("REPLACED account=" + account + " id=" + id + " is not resting");
+                throw inconsistent("REPLACED account=" + account + " id=" + id + " order=" + orderNumber + " is not resting");
             }
             final Level level = order.level;
             touch(level);
@@ -486,12 +483,6 @@ public final class MarketDataProcessor
                 // Reduced in place (the core decides when: CONTRACT 8.9).
                 level.qty -= oldLeaves - leaves;
                 order.leaves = leaves;
-                if (newId != id)
-                {
-                    orderIndex.remove(account, id);
-                    order.id = newId;
-                    orderIndex.put(order);
-                }
                 if (feed == Feed.L3)
                 {
                     final int index = order.instrument;
@@ -506,14 +497,8 @@ public final class MarketDataProcessor
             }
             level.qty -= oldLeaves;
             level.unlink(order);
-            movingIndexed = newId == id;
-            if (!movingIndexed)
-            {
-                orderIndex.remove(account, id);
-            }
             movingOldPrice = order.price;
             movingOldLeaves = oldLeaves;
-            order.id = newId;
             order.price = price;
             order.leaves = leaves;
             moving = order;

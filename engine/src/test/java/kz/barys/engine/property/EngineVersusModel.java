@@ -10,14 +10,16 @@ import kz.barys.engine.text.TextEngine;
 
 /**
  * One engine ({@link TextEngine}) and the reference model fed the same command lines: after every command the
- * events, the state dump and the open orders must be identical, and the engine's state must satisfy the
- * invariants of {@link EngineInvariants}.
+ * events, the state dump and the open orders must be identical, the engine's state must satisfy the
+ * invariants of {@link EngineInvariants}, and the L3 book rebuilt from the events alone ({@link EventBook}) must
+ * be the core's, order by order in priority order.
  */
 final class EngineVersusModel
 {
     private final TextEngine engine;
     private final ReferenceModel model;
     private final EngineInvariants invariants;
+    private final EventBook eventBook = new EventBook();
     /** The engine's state after the last command, checked. */
     private List<String> lastDump = List.of();
     private List<String> lastOrders = List.of();
@@ -102,6 +104,13 @@ final class EngineVersusModel
             throw new Divergence("events differ" + both(expected, actual));
         }
         invariants.follow(actual);
+        eventBook.apply(actual);
+        final List<String> coreBook = EventBook.coreLines(engine.core());
+        final List<String> rebuilt = eventBook.lines(engine.core().config().instruments());
+        if (!coreBook.equals(rebuilt))
+        {
+            throw new Divergence("the L3 book rebuilt from the events alone differs from the core's" + both(coreBook, rebuilt));
+        }
         final List<String> dump = engine.stateDump();
         final List<String> orders = engine.openOrders();
         if (!changed)
