@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,24 @@ class CommandTextWriterTest
         assertThat(reparsed.type).isEqualTo(original.type);
         assertThat(reparsed.account).isEqualTo(original.account);
         assertThat(reparsed.id).isEqualTo(original.id);
+    }
+
+    @Test
+    void anUnknownNameIsWrittenAsSentAndStillReparsesAsUnknown()
+    {
+        final Command command = parse("HALT symbol=NOPE");
+        assertThat(new CommandTextWriter(CONFIG).write(command)).isEqualTo("HALT symbol=NOPE");
+
+        // From the wire: 16 bytes, NUL-padded, anything in them; what cannot stand in a token is written as '?'.
+        final byte[] field = "A B#C\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        command.unknownName(new org.agrona.concurrent.UnsafeBuffer(java.util.Arrays.copyOf(field, 16)), 0);
+        final String written = new CommandTextWriter(CONFIG).write(command);
+        assertThat(written).isEqualTo("HALT symbol=A?B?C?");
+        assertThat(outcome(written)).isEqualTo(outcome("HALT symbol=NOPE"));
+
+        final Command longer = parse("UNHALT symbol=ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        assertThat(longer.unknownNameLength).isEqualTo(26);
+        assertThat(new CommandTextWriter(CONFIG).write(longer)).isEqualTo("UNHALT symbol=ABCDEFGHIJKLMNOP...");
     }
 
     private static Command parse(final String line)

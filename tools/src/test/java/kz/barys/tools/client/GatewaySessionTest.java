@@ -80,6 +80,36 @@ class GatewaySessionTest
     }
 
     @Test
+    void anUnknownSymbolOrCurrencySentOnTheWireIsJournaledAsSent() throws Exception
+    {
+        final Recorder opsSeen = new Recorder();
+        final Recorder seen = new Recorder();
+        try (GatewayClient ops = operator(opsSeen); GatewayClient client = trading(seen, CancelOnDisconnect.NONE, 1))
+        {
+            ops.deposit(1, "DOGE", KZT);
+            ops.halt(GatewayClient.padded("SHIB-KZT", 16));
+            roundTrip(ops, opsSeen, 2);
+            client.newOrder(1, 3, "ABCDEFGHIJKLMNOP", Side.BUY, OrdType.LIMIT, null, null, PRICE, 1_000_000L, 0);
+            roundTrip(client, seen, 1);
+        }
+        final java.util.List<String> journaled = new java.util.ArrayList<>();
+        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue queue = kz.barys.engine.journal.Journal.open(data, true))
+        {
+            final kz.barys.engine.text.CommandTextWriter text = new kz.barys.engine.text.CommandTextWriter(EngineConfig.defaults());
+            final kz.barys.engine.journal.JournalReader reader = new kz.barys.engine.journal.JournalReader(queue);
+            while (reader.next((index, command, events, offset, length) -> journaled.add(text.write(command)))
+                == kz.barys.engine.journal.JournalReader.Result.DOCUMENT)
+            {
+                // every journaled command, printed
+            }
+        }
+        assertThat(journaled).containsExactly(
+            "DEPOSIT account=1 currency=DOGE amount=1",
+            "HALT symbol=SHIB-KZT",
+            "NEW account=1 id=3 symbol=ABCDEFGHIJKLMNOP side=BUY type=LIMIT tif=GTC price=50000000 qty=0.01 stp=CANCEL_TAKER");
+    }
+
+    @Test
     void everyMessageTypeIsAnsweredAfterJournaling() throws Exception
     {
         final Recorder opsSeen = new Recorder();
