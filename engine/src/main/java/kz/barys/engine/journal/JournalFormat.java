@@ -1,5 +1,7 @@
 package kz.barys.engine.journal;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
@@ -32,7 +34,7 @@ public final class JournalFormat
     public static boolean isFormat1(final DirectBuffer document, final int length)
     {
         return length >= 8 && document.getByte(0) == 1 && document.getByte(1) >= 1 && document.getByte(1) <= 5
-            && document.getShort(2) == 0;
+            && document.getShort(2, ByteOrder.LITTLE_ENDIAN) == 0;
     }
 
     /** Refuses a document that is not of this schema, naming what it is. */
@@ -43,7 +45,7 @@ public final class JournalFormat
             throw new JournalFormatException("the journal is format 1 (document at index " + Long.toHexString(index)
                 + "); this barys reads format " + VERSION + ": " + CONVERT_HINT);
         }
-        final int schemaId = document.getShort(4) & 0xFFFF;
+        final int schemaId = document.getShort(4, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         if (length < HEADER_LENGTH + CRC_LENGTH || schemaId != SCHEMA_ID)
         {
             throw new JournalFormatException("the journal document at index " + Long.toHexString(index)
