@@ -51,4 +51,42 @@ class CoreSnapshotTest
         assertThat(restored.apply("NEW account=1 id=9 symbol=ETH-KZT side=BUY type=LIMIT price=1000 qty=1"))
             .containsExactly("REJECTED account=1 id=9 reason=HALTED");
     }
+
+    @Test
+    void everySideTifAndStpOfARestingOrderSurvivesASnapshot()
+    {
+        final TextEngine original = new TextEngine(CONFIG);
+        original.apply("DEPOSIT account=1 currency=KZT amount=100000000");
+        original.apply("DEPOSIT account=2 currency=BTC amount=5");
+        int id = 0;
+        for (final String stp : new String[] {"CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE"})
+        {
+            for (final String tif : new String[] {"GTC", "POST_ONLY"})
+            {
+                id++;
+                original.apply("NEW account=1 id=" + id + " symbol=BTC-KZT side=BUY type=LIMIT tif=" + tif + " price="
+                    + (40000000 + id) + " qty=0.01 stp=" + stp);
+                original.apply("NEW account=2 id=" + id + " symbol=BTC-KZT side=SELL type=LIMIT tif=" + tif + " price="
+                    + (60000000 + id) + " qty=0.01 stp=" + stp);
+            }
+        }
+        final ExpandableArrayBuffer bytes = new ExpandableArrayBuffer();
+        final MatchingCore restored = CoreSnapshot.read(CONFIG, 1024, bytes, 0, CoreSnapshot.write(original.core(), bytes));
+
+        assertThat(orders(restored)).hasSize(16).isEqualTo(orders(original.core()));
+    }
+
+    private static java.util.List<String> orders(final MatchingCore core)
+    {
+        final java.util.List<String> orders = new java.util.ArrayList<>();
+        for (final long number : core.accountNumbers())
+        {
+            for (kz.barys.engine.book.Order order = core.account(number).firstOrder(); order != null; order = order.nextOfAccount)
+            {
+                orders.add(number + " " + order.id() + " " + order.side() + " " + order.type() + " " + order.tif() + " "
+                    + order.stp() + " " + order.price());
+            }
+        }
+        return orders;
+    }
 }
