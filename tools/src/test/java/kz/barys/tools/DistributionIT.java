@@ -77,6 +77,8 @@ class DistributionIT
             .contains("bin/barys demo", "bin/barys replay --input docs/examples/quickstart.txt");
         assertThat(home.resolve("conf/barys-sbe.xml")).as("the schema protocol.md names")
             .hasSameTextualContentAs(ROOT.resolve("engine/src/main/resources/barys-sbe.xml"));
+        assertThat(home.resolve("conf/barys-journal.xml")).as("the schema journal.md names")
+            .hasSameTextualContentAs(ROOT.resolve("engine/src/main/resources/barys-journal.xml"));
         assertThat(home.resolve("docs/contract.md")).as("the contract the docs cite").isRegularFile();
     }
 
