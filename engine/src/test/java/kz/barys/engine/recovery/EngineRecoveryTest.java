@@ -130,7 +130,7 @@ class EngineRecoveryTest
         assertThat(answered).containsExactly(
             "DEPOSITED account=1 currency=KZT amount=1000000",
             "REJECTED account=666 id=0 reason=MALFORMED",
-            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01");
+            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01 filled=0");
         // Recovery runs the same failing processor through the same executor, so the journal still replays.
         final Recovery.Result recovered;
         try (SingleChronicleQueue queue = Journal.open(data, true))
