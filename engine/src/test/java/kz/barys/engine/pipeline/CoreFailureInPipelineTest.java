@@ -61,7 +61,7 @@ class CoreFailureInPipelineTest
         final CompletableFuture<Throwable> reported = new CompletableFuture<>();
         final MatchingCore core = new MatchingCore(CONFIG);
         final CommandExecutor executor = new CommandExecutor(
-            new FaultAfterFirstTrade(command -> command.type == CommandType.NEW && command.account == 2).apply(core::process),
+            MidMatchFault.afterFirstTrade(command -> command.type == CommandType.NEW && command.account == 2).apply(core::process),
             new CommandTextWriter(CONFIG)::write);
         final TextEventWriter text = new TextEventWriter(CONFIG);
         final EventDecoder decoder = new EventDecoder(CONFIG);
@@ -89,7 +89,7 @@ class CoreFailureInPipelineTest
                 assertThat(failed.where()).isEqualTo("command 5");
                 assertThat(failed.command()).isEqualTo(
                     "NEW account=2 id=1 symbol=BTC-KZT side=BUY type=LIMIT tif=GTC price=30001000 qty=0.02 stp=CANCEL_TAKER");
-                assertThat(failed.getCause()).hasMessage(FaultAfterFirstTrade.MESSAGE);
+                assertThat(failed.getCause()).hasMessage(MidMatchFault.MESSAGE);
             });
             publish(pipeline, List.of("DEPOSIT account=4 currency=KZT amount=5")); // taken into the ring, never run
             pipeline.drainAndStop();

@@ -29,7 +29,7 @@ import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.pipeline.CommandFailedException;
-import kz.barys.engine.pipeline.FaultAfterFirstTrade;
+import kz.barys.engine.pipeline.MidMatchFault;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.snapshot.SnapshotStore;
@@ -52,8 +52,8 @@ class EngineCoreFailureTest
     private static final EngineConfig CONFIG = EngineConfig.defaults();
     /** Account 10's BUY sweeps every ask up to account 9's two, so it trades at least twice. */
     private static final String FAILING = "NEW account=10 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=30021000 qty=1";
-    private static final FaultAfterFirstTrade FAULT =
-        new FaultAfterFirstTrade(command -> command.type == CommandType.NEW && command.account == 10);
+    private static final MidMatchFault FAULT =
+        MidMatchFault.afterFirstTrade(command -> command.type == CommandType.NEW && command.account == 10);
 
     @TempDir
     Path data;
@@ -85,7 +85,7 @@ class EngineCoreFailureTest
             assertThat(failure).isSameAs(engine.failure());
             assertThat(engine.failure().where()).isEqualTo("command " + (before.size() + 1));
             assertThat(engine.failure().command()).isEqualTo(asJournaled(List.of(FAILING)).get(0));
-            assertThat(engine.failure().getCause()).hasMessage(FaultAfterFirstTrade.MESSAGE);
+            assertThat(engine.failure().getCause()).hasMessage(MidMatchFault.MESSAGE);
             assertThat(engine.submit(new Command().reset())).as("no command is taken after the failure").isFalse();
         }
         assertThat(engine.lastJournaledSequence()).isEqualTo(before.size());
@@ -139,7 +139,7 @@ class EngineCoreFailureTest
                 assertThat(failure.where()).isEqualTo("line " + (before.size() + 1));
                 assertThat(failure.command()).isEqualTo(asJournaled(List.of(FAILING)).get(0));
                 assertThat(failure).hasMessageStartingWith("the core failed on line " + (before.size() + 1) + ": NEW account=10 id=1 ");
-                assertThat(failure.getCause()).hasMessage(FaultAfterFirstTrade.MESSAGE);
+                assertThat(failure.getCause()).hasMessage(MidMatchFault.MESSAGE);
             });
         assertThat(out.toString(StandardCharsets.US_ASCII))
             .as("the events of the lines before it (what the engine answered), none of its own, no state dump")
