@@ -163,9 +163,9 @@ public final class EnginePipeline
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, ex) ->
             {
-                if (!(ex instanceof CommandFailedException))
+                if (!(ex instanceof CommandFailedException)) // that one the ErrorHandler has reported already
                 {
-                    ex.printStackTrace(); // a command failure was reported by the ErrorHandler already
+                    t.getThreadGroup().uncaughtException(t, ex);
                 }
             });
             return thread;

@@ -266,7 +266,10 @@ public final class Engine implements AutoCloseable
         return snapshots.taken();
     }
 
-    /** The core, for reading state after {@link #close()} (never while running: it belongs to the core thread). */
+    /**
+     * The core, for reading state after {@link #close()} (never while running: it belongs to the core thread). After
+     * a {@link #failure()} its state may be half changed: recover the data directory instead.
+     */
     public MatchingCore core()
     {
         return core;
