@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import kz.barys.engine.pipeline.CommandFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,12 @@ public final class BarysCli implements Runnable
         "2:invalid command-line usage",
         "130:stopped by Ctrl-C (SIGINT)",
         "143:stopped by SIGTERM");
+
+    /**
+     * The exit code of a verb that stopped because the core threw on a command (a bug: docs/architecture.md), live,
+     * in recovery or in a replay; the verbs that run commands list it.
+     */
+    static final int CORE_FAILED = 71;
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -65,6 +72,12 @@ public final class BarysCli implements Runnable
                 return 0; // the reader went away (`barys journal | head`): it has what it wanted, as with cat
             }
             cmd.getErr().println("barys: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            final CommandFailedException coreFailure = coreFailure(ex);
+            if (coreFailure != null)
+            {
+                coreFailure.getCause().printStackTrace(cmd.getErr()); // a bug: where in the core it is
+                return CORE_FAILED;
+            }
             return 1;
         });
         commandLine.setParameterExceptionHandler(BarysCli::usageError);
@@ -104,6 +117,19 @@ public final class BarysCli implements Runnable
             return null;
         }
         return args[0];
+    }
+
+    /** The core's failure on a command that {@code failure} is or was caused by, else null. */
+    static CommandFailedException coreFailure(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof CommandFailedException commandFailed)
+            {
+                return commandFailed;
+            }
+        }
+        return null;
     }
 
     /** Whether the failure is standard output closed by its reader (the JVM ignores SIGPIPE, so it is EPIPE). */

@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
             + "SIGTERM (or Ctrl-C) drains the ring, snapshots and closes cleanly."},
     exitCodeList = {
         "70:the journal could not be written: the engine stopped at once rather than answer a command it could not journal",
+        BarysCli.CORE_FAILED + ":the core failed on a command (a bug), live or while recovering: nothing of it was journaled "
+            + "or answered, nor anything after it; the command, its sequence number and the stack trace are on stderr "
+            + "(docs/operations.md, \"When the core fails on a command\")",
         "130:stopped by Ctrl-C (SIGINT), after draining the ring, snapshotting and closing cleanly",
         "143:stopped by SIGTERM, after draining the ring, snapshotting and closing cleanly"})
 final class EngineCommand implements Callable<Integer>
@@ -112,11 +115,12 @@ final class EngineCommand implements Callable<Integer>
         final EngineOptions options = engineOptions(server.engine());
         final Path data = options.dataDir();
         // A batch run that exits after its input needs no network (and must not fight over ports with another).
+        // Counted down by the shutdown hook, or when a command fails in the core and the engine stops.
+        final CountDownLatch stopped = new CountDownLatch(1);
         final EngineServer running = EngineServer.start(
-            options, noGateway || exitAfterInput ? null : gatewayOptions(server.gateway()));
+            options, noGateway || exitAfterInput ? null : gatewayOptions(server.gateway()), failure -> stopped.countDown());
         final Engine engine = running.engine();
         final Gateway gateway = running.gateway();
-        final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.close(); // no new input; the ring drains, its reports go out, a snapshot; then the sockets close
@@ -145,15 +149,28 @@ final class EngineCommand implements Callable<Integer>
         if (input != null)
         {
             final long fed = feed(engine, engineConfig, input);
-            System.err.printf("barys engine: fed %d commands from %s%n", fed, input);
+            if (engine.failure() == null)
+            {
+                System.err.printf("barys engine: fed %d commands from %s%n", fed, input);
+            }
             if (exitAfterInput)
             {
                 running.close();
-                System.err.printf("barys engine: stopped after input, last sequence %d%n", engine.lastJournaledSequence());
-                return 0;
+                if (engine.failure() == null)
+                {
+                    System.err.printf("barys engine: stopped after input, last sequence %d%n", engine.lastJournaledSequence());
+                    return 0;
+                }
             }
         }
         stopped.await();
+        if (engine.failure() != null)
+        {
+            running.close(); // answers what was journaled before the failure; no snapshot
+            System.err.printf("barys engine: stopped because the core failed on %s; the journal ends at command %d (exit code %d)%n",
+                engine.failure().where(), engine.lastJournaledSequence(), BarysCli.CORE_FAILED);
+            return BarysCli.CORE_FAILED;
+        }
         return 0;
     }
 
@@ -244,7 +261,10 @@ final class EngineCommand implements Callable<Integer>
                 final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
                 if (parser.parse(bytes, 0, bytes.length, command))
                 {
-                    engine.submit(command);
+                    if (!engine.submit(command))
+                    {
+                        break; // the engine stopped on a command failure: nothing more will be taken
+                    }
                     fed++;
                 }
             }

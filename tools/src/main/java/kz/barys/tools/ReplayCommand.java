@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Runs a command file through the matching core and writes its events (and the final state).",
-        "In-process, without a journal or a network. The same input always gives byte-identical output."})
+        "In-process, without a journal or a network. The same input always gives byte-identical output."},
+    exitCodeList = {
+        BarysCli.CORE_FAILED + ":the core failed on a command (a bug): the events of the lines before it are written, "
+            + "none of its own; its line, the command and the stack trace are on stderr, and the run stops there as the engine would"})
 final class ReplayCommand implements Callable<Integer>
 {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "command file ('-' for stdin)")

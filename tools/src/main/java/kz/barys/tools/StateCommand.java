@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "state",
     mixinStandardHelpOptions = true,
-    description = "Recovers the state from a data directory as the engine does on start (read-only) and prints it.")
+    description = "Recovers the state from a data directory as the engine does on start (read-only) and prints it.",
+    exitCodeList = {
+        BarysCli.CORE_FAILED + ":the core failed on a journaled command during recovery (a bug, or a code change): "
+            + "the command, its sequence number and the stack trace are on stderr"})
 final class StateCommand implements Callable<Integer>
 {
     @Mixin

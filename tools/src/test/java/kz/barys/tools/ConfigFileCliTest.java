@@ -52,7 +52,7 @@ class ConfigFileCliTest
             "--output", output.toString())).isZero();
         assertThat(Files.readAllLines(output)).containsExactly(
             "DEPOSITED account=1 currency=KZT amount=1000000",
-            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01");
+            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01 filled=0");
     }
 
     @Test

@@ -82,6 +82,7 @@ class HelpTest
     {
         assertThat(CliRun.of("engine", "--help").out())
             .containsPattern("(?m)^ +70 +the journal could not be written")
+            .containsPattern("(?m)^ +71 +the core failed on a command")
             .containsPattern("(?m)^ +143 +stopped by SIGTERM, after draining");
         assertThat(CliRun.of("replay", "--help").out()).doesNotContain("drain").doesNotContainPattern("(?m)^ +70 ");
     }

@@ -124,7 +124,8 @@ class MarketsChangeCliTest
                 "instrument.SOL-KZT.tick=1 instrument.SOL-KZT.lot=0.001 instrument.SOL-KZT.min_notional=0 " +
                 "instrument.SOL-KZT.maker_fee_bps=0 instrument.SOL-KZT.taker_fee_bps=0");
         assertThat(lines(replayed)).contains("TRADE symbol=BTC-KZT trade=1 price=1000000 qty=0.005 taker_side=SELL " +
-            "maker_account=1 maker_id=1 taker_account=2 taker_id=1 maker_fee=5 taker_fee=10");
+            "maker_account=1 maker_id=1 taker_account=2 taker_id=1 maker_fee=5 taker_fee=10 maker_order=1 taker_order=2"
+            + " maker_leaves=0.005 taker_leaves=0 maker_filled=0.005 taker_filled=0.005");
 
         final int announced = md.indexOf("SNAPSHOT symbol=SOL-KZT seq=0 bids=0 asks=0 halted=false");
         assertThat(announced).as("the feed announces SOL-KZT where the record stands:\n%s", String.join("\n", md))

@@ -28,7 +28,7 @@ class ReplayCommandTest
         assertThat(exit).isZero();
         assertThat(Files.readAllLines(output)).containsExactly(
             "DEPOSITED account=1 currency=KZT amount=1000000",
-            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01",
+            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01 filled=0",
             "REJECTED account=0 id=0 reason=MALFORMED",
             "BOOK symbol=BTC-KZT side=BUY price=50000000 qty=0.01 orders=1",
             "BALANCE account=1 currency=KZT total=1000000 available=500000");

@@ -5,41 +5,19 @@ import java.util.Arrays;
 import kz.barys.engine.command.Side;
 
 /**
- * The price levels of one side of a book, kept in a sorted array with the best price at the end: the best
- * level is O(1), a level is found by binary search, and inserting or removing near the top of the book (where
- * most activity is) moves few elements.
- *
- * <p>A level that empties below the top is left in place, empty, instead of being cut out at once: orders
- * come back to recently used prices all the time (a replace moves an order from one price to a nearby one), so
- * the level is often reused without moving anything. Empty levels are dropped when they reach the top and
- * compacted away in one pass when they outnumber the live ones. Levels are pooled; nothing is allocated in the
- * steady state.
+ * The price levels of one side of a book and the orders resting on them. The levels are a {@link PriceLadder}
+ * (sorted array, best at the end, emptied levels kept for reuse); this class keeps each level's FIFO and tells
+ * the ladder when a level empties. Levels are pooled; nothing is allocated in the steady state.
  */
 public final class BookSide
 {
-    private static final int MIN_EMPTY_BEFORE_COMPACTION = 64;
-
     private final Side side;
-    /** Sort keys, ascending from worst to best: the price for bids, the negated price for asks. */
-    private long[] keys;
-    private PriceLevel[] levels;
-    /** Slots in use, empty levels included. */
-    private int size;
-    private int nonEmpty;
-    private PriceLevel[] spareLevels;
-    private int spareCount;
+    private final PriceLadder<PriceLevel> levels;
 
     public BookSide(final Side side, final int initialLevels)
     {
         this.side = side;
-        this.keys = new long[initialLevels];
-        this.levels = new PriceLevel[initialLevels];
-        this.spareLevels = new PriceLevel[initialLevels];
-        for (int i = 0; i < initialLevels; i++)
-        {
-            spareLevels[i] = new PriceLevel();
-        }
-        this.spareCount = initialLevels;
+        this.levels = new PriceLadder<>(side, initialLevels, new LevelPool(initialLevels));
     }
 
     public Side side()
@@ -50,13 +28,13 @@ public final class BookSide
     /** The best level (never empty), or null when the side has no orders. */
     public PriceLevel best()
     {
-        return size == 0 ? null : levels[size - 1];
+        return levels.best();
     }
 
     /** Number of price levels with orders. */
     public int levelCount()
     {
-        return nonEmpty;
+        return levels.levelCount();
     }
 
     /**
@@ -65,31 +43,19 @@ public final class BookSide
      */
     public PriceLevel level(final int depth)
     {
-        if (size == nonEmpty)
-        {
-            return levels[size - 1 - depth];
-        }
-        int seen = -1;
-        for (int i = size - 1; i >= 0; i--)
-        {
-            if (!levels[i].isEmpty() && ++seen == depth)
-            {
-                return levels[i];
-            }
-        }
-        throw new IndexOutOfBoundsException("depth " + depth + " of " + nonEmpty);
+        return levels.level(depth);
     }
 
     /** Number of level slots, counting kept empty levels; iterate with {@link #slot(int)} and skip empty ones. */
     public int slots()
     {
-        return size;
+        return levels.slots();
     }
 
     /** The level in slot {@code fromBest} (0 = best); may be empty. */
     public PriceLevel slot(final int fromBest)
     {
-        return levels[size - 1 - fromBest];
+        return levels.slot(fromBest);
     }
 
     /** True if {@code price} is strictly better for this side than {@code other}. */
@@ -101,24 +67,7 @@ public final class BookSide
     /** Appends a resting order at the back of its price level, creating the level if needed. */
     public void add(final Order order)
     {
-        final long price = order.price;
-        int index = search(price);
-        final PriceLevel level;
-        if (index >= 0)
-        {
-            level = levels[index];
-        }
-        else
-        {
-            index = -index - 1;
-            level = newLevel(price);
-            insertAt(index, price, level);
-        }
-        if (level.isEmpty())
-        {
-            nonEmpty++;
-        }
-        level.append(order);
+        levels.levelAt(order.price).append(order);
     }
 
     /** Takes a resting order off the book. */
@@ -128,15 +77,7 @@ public final class BookSide
         level.remove(order);
         if (level.isEmpty())
         {
-            nonEmpty--;
-            if (level == levels[size - 1])
-            {
-                dropEmptyTop();
-            }
-            else if (size - nonEmpty > Math.max(MIN_EMPTY_BEFORE_COMPACTION, nonEmpty))
-            {
-                compact();
-            }
+            levels.emptied(level);
         }
     }
 
@@ -160,94 +101,38 @@ public final class BookSide
         return false;
     }
 
-    private void dropEmptyTop()
+    /** This side's spare levels, preallocated. */
+    private static final class LevelPool implements PriceLadder.Levels<PriceLevel>
     {
-        while (size > 0 && levels[size - 1].isEmpty())
+        private PriceLevel[] spare;
+        private int count;
+
+        LevelPool(final int initialLevels)
         {
-            recycle(levels[--size]);
-            levels[size] = null;
+            spare = new PriceLevel[Math.max(initialLevels, 8)];
+            for (int i = 0; i < initialLevels; i++)
+            {
+                spare[i] = new PriceLevel();
+            }
+            count = initialLevels;
         }
-    }
 
-    private void compact()
-    {
-        int kept = 0;
-        for (int i = 0; i < size; i++)
+        @Override
+        public PriceLevel acquire(final long price)
         {
-            final PriceLevel level = levels[i];
-            if (level.isEmpty())
-            {
-                recycle(level);
-            }
-            else
-            {
-                keys[kept] = keys[i];
-                levels[kept++] = level;
-            }
+            final PriceLevel level = count > 0 ? spare[--count] : new PriceLevel();
+            level.init(price);
+            return level;
         }
-        Arrays.fill(levels, kept, size, null);
-        size = kept;
-    }
 
-    private void recycle(final PriceLevel level)
-    {
-        if (spareCount == spareLevels.length)
+        @Override
+        public void release(final PriceLevel level)
         {
-            spareLevels = Arrays.copyOf(spareLevels, spareLevels.length * 2);
-        }
-        spareLevels[spareCount++] = level;
-    }
-
-    private PriceLevel newLevel(final long price)
-    {
-        final PriceLevel level = spareCount > 0 ? spareLevels[--spareCount] : new PriceLevel();
-        level.init(price);
-        return level;
-    }
-
-    private void insertAt(final int index, final long price, final PriceLevel level)
-    {
-        if (size == keys.length)
-        {
-            keys = Arrays.copyOf(keys, size * 2);
-            levels = Arrays.copyOf(levels, size * 2);
-        }
-        System.arraycopy(keys, index, keys, index + 1, size - index);
-        System.arraycopy(levels, index, levels, index + 1, size - index);
-        keys[index] = keyOf(price);
-        levels[index] = level;
-        size++;
-    }
-
-    /** Binary search for the slot of {@code price}: its index, or (-(insertion point) - 1). */
-    private int search(final long price)
-    {
-        final long key = keyOf(price);
-        final long[] keys = this.keys;
-        int low = 0;
-        int high = size - 1;
-        while (low <= high)
-        {
-            final int mid = (low + high) >>> 1;
-            final long midKey = keys[mid];
-            if (midKey < key)
+            if (count == spare.length)
             {
-                low = mid + 1;
+                spare = Arrays.copyOf(spare, count * 2);
             }
-            else if (midKey > key)
-            {
-                high = mid - 1;
-            }
-            else
-            {
-                return mid;
-            }
+            spare[count++] = level;
         }
-        return -(low + 1);
-    }
-
-    private long keyOf(final long price)
-    {
-        return side == Side.BUY ? price : -price;
     }
 }

@@ -1,7 +1,7 @@
 package kz.barys.engine.book;
 
 /** All resting orders at one price on one side: an intrusive FIFO (oldest at the head) and its totals. */
-public final class PriceLevel
+public final class PriceLevel extends LadderLevel
 {
     long price;
     long totalQty;

@@ -1,5 +1,6 @@
 package kz.barys.engine.marketdata;
 
+import kz.barys.engine.book.LadderLevel;
 import kz.barys.engine.command.Side;
 
 /**
@@ -7,7 +8,7 @@ import kz.barys.engine.command.Side;
  * what it held before the command being processed touched it, so that the command's L2 update is sent only when
  * the level really changed. Pooled.
  */
-final class Level
+final class Level extends LadderLevel
 {
     int instrument;
     Side side;
@@ -16,8 +17,6 @@ final class Level
     int orders;
     RestingOrder head;
     RestingOrder tail;
-    /** No orders since the end of a command; kept in its side for reuse (see {@link LevelSide}). */
-    boolean empty;
 
     /** Counter of the command that last touched the level (-1: none), and the level's totals before it. */
     long touchedBy;
@@ -34,7 +33,6 @@ final class Level
         this.head = null;
         this.tail = null;
         this.touchedBy = -1;
-        this.empty = false;
     }
 
     void append(final RestingOrder order)

@@ -1,13 +1,15 @@
 package kz.barys.engine.pipeline;
 
+import java.util.function.Function;
+
 import kz.barys.engine.command.Command;
-import kz.barys.engine.event.RejectReason;
-import kz.barys.engine.journal.EventEncoder;
+import kz.barys.engine.event.EventSink;
 
 /**
- * Runs commands through the core into an {@link EventEncoder}, and turns an exception while handling one
- * command into a {@code REJECTED} for that command, so that one bad command can never stall the pipeline. The
- * live pipeline and recovery use this same class, so a command that failed live fails identically on replay.
+ * Runs commands through the core. An exception inside the core is a bug that may have left the command half
+ * applied, so it is never turned into an outcome: it leaves as a {@link CommandFailedException} naming the
+ * command, and its catcher stops (docs/architecture.md, "A command that throws stops the engine"). The live
+ * pipeline, recovery and replay all run commands through this class, so a command fails the same way in each.
  */
 public final class CommandExecutor
 {
@@ -15,43 +17,50 @@ public final class CommandExecutor
     @FunctionalInterface
     public interface Processor
     {
-        void process(Command command, kz.barys.engine.event.EventSink sink);
+        void process(Command command, EventSink sink);
     }
 
     private final Processor processor;
-    private long failures;
-    private RuntimeException lastFailure;
+    private final Function<Command, String> textForm;
 
-    public CommandExecutor(final Processor processor)
+    /**
+     * @param processor what runs each command
+     * @param textForm  the text form of a command (a {@code CommandTextWriter} under the current markets), used
+     *                  only to report a failure
+     */
+    public CommandExecutor(final Processor processor, final Function<Command, String> textForm)
     {
         this.processor = processor;
+        this.textForm = textForm;
     }
 
-    public void execute(final Command command, final EventEncoder events)
+    /**
+     * Runs {@code command}, its events to {@code events}.
+     *
+     * @throws CommandFailedException if the core threw: {@code events} may hold part of the command's events and the
+     *                                state part of its changes; neither may be used
+     */
+    public void execute(final Command command, final EventSink events)
     {
-        final int start = events.length();
         try
         {
             processor.process(command, events);
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
-            // Events written before the failure are dropped: the command's outcome is the reject alone.
-            events.position(start);
-            events.rejected(command.account, command.id, RejectReason.MALFORMED);
-            failures++;
-            lastFailure = ex;
+            throw new CommandFailedException("command " + command.sequence, describe(command), ex);
         }
     }
 
-    /** Commands that threw while being handled. */
-    public long failures()
+    private String describe(final Command command)
     {
-        return failures;
-    }
-
-    public RuntimeException lastFailure()
-    {
-        return lastFailure;
+        try
+        {
+            return textForm.apply(command);
+        }
+        catch (final RuntimeException ex)
+        {
+            return "(a " + command.type + " command that cannot be printed: " + ex + ")";
+        }
     }
 }

@@ -16,6 +16,11 @@ import kz.barys.engine.journal.JournalWriter;
  * inside matching), runs it, and journals it with its events. A journal document is written at the end of each
  * ring batch (or when a batch grows large), and only then is the handler's sequence advanced, which is what
  * releases the commands to the responder.
+ *
+ * <p>If the core throws on a command ({@link CommandFailedException}), the commands of the batch before it are
+ * journaled and released as usual, nothing of it is, no snapshot is taken of the state it may have half changed,
+ * and the exception leaves {@link #onEvent}: {@link EnginePipeline} then ends this thread, so no later command is
+ * processed or released.
  */
 final class CoreHandler implements EventHandler<CommandSlot>
 {
@@ -35,6 +40,7 @@ final class CoreHandler implements EventHandler<CommandSlot>
     private ResultListener inlineListener;
     private RingBuffer<CommandSlot> ring;
     private long firstUnjournaled = -1;
+    private volatile boolean failed;
 
     CoreHandler(
         final CommandExecutor executor,
@@ -80,7 +86,15 @@ final class CoreHandler implements EventHandler<CommandSlot>
         command.sequence = ++lastSequence;
         command.timestampNanos = batchTimestamp;
         slot.events.reset();
-        executor.execute(command, slot.events);
+        try
+        {
+            executor.execute(command, slot.events);
+        }
+        catch (final CommandFailedException failure)
+        {
+            stopBefore(ringSequence);
+            throw failure;
+        }
         if (journal.pending() == 0)
         {
             firstUnjournaled = ringSequence;
@@ -88,19 +102,40 @@ final class CoreHandler implements EventHandler<CommandSlot>
         journal.append(command, slot.events.buffer(), slot.events.length());
         if (endOfBatch || journal.pending() >= MAX_COMMANDS_PER_DOCUMENT || journal.pendingBytes() >= MAX_BYTES_PER_DOCUMENT)
         {
-            journal.flush();
-            lastJournaledSequence = lastSequence;
-            if (inlineListener != null)
-            {
-                for (long s = firstUnjournaled; s <= ringSequence; s++)
-                {
-                    final CommandSlot journaled = ring.get(s);
-                    inlineListener.onJournaled(journaled.command, journaled.events.buffer(), journaled.events.length());
-                }
-            }
-            sequenceCallback.set(ringSequence);
+            release(ringSequence);
             snapshots.afterJournaled(lastSequence);
         }
+    }
+
+    /** Writes the pending commands as one journal document, then answers and releases them up to {@code ringSequence}. */
+    private void release(final long ringSequence)
+    {
+        journal.flush();
+        lastJournaledSequence = lastSequence;
+        if (inlineListener != null)
+        {
+            for (long s = firstUnjournaled; s <= ringSequence; s++)
+            {
+                final CommandSlot journaled = ring.get(s);
+                inlineListener.onJournaled(journaled.command, journaled.events.buffer(), journaled.events.length());
+            }
+        }
+        sequenceCallback.set(ringSequence);
+    }
+
+    /**
+     * The command at {@code ringSequence} failed in the core: the commands before it are whole, so they are
+     * journaled and released (they were never acknowledged, but nothing is gained by dropping them); it takes no
+     * sequence number and nothing of it is journaled. No snapshot: the core's state may be half changed.
+     */
+    private void stopBefore(final long ringSequence)
+    {
+        lastSequence--;
+        if (journal.pending() > 0)
+        {
+            release(ringSequence - 1);
+        }
+        failed = true;
     }
 
     @Override
@@ -127,6 +162,12 @@ final class CoreHandler implements EventHandler<CommandSlot>
     long lastJournaledSequence()
     {
         return lastJournaledSequence;
+    }
+
+    /** Whether a command failed in the core (set after the commands before it were released). */
+    boolean failed()
+    {
+        return failed;
     }
 
     long lastSequence()

@@ -3,6 +3,7 @@ package kz.barys.engine.pipeline;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
 
 import com.lmax.disruptor.EventHandler;
@@ -19,6 +20,10 @@ import kz.barys.engine.journal.JournalWriter;
 /**
  * Producers → Disruptor ring (preallocated {@link CommandSlot}s, multi-producer) → core thread (sequence, match,
  * journal) → responder thread ({@link ResultListener}, only after journaling; none when there is no listener).
+ *
+ * <p>A command that throws in the core ({@link CommandFailedException}) stops the pipeline for good: the commands
+ * journaled before it are still answered, the failure goes to the pipeline's {@link ErrorHandler} on the core
+ * thread, and then the core thread ends, so no later command is processed, journaled or answered.
  */
 public final class EnginePipeline
 {
@@ -41,11 +46,12 @@ public final class EnginePipeline
         final SnapshotTrigger snapshots,
         final long lastSequence,
         final ResultListener listener,
-        final boolean answerOnCoreThread)
+        final boolean answerOnCoreThread,
+        final ErrorHandler onCommandFailure)
     {
         this.disruptor = new Disruptor<>(CommandSlot::new, ringSize, threads(), ProducerType.MULTI, waitStrategy);
         this.core = new CoreHandler(executor, journal, clock, snapshots, lastSequence);
-        disruptor.setDefaultExceptionHandler(new FailStop());
+        disruptor.setDefaultExceptionHandler(new FailStop(onCommandFailure));
         if (listener == null || answerOnCoreThread)
         {
             // Nobody to answer (a batch feed), or answers given by the core thread: no responder thread
@@ -110,14 +116,21 @@ public final class EnginePipeline
         return core.lastJournaledSequence();
     }
 
+    /** Whether a command failed in the core, which stopped the pipeline (see the class comment). */
+    public boolean failed()
+    {
+        return core.failed();
+    }
+
     /**
      * Waits until everything published so far has been journaled and answered, then stops both threads. Callers
-     * must have stopped publishing.
+     * must have stopped publishing. After a command failed in the core, only what was journaled before it is
+     * waited for: nothing after it will ever be.
      */
     public void drainAndStop() throws InterruptedException
     {
         final long published = ring.getCursor();
-        while (disruptor.getSequenceValueFor(responder) < published)
+        while (disruptor.getSequenceValueFor(responder) < (core.failed() ? disruptor.getSequenceValueFor(core) : published))
         {
             Thread.onSpinWait();
         }
@@ -148,20 +161,41 @@ public final class EnginePipeline
         {
             final Thread thread = new Thread(runnable, "barys-pipeline-" + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, ex) ->
+            {
+                if (!(ex instanceof CommandFailedException)) // that one the ErrorHandler has reported already
+                {
+                    t.getThreadGroup().uncaughtException(t, ex);
+                }
+            });
             return thread;
         };
     }
 
     /**
-     * Command failures never reach here: {@link CommandExecutor} turns them into rejects and the ring moves on.
-     * What does reach here is the journal failing. Going on would acknowledge commands that are not journaled,
-     * so the engine stops at once (fail-stop); recovery on restart resumes from what was journaled.
+     * What reaches here stops the engine. A {@link CommandFailedException} goes to the pipeline's error handler,
+     * then is thrown on, which is how a Disruptor handler ends its processor: the core thread stops before the
+     * failed command is released, so nothing from it on is answered. Anything else is the journal failing: going
+     * on would acknowledge commands that are not journaled, so the process halts at once; recovery on restart
+     * resumes from what was journaled.
      */
     private static final class FailStop implements ExceptionHandler<CommandSlot>
     {
+        private final ErrorHandler onCommandFailure;
+
+        FailStop(final ErrorHandler onCommandFailure)
+        {
+            this.onCommandFailure = onCommandFailure;
+        }
+
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final CommandSlot slot)
         {
+            if (ex instanceof CommandFailedException failure)
+            {
+                onCommandFailure.onError(failure);
+                throw failure;
+            }
             System.err.println("barys: FATAL: cannot journal (ring sequence " + sequence + "): " + ex);
             Runtime.getRuntime().halt(70);
         }

@@ -15,7 +15,9 @@ import kz.barys.engine.journal.EventEncoder;
 import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.snapshot.SnapshotStore;
+import kz.barys.engine.text.CommandTextWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
@@ -25,7 +27,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * markets it ends under ({@code result.core().config()}) with its configuration. While replaying it checks that the
  * commands are gap-free, that each produces exactly the events journaled for it, and that the state digest
  * matches at every journaled snapshot marker; any difference stops recovery with an error rather than starting
- * an engine whose state no one can vouch for.
+ * an engine whose state no one can vouch for. So does a journaled command on which the core throws (it did not
+ * live, or it would not be journaled: the code changed, or a bug depends on something it should not).
  */
 public final class Recovery
 {
@@ -65,7 +68,8 @@ public final class Recovery
             new SnapshotStore(dataDir, 1).loadNewest(maxOrders, warnings::add) : Optional.empty();
         final MatchingCore core = snapshot.map(SnapshotStore.Loaded::core)
             .orElseGet(() -> new MatchingCore(JournalMarkets.first(queue).orElse(config), maxOrders));
-        final CommandExecutor executor = new CommandExecutor(processorOverride.orElse(core::process));
+        final CommandExecutor executor = new CommandExecutor(
+            processorOverride.orElse(core::process), command -> new CommandTextWriter(core.config()).write(command));
         final Replayer replayer = new Replayer(core, executor, snapshot.map(SnapshotStore.Loaded::sequence).orElse(0L));
 
         final JournalReader reader = new JournalReader(queue);
@@ -154,7 +158,15 @@ public final class Recovery
                 throw new IllegalStateException("journal gap: command " + command.sequence + " follows " + lastSequence);
             }
             events.reset();
-            executor.execute(command, events);
+            try
+            {
+                executor.execute(command, events);
+            }
+            catch (final CommandFailedException failure)
+            {
+                throw new IllegalStateException("recovery stopped at journal index " + Long.toHexString(index) + ": " +
+                    failure.getMessage() + "; this code can recover the state up to command " + lastSequence + " only", failure);
+            }
             if (!sameBytes(events, journaled, offset, length))
             {
                 throw new IllegalStateException("replay diverged from the journal at command " + command.sequence +

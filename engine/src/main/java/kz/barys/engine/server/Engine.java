@@ -7,7 +7,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
@@ -18,6 +20,7 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
 import kz.barys.engine.pipeline.EnginePipeline;
 import kz.barys.engine.pipeline.ResultListener;
@@ -32,6 +35,12 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * pipeline until {@link #close()}, which drains the ring, snapshots and closes the journal.
  *
  * <p>Only one engine may use a data directory at a time; a lock file enforces it.
+ *
+ * <p>A command that throws in the core is a bug that may have half applied it, so the engine stops: the commands
+ * before it are journaled and answered, nothing of it is, and nothing after it is processed or answered. The
+ * failure is written to stderr with the command and the stack trace, {@link #failure()} returns it, and the
+ * handler given to {@link #start(EngineOptions, ResultListener, ErrorHandler)} is told, so that the process can
+ * exit and an operator (or the HA layer) take over; {@link #close()} then takes no snapshot.
  */
 public final class Engine implements AutoCloseable
 {
@@ -45,10 +54,17 @@ public final class Engine implements AutoCloseable
     private final JournalWriter journal;
     private final SnapshotTrigger snapshots;
     private final EnginePipeline pipeline;
+    private final ErrorHandler onCoreFailure;
+    private volatile CommandFailedException failure;
     private boolean closed;
 
-    private Engine(final EngineOptions options, final ResultListener listener, final Optional<CommandExecutor.Processor> processor)
+    private Engine(
+        final EngineOptions options,
+        final ResultListener listener,
+        final ErrorHandler onCoreFailure,
+        final Optional<CommandExecutor.Processor> processor)
     {
+        this.onCoreFailure = onCoreFailure;
         this.options = options;
         try
         {
@@ -113,8 +129,21 @@ public final class Engine implements AutoCloseable
             snapshots,
             recovered.lastSequence(),
             listener,
-            options.answerOnCoreThread());
+            options.answerOnCoreThread(),
+            this::coreFailed);
         pipeline.start();
+    }
+
+    /** On the core thread, after the commands journaled before the failed one were released. */
+    private void coreFailed(final Throwable error)
+    {
+        final CommandFailedException failed = (CommandFailedException)error;
+        System.err.println("barys engine: FATAL: " + failed.getMessage());
+        System.err.println("barys engine: the journal ends at command " + pipeline.lastJournaledSequence() +
+            ": nothing of the failed command is journaled or answered, no command after it will be; stopping");
+        failed.getCause().printStackTrace();
+        failure = failed;
+        onCoreFailure.onError(failed);
     }
 
     private static Recovery.Result recoverReadOnly(
@@ -150,14 +179,32 @@ public final class Engine implements AutoCloseable
     /** Recovers from the data directory and starts the pipeline; {@code listener} may be null (nobody answers). */
     public static Engine start(final EngineOptions options, final ResultListener listener)
     {
-        return new Engine(options, listener, Optional.empty());
+        return start(options, listener, failure -> { });
     }
 
-    /** As {@link #start}, with a processor wrapping the core (tests inject failures this way). */
-    public static Engine start(
-        final EngineOptions options, final ResultListener listener, final CommandExecutor.Processor processor)
+    /**
+     * As {@link #start(EngineOptions, ResultListener)}, and tells {@code onCoreFailure} (on the core thread, once)
+     * when a command fails in the core and the engine stops. It must return promptly: the core thread ends after it.
+     */
+    public static Engine start(final EngineOptions options, final ResultListener listener, final ErrorHandler onCoreFailure)
     {
-        return new Engine(options, listener, Optional.of(processor));
+        return new Engine(options, listener, onCoreFailure, Optional.empty());
+    }
+
+    /** As {@link #start(EngineOptions, ResultListener, ErrorHandler)}, commands run by {@code processor} (tests inject faults). */
+    public static Engine start(
+        final EngineOptions options,
+        final ResultListener listener,
+        final ErrorHandler onCoreFailure,
+        final CommandExecutor.Processor processor)
+    {
+        return new Engine(options, listener, onCoreFailure, Optional.of(processor));
+    }
+
+    /** The command failure that stopped the engine, or null while none has. */
+    public CommandFailedException failure()
+    {
+        return failure;
     }
 
     public Recovery.Result recovered()
@@ -171,16 +218,30 @@ public final class Engine implements AutoCloseable
         return marketsChange;
     }
 
-    /** Sends a command into the ring (a copy is taken); waits while the ring is full. */
-    public void submit(final Command command)
+    /**
+     * Sends a command into the ring (a copy is taken); waits while the ring is full. Returns false, the command not
+     * taken, once the engine has stopped on a {@link #failure()}.
+     */
+    public boolean submit(final Command command)
     {
-        pipeline.publish(command);
+        while (!pipeline.failed())
+        {
+            if (pipeline.tryPublish(command))
+            {
+                return true;
+            }
+            LockSupport.parkNanos(1); // the ring is full: wait as the Disruptor's own blocking claim does
+        }
+        return false;
     }
 
-    /** Publishes unless the ring is full (returns false then): for producers that must never block. */
+    /**
+     * Publishes unless the ring is full or the engine has stopped on a {@link #failure()} (returns false then): for
+     * producers that must never block.
+     */
     public boolean tryPublish(final CommandFiller filler)
     {
-        return pipeline.tryPublish(filler);
+        return !pipeline.failed() && pipeline.tryPublish(filler);
     }
 
     /** The configuration the engine runs with. */
@@ -205,13 +266,20 @@ public final class Engine implements AutoCloseable
         return snapshots.taken();
     }
 
-    /** The core, for reading state after {@link #close()} (never while running: it belongs to the core thread). */
+    /**
+     * The core, for reading state after {@link #close()} (never while running: it belongs to the core thread). After
+     * a {@link #failure()} its state may be half changed: recover the data directory instead.
+     */
     public MatchingCore core()
     {
         return core;
     }
 
-    /** Drains the ring, snapshots (if anything happened since the last one), closes the journal, unlocks. */
+    /**
+     * Drains the ring, snapshots (if anything happened since the last one), closes the journal, unlocks. After a
+     * {@link #failure()} it waits only for the answers of what was journaled, and takes no snapshot: the core's
+     * state may be half changed, and the journal, not that state, is what the next start recovers.
+     */
     @Override
     public synchronized void close()
     {
@@ -224,7 +292,7 @@ public final class Engine implements AutoCloseable
         {
             pipeline.drainAndStop();
             journal.handOverToCurrentThread();
-            if (options.snapshotInterval() > 0 && pipeline.lastSequence() > recovered.snapshotSequence())
+            if (!pipeline.failed() && options.snapshotInterval() > 0 && pipeline.lastSequence() > recovered.snapshotSequence())
             {
                 snapshots.snapshot(pipeline.lastSequence());
             }

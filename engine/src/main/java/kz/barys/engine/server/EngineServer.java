@@ -1,5 +1,7 @@
 package kz.barys.engine.server;
 
+import org.agrona.ErrorHandler;
+
 import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
 
@@ -40,11 +42,22 @@ public final class EngineServer implements AutoCloseable
      */
     public static EngineServer start(final EngineOptions engineOptions, final GatewayOptions gatewayOptions)
     {
+        return start(engineOptions, gatewayOptions, failure -> { });
+    }
+
+    /**
+     * As {@link #start(EngineOptions, GatewayOptions)}; {@code onCoreFailure} is told when a command fails in the
+     * core and the engine stops ({@link Engine#start(EngineOptions, kz.barys.engine.pipeline.ResultListener, ErrorHandler)}):
+     * the caller should then {@link #close()} and exit.
+     */
+    public static EngineServer start(
+        final EngineOptions engineOptions, final GatewayOptions gatewayOptions, final ErrorHandler onCoreFailure)
+    {
         final Gateway gateway = gatewayOptions == null ? null : Gateway.create(gatewayOptions, engineOptions.config());
         Engine engine = null;
         try
         {
-            engine = Engine.start(engineOptions, gateway == null ? null : gateway.resultListener());
+            engine = Engine.start(engineOptions, gateway == null ? null : gateway.resultListener(), onCoreFailure);
             if (gateway != null)
             {
                 gateway.start(engine);

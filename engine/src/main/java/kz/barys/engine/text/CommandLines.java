@@ -1,34 +1,50 @@
 package kz.barys.engine.text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.pipeline.CommandFailedException;
 
 /**
  * Runs command lines on a core, what {@link Replay} and {@link TextEngine} share: a command line through the
  * parser and the core, its events to the writer; a {@code CONFIG} line ({@link MarketsLine}) changes the markets
- * of all three from there on, as the engine did where its journal has a MARKETS record.
+ * of all three from there on, as the engine did where its journal has a MARKETS record. Commands run through the
+ * engine's {@link CommandExecutor}, so a command the core fails on stops the run as it stops the engine: nothing of
+ * it is written, and the {@link CommandFailedException} names its line.
  */
 final class CommandLines
 {
     private final MatchingCore core;
     private final CommandParser parser;
     private final TextEventWriter writer;
+    private final CommandExecutor executor;
     private final Command command = new Command();
     private long number;
 
     CommandLines(final MatchingCore core, final TextEventWriter writer)
     {
+        this(core, writer, UnaryOperator.identity());
+    }
+
+    /** @param around wraps the core's processor (tests inject faults this way) */
+    CommandLines(final MatchingCore core, final TextEventWriter writer, final UnaryOperator<CommandExecutor.Processor> around)
+    {
         this.core = core;
         this.parser = new CommandParser(core.config());
         this.writer = writer;
+        this.executor = new CommandExecutor(
+            around.apply(core::process), failed -> new CommandTextWriter(core.config()).write(failed));
     }
 
     /**
      * Runs one line (without its terminator). A {@code CONFIG} line the engine would refuse throws
-     * {@link IllegalArgumentException} naming the line and the key, and changes nothing.
+     * {@link IllegalArgumentException} naming the line and the key, and changes nothing. A command the core fails
+     * on throws {@link CommandFailedException} naming the line, none of its events written; the core may be half
+     * changed, so nothing more may run on it.
      */
     void run(final byte[] bytes, final int offset, final int length)
     {
@@ -39,7 +55,17 @@ final class CommandLines
         }
         else if (parser.parse(bytes, offset, length, command))
         {
-            core.process(command, writer);
+            writer.beginCommand();
+            try
+            {
+                executor.execute(command, writer);
+            }
+            catch (final CommandFailedException failure)
+            {
+                writer.discardCommand();
+                throw failure.at("line " + number);
+            }
+            writer.endCommand();
         }
     }
 

@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.pipeline.CommandFailedException;
 
 /**
  * Runs a command file through a fresh matching core: every line's events in order, then (optionally) the state
@@ -23,14 +26,27 @@ public final class Replay
     }
 
     /**
-     * Runs the command file {@code in} ({@link CommandLines}: a {@code CONFIG} line the engine would refuse stops
-     * the run with {@link IllegalArgumentException}).
+     * Runs the command file {@code in} ({@link CommandLines}). A line that stops the run (a {@code CONFIG} line the
+     * engine would refuse: {@link IllegalArgumentException}; a command the core fails on: {@link
+     * CommandFailedException}, as the engine would stop) is thrown after the events of the lines before it are
+     * written, and none of its own.
      */
     public static void run(final InputStream in, final OutputStream out, final boolean dumpState, final EngineConfig config)
     {
+        run(in, out, dumpState, config, UnaryOperator.identity());
+    }
+
+    /** As {@link #run(InputStream, OutputStream, boolean, EngineConfig)}, the core's processor wrapped by {@code around} (tests inject faults). */
+    public static void run(
+        final InputStream in,
+        final OutputStream out,
+        final boolean dumpState,
+        final EngineConfig config,
+        final UnaryOperator<CommandExecutor.Processor> around)
+    {
         final MatchingCore core = new MatchingCore(config);
         final TextEventWriter writer = new TextEventWriter(config, out);
-        final CommandLines lines = new CommandLines(core, writer);
+        final CommandLines lines = new CommandLines(core, writer, around);
         try
         {
             byte[] buffer = new byte[CHUNK];
@@ -63,6 +79,11 @@ public final class Replay
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
+        }
+        catch (final IllegalArgumentException | CommandFailedException stop)
+        {
+            writer.flush(); // what the lines before it caused
+            throw stop;
         }
         if (dumpState)
         {

@@ -40,7 +40,8 @@ public final class TextEngine
 
     /**
      * Runs one command line; returns the event lines it caused (none for a blank or comment line, or a
-     * {@code CONFIG} line, which changes the markets).
+     * {@code CONFIG} line, which changes the markets). If the core fails on the command it throws {@link
+     * kz.barys.engine.pipeline.CommandFailedException} naming the line, and the engine must not be used again.
      */
     public List<String> apply(final String line)
     {

@@ -82,6 +82,8 @@ public final class TextEventWriter implements EventSink
     private final OutputStream out;
     private byte[] buffer = new byte[FLUSH_THRESHOLD + 1024];
     private int length;
+    /** Where the events of the command being run start in the buffer; -1 between commands. */
+    private int commandStart = -1;
 
     /** A writer that keeps everything in its buffer (see {@link #drainToString()}). */
     public TextEventWriter(final EngineConfig config)
@@ -304,6 +306,32 @@ public final class TextEventWriter implements EventSink
         endLine();
     }
 
+    /**
+     * The events of one command follow. Until {@link #endCommand()} nothing is flushed, so that if the core fails
+     * on the command, {@link #discardCommand()} can take back whatever of its events were written.
+     */
+    public void beginCommand()
+    {
+        commandStart = length;
+    }
+
+    /** The command's events are complete (and flushed once the buffer is full). */
+    public void endCommand()
+    {
+        commandStart = -1;
+        if (length >= FLUSH_THRESHOLD && out != null)
+        {
+            flush();
+        }
+    }
+
+    /** Forgets the events written since {@link #beginCommand()}: the core failed on that command. */
+    public void discardCommand()
+    {
+        length = commandStart;
+        commandStart = -1;
+    }
+
     /** Writes what is buffered to the stream (if any). */
     public void flush()
     {
@@ -375,7 +403,7 @@ public final class TextEventWriter implements EventSink
     private void endLine()
     {
         buffer[length++] = '\n';
-        if (length >= FLUSH_THRESHOLD && out != null)
+        if (commandStart < 0 && length >= FLUSH_THRESHOLD && out != null)
         {
             flush();
         }

@@ -54,15 +54,22 @@ class LobsterReplayTest
         final long account;
         final int side; // 1 buy, -1 sell (LOBSTER direction)
         final long price; // KZT
+        final long number; // the engine's order number
         long remaining; // shares = BTC
         long filled;
 
-        Tracked(final long account, final int side, final long price, final long remaining)
+        Tracked(final long account, final int side, final long price, final long number, final long remaining)
         {
             this.account = account;
             this.side = side;
             this.price = price;
+            this.number = number;
             this.remaining = remaining;
+        }
+
+        String sideName()
+        {
+            return side == 1 ? "BUY" : "SELL";
         }
     }
 
@@ -129,8 +136,8 @@ class LobsterReplayTest
                         "NEW account=" + account + " id=1 symbol=BTC-KZT side=" + side + " type=LIMIT tif=GTC price="
                             + price + " qty=" + size,
                         "ACCEPTED account=" + account + " id=1 order=" + orderNumber + " symbol=BTC-KZT side=" + side
-                            + " price=" + price + " qty=" + size + " leaves=" + size);
-                    assertThat(live.put(lobsterId, new Tracked(account, direction, price, size))).as(where).isNull();
+                            + " price=" + price + " qty=" + size + " leaves=" + size + " filled=0");
+                    assertThat(live.put(lobsterId, new Tracked(account, direction, price, orderNumber, size))).as(where).isNull();
                     submissions++;
                 }
                 case 2, 3, 4 ->
@@ -151,14 +158,16 @@ class LobsterReplayTest
                         expect(engine,
                             "REPLACE account=" + order.account + " id=1 new_id=1 price=" + order.price + " qty=" + total,
                             "REPLACED account=" + order.account + " id=1 new_id=1 price=" + order.price + " qty=" + total
-                                + " leaves=" + order.remaining);
+                                + " leaves=" + order.remaining + " order=" + order.number + " symbol=BTC-KZT side="
+                                + order.sideName() + " filled=" + order.filled + " priority=KEPT");
                         partialCancels++;
                     }
                     else if (type == 3)
                     {
                         assertThat(size).as("a deletion removes what is left: " + where).isEqualTo(order.remaining);
                         expect(engine, "CANCEL account=" + order.account + " id=1",
-                            "CANCELED account=" + order.account + " id=1 reason=USER leaves=" + size);
+                            "CANCELED account=" + order.account + " id=1 reason=USER leaves=" + size + " order=" + order.number
+                                + " symbol=BTC-KZT side=" + order.sideName() + " price=" + order.price + " filled=" + order.filled);
                         order.remaining = 0;
                         deletions++;
                     }
@@ -173,7 +182,10 @@ class LobsterReplayTest
                                 + " type=LIMIT tif=IOC price=" + order.price + " qty=" + size,
                             "TRADE symbol=BTC-KZT trade=" + tradeNumber + " price=" + order.price + " qty=" + size
                                 + " taker_side=" + takerSide + " maker_account=" + order.account + " maker_id=1"
-                                + " taker_account=" + TAKER + " taker_id=" + takerId + " maker_fee=0 taker_fee=0");
+                                + " taker_account=" + TAKER + " taker_id=" + takerId + " maker_fee=0 taker_fee=0"
+                                + " maker_order=" + order.number + " taker_order=" + orderNumber
+                                + " maker_leaves=" + (order.remaining - size) + " taker_leaves=0"
+                                + " maker_filled=" + (order.filled + size) + " taker_filled=" + size);
                         order.remaining -= size;
                         order.filled += size;
                         executions++;
@@ -243,10 +255,12 @@ class LobsterReplayTest
         engine.apply("NEW account=1001 id=1 symbol=BTC-KZT side=SELL type=LIMIT tif=GTC price=58533 qty=100");
         engine.apply("NEW account=1002 id=1 symbol=BTC-KZT side=SELL type=LIMIT tif=GTC price=58533 qty=50");
         assertThat(engine.apply("REPLACE account=1001 id=1 new_id=1 price=58533 qty=40"))
-            .containsExactly("REPLACED account=1001 id=1 new_id=1 price=58533 qty=40 leaves=40");
+            .containsExactly("REPLACED account=1001 id=1 new_id=1 price=58533 qty=40 leaves=40 order=1 symbol=BTC-KZT side=SELL"
+                + " filled=0 priority=KEPT");
         assertThat(engine.apply("NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT tif=IOC price=58533 qty=40"))
             .containsExactly("TRADE symbol=BTC-KZT trade=1 price=58533 qty=40 taker_side=BUY maker_account=1001"
-                + " maker_id=1 taker_account=1 taker_id=1 maker_fee=0 taker_fee=0");
+                + " maker_id=1 taker_account=1 taker_id=1 maker_fee=0 taker_fee=0 maker_order=1 taker_order=3 maker_leaves=0"
+                + " taker_leaves=0 maker_filled=40 taker_filled=40");
     }
 
     private static void expect(final TextEngine engine, final String command, final String... events)

@@ -1,13 +1,13 @@
 package kz.barys.engine.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +20,7 @@ import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.text.CommandTextWriter;
@@ -100,53 +101,31 @@ class EngineRecoveryTest
     }
 
     @Test
-    void aCommandThatThrowsIsJournaledAsRejectedAndThePipelineGoesOn()
+    void aJournaledCommandTheCoreFailsOnStopsRecoveryNamingIt()
     {
-        final List<String> commands = List.of(
-            "DEPOSIT account=1 currency=KZT amount=1000000",
-            "DEPOSIT account=666 currency=KZT amount=1000000",
-            "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.01");
-        final TextEventWriter text = new TextEventWriter(CONFIG);
-        final EventDecoder decoder = new EventDecoder(CONFIG);
-        final MatchingCore core = new MatchingCore(CONFIG);
-                final List<String> answered = Collections.synchronizedList(new ArrayList<>());
-        try (Engine engine = Engine.start(EngineOptions.defaults(CONFIG, data).withSnapshotInterval(0),
-            (command, events, length) ->
+        final List<String> commands = CommandStreams.mixed(4, 300);
+        try (Engine engine = start(0))
+        {
+            feed(engine, commands);
+        }
+        final String hundredth = journalCommands().get(99);
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final MatchingCore core = new MatchingCore(CONFIG);
+            assertThatThrownBy(() -> Recovery.recover(data, queue, CONFIG, 1 << 16, false, Optional.of((command, sink) ->
             {
-                decoder.decode(events, 0, length, text);
-                answered.add(text.drainToString().trim());
-            },
-            (command, sink) ->
-            {
-                if (command.account == 666)
+                if (command.sequence == 100)
                 {
                     throw new IllegalStateException("injected failure");
                 }
                 core.process(command, sink);
-            }))
-        {
-            feed(engine, commands);
-        }
-        assertThat(answered).containsExactly(
-            "DEPOSITED account=1 currency=KZT amount=1000000",
-            "REJECTED account=666 id=0 reason=MALFORMED",
-            "ACCEPTED account=1 id=1 order=1 symbol=BTC-KZT side=BUY price=50000000 qty=0.01 leaves=0.01");
-        // Recovery runs the same failing processor through the same executor, so the journal still replays.
-        final Recovery.Result recovered;
-        try (SingleChronicleQueue queue = Journal.open(data, true))
-        {
-            final MatchingCore replayCore = new MatchingCore(CONFIG);
-            recovered = Recovery.recover(data, queue, CONFIG, 1 << 16, false, Optional.of((command, sink) ->
-            {
-                if (command.account == 666)
-                {
-                    throw new IllegalStateException("injected failure");
-                }
-                replayCore.process(command, sink);
-            }));
-            assertThat(recovered.lastSequence()).isEqualTo(3);
-            assertThat(recovered.executor().failures()).isEqualTo(1);
-            assertThat(dump(replayCore)).isEqualTo(dump(core));
+            })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("recovery stopped at journal index ")
+                .hasMessageContaining(": the core failed on command 100: " + hundredth + ": java.lang.IllegalStateException: injected failure")
+                .hasMessageEndingWith("; this code can recover the state up to command 99 only")
+                .hasCauseInstanceOf(CommandFailedException.class)
+                .hasRootCauseMessage("injected failure");
         }
     }
 

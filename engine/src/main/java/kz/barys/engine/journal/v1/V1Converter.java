@@ -18,6 +18,7 @@ import kz.barys.engine.journal.EventEncoder;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.pipeline.CommandExecutor;
+import kz.barys.engine.text.CommandTextWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
@@ -101,7 +102,8 @@ public final class V1Converter
         {
             final EngineConfig markets = EngineConfig.fromFingerprint(fingerprint);
             core = new MatchingCore(markets, maxOrders);
-            executor = new CommandExecutor(core::process); // as recovery runs commands
+            // As recovery runs commands: a command the core throws on stops the conversion, naming it.
+            executor = new CommandExecutor(core::process, command -> new CommandTextWriter(core.config()).write(command));
             decoder = new EventDecoder(markets);
             writer.writeHeader(fingerprint);
             documents++;

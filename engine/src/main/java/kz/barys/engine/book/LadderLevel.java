@@ -1,0 +1,15 @@
+package kz.barys.engine.book;
+
+/**
+ * A price level as a {@link PriceLadder} keeps it. The ladder alone reads and writes {@link #vacant}: a field
+ * rather than an interface method, so that the ladder's scans over its slots read memory instead of calling.
+ */
+public abstract class LadderLevel
+{
+    /** Emptied by its owner and kept in the ladder for reuse; not counted as a level with orders. */
+    boolean vacant;
+
+    protected LadderLevel()
+    {
+    }
+}

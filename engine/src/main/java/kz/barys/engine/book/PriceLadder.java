@@ -1,0 +1,218 @@
+package kz.barys.engine.book;
+
+import java.util.Arrays;
+
+import kz.barys.engine.command.Side;
+
+/**
+ * The price levels of one side of a book, in a sorted array with the best price at the end: the best level is
+ * O(1), a level is found by binary search, and inserting near the top of the book (where most activity is)
+ * moves few elements. Used by the core's {@link BookSide} and by market data's rebuilt books alike.
+ *
+ * <p>A level whose owner reports it {@link #emptied} is not cut out at once: orders come back to recently used
+ * prices all the time (a replace moves an order from one price to a nearby one), so the level is kept,
+ * {@linkplain LadderLevel#vacant vacant}, and {@link #levelAt} reuses it without moving anything. Vacant levels
+ * leave when they reach the top (so that {@link #best} is never a vacant level) and are compacted away in one
+ * pass when they outnumber the levels with orders and are more than {@link #MIN_VACANT_BEFORE_COMPACTION}. Levels
+ * come from and go back to the owner's pool; nothing is allocated in the steady state.
+ *
+ * @param <L> the owner's level type
+ */
+public final class PriceLadder<L extends LadderLevel>
+{
+    /** Below this many vacant levels, compaction is not worth a pass over the array. */
+    public static final int MIN_VACANT_BEFORE_COMPACTION = 64;
+
+    /** Where a ladder gets its levels and returns those it drops: the owner's pool. */
+    public interface Levels<L>
+    {
+        /** A level with no orders, at {@code price}. */
+        L acquire(long price);
+
+        /** {@code level} has left the ladder for good. */
+        void release(L level);
+    }
+
+    private final boolean bids;
+    private final Levels<L> pool;
+    /** Sort keys, ascending from worst to best: the price for bids, the negated price for asks. */
+    private long[] keys;
+    private L[] levels;
+    /** Slots in use, vacant levels included. */
+    private int size;
+    /** Slots whose level has orders (is not vacant). */
+    private int occupied;
+
+    @SuppressWarnings("unchecked")
+    public PriceLadder(final Side side, final int initialLevels, final Levels<L> pool)
+    {
+        final int capacity = Math.max(initialLevels, 8);
+        this.bids = side == Side.BUY;
+        this.pool = pool;
+        this.keys = new long[capacity];
+        this.levels = (L[])new LadderLevel[capacity];
+    }
+
+    /** The best level, or null when the ladder has none; never vacant. */
+    public L best()
+    {
+        return size == 0 ? null : levels[size - 1];
+    }
+
+    /** Number of levels with orders (vacant ones not counted). */
+    public int levelCount()
+    {
+        return occupied;
+    }
+
+    /**
+     * The level {@code depth} places from the best among levels with orders (0 = best). Direct when no vacant
+     * level is kept, else a scan (it never compacts: reading must not change the layout); an owner read by
+     * depth in a loop calls {@link #compact} first.
+     */
+    public L level(final int depth)
+    {
+        if (size == occupied)
+        {
+            return levels[size - 1 - depth];
+        }
+        int seen = -1;
+        for (int i = size - 1; i >= 0; i--)
+        {
+            if (!levels[i].vacant && ++seen == depth)
+            {
+                return levels[i];
+            }
+        }
+        throw new IndexOutOfBoundsException("depth " + depth + " of " + occupied);
+    }
+
+    /** Number of slots, vacant levels included; iterate best first with {@link #slot(int)}. */
+    public int slots()
+    {
+        return size;
+    }
+
+    /** The level in slot {@code fromBest} (0 = best); may be vacant (then it has no orders). */
+    public L slot(final int fromBest)
+    {
+        return levels[size - 1 - fromBest];
+    }
+
+    /** The level at {@code price}, for an order about to join it: a vacant one is reused, a missing one made. */
+    public L levelAt(final long price)
+    {
+        int index = search(price);
+        if (index >= 0)
+        {
+            final L level = levels[index];
+            if (level.vacant)
+            {
+                level.vacant = false;
+                occupied++;
+            }
+            return level;
+        }
+        index = -index - 1;
+        final L level = pool.acquire(price);
+        level.vacant = false;
+        if (size == keys.length)
+        {
+            keys = Arrays.copyOf(keys, size * 2);
+            levels = Arrays.copyOf(levels, size * 2);
+        }
+        System.arraycopy(keys, index, keys, index + 1, size - index);
+        System.arraycopy(levels, index, levels, index + 1, size - index);
+        keys[index] = keyOf(price);
+        levels[index] = level;
+        size++;
+        occupied++;
+        return level;
+    }
+
+    /** {@code level}, of this ladder, has no orders left (again: a second report changes nothing). */
+    public void emptied(final L level)
+    {
+        if (level.vacant)
+        {
+            return;
+        }
+        level.vacant = true;
+        occupied--;
+        if (level == levels[size - 1])
+        {
+            dropVacantTop();
+        }
+        else if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, occupied))
+        {
+            compact();
+        }
+    }
+
+    /** Drops every vacant level (back to the pool), keeping the order of the rest. */
+    public void compact()
+    {
+        if (size == occupied)
+        {
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < size; i++)
+        {
+            final L level = levels[i];
+            if (level.vacant)
+            {
+                pool.release(level);
+            }
+            else
+            {
+                keys[kept] = keys[i];
+                levels[kept++] = level;
+            }
+        }
+        Arrays.fill(levels, kept, size, null);
+        size = kept;
+    }
+
+    private void dropVacantTop()
+    {
+        while (size > 0 && levels[size - 1].vacant)
+        {
+            pool.release(levels[--size]);
+            levels[size] = null;
+        }
+    }
+
+    /** The index of the slot at {@code price}, or (-(insertion point) - 1). */
+    private int search(final long price)
+    {
+        final int size = this.size;
+        if (size == 0)
+        {
+            return -1;
+        }
+        final long key = keyOf(price);
+        final long[] keys = this.keys;
+        // Branch-free halving (the comparison compiles to a conditional move): book prices are unpredictable,
+        // so a classic binary search mispredicts about every other step.
+        int base = 0;
+        int length = size;
+        while (length > 1)
+        {
+            final int half = length >>> 1;
+            base = keys[base + half] <= key ? base + half : base;
+            length -= half;
+        }
+        final long found = keys[base];
+        if (found == key)
+        {
+            return base;
+        }
+        return found < key ? -(base + 2) : -(base + 1);
+    }
+
+    private long keyOf(final long price)
+    {
+        return bids ? price : -price;
+    }
+}

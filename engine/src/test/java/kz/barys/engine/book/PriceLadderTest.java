@@ -1,0 +1,316 @@
+package kz.barys.engine.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import kz.barys.engine.command.Side;
+
+/** The one price-level structure of the core's and market data's books: order, reuse, compaction, growth. */
+class PriceLadderTest
+{
+    private static final int FLOOR = PriceLadder.MIN_VACANT_BEFORE_COMPACTION;
+
+    /** A level that only counts its orders, and a pool that counts what it hands out and takes back. */
+    static final class CountLevel extends LadderLevel
+    {
+        long price;
+        int orders;
+    }
+
+    static final class CountingPool implements PriceLadder.Levels<CountLevel>
+    {
+        int acquired;
+        int released;
+
+        @Override
+        public CountLevel acquire(final long price)
+        {
+            acquired++;
+            final CountLevel level = new CountLevel();
+            level.price = price;
+            return level;
+        }
+
+        @Override
+        public void release(final CountLevel level)
+        {
+            assertThat(level.orders).isZero();
+            released++;
+        }
+    }
+
+    private final CountingPool pool = new CountingPool();
+
+    @Test
+    void bidsAreBestHighestAndAsksBestLowest()
+    {
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 4, pool);
+        final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 4, pool);
+        for (final long price : new long[] {105, 101, 110, 103})
+        {
+            add(bids, price);
+            add(asks, price);
+        }
+
+        assertThat(slotPrices(bids)).containsExactly(110L, 105L, 103L, 101L);
+        assertThat(slotPrices(asks)).containsExactly(101L, 103L, 105L, 110L);
+        assertThat(bids.best().price).isEqualTo(110);
+        assertThat(asks.best().price).isEqualTo(101);
+        assertThat(bids.level(2).price).isEqualTo(103);
+        assertThat(asks.level(3).price).isEqualTo(110);
+        assertThat(bids.levelCount()).isEqualTo(4);
+    }
+
+    @Test
+    void anEmptiedLevelBelowTheTopStaysAndIsReusedInPlace()
+    {
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 8, pool);
+        add(bids, 100);
+        final CountLevel middle = add(bids, 99);
+        add(bids, 98);
+
+        remove(bids, middle);
+
+        assertThat(bids.slots()).isEqualTo(3);
+        assertThat(bids.levelCount()).isEqualTo(2);
+        assertThat(bids.slot(1)).isSameAs(middle);
+        assertThat(bids.level(1).price).isEqualTo(98); // depth skips the vacant level
+        assertThat(pool.released).isZero();
+
+        assertThat(add(bids, 99)).isSameAs(middle);
+        assertThat(bids.levelCount()).isEqualTo(3);
+        assertThat(bids.slots()).isEqualTo(3);
+        assertThat(pool.acquired).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptiedTopLeavesWithTheVacantLevelsUnderIt()
+    {
+        final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
+        final CountLevel top = add(asks, 10);
+        final CountLevel second = add(asks, 11);
+        final CountLevel third = add(asks, 12);
+        add(asks, 13);
+
+        remove(asks, second);
+        remove(asks, third);
+        assertThat(asks.slots()).isEqualTo(4);
+        remove(asks, top);
+
+        assertThat(asks.slots()).isEqualTo(1);
+        assertThat(asks.best().price).isEqualTo(13);
+        assertThat(pool.released).isEqualTo(3);
+        asks.emptied(top); // a second report of a level already gone changes nothing
+        assertThat(asks.levelCount()).isEqualTo(1);
+    }
+
+    @Test
+    void compactsWhenVacantLevelsPassTheFloorAndOutnumberTheOccupied()
+    {
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 8, pool);
+        final List<CountLevel> low = new ArrayList<>();
+        for (int i = 0; i <= FLOOR; i++)
+        {
+            low.add(add(bids, 1_000 + i)); // FLOOR + 1 levels under the top
+        }
+        add(bids, 5_000); // the top stays occupied, so emptied levels stay as vacant slots
+
+        for (int i = 0; i < FLOOR; i++)
+        {
+            remove(bids, low.get(i));
+        }
+        assertThat(bids.slots()).isEqualTo(FLOOR + 2);
+        assertThat(pool.released).isZero();
+
+        remove(bids, low.get(FLOOR)); // FLOOR + 1 vacant against 1 occupied
+
+        assertThat(bids.slots()).isEqualTo(1);
+        assertThat(bids.levelCount()).isEqualTo(1);
+        assertThat(pool.released).isEqualTo(FLOOR + 1);
+    }
+
+    @Test
+    void aboveTheFloorCompactsOnlyWhenVacantOutnumberOccupied()
+    {
+        final int half = 3 * FLOOR;
+        final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
+        add(asks, 1); // the top stays occupied
+        final List<CountLevel> below = new ArrayList<>();
+        for (int i = 0; i <= 2 * half; i++)
+        {
+            below.add(add(asks, 10 + i));
+        }
+        for (int i = 0; i < half; i++)
+        {
+            remove(asks, below.get(2 * i));
+        }
+        assertThat(asks.levelCount()).isEqualTo(half + 2);
+        assertThat(asks.slots()).isEqualTo(2 * half + 2);
+
+        remove(asks, below.get(1)); // as many vacant as occupied: kept
+        assertThat(asks.slots()).isEqualTo(2 * half + 2);
+        assertThat(pool.released).isZero();
+
+        remove(asks, below.get(3)); // vacant now outnumber occupied
+        assertThat(asks.slots()).isEqualTo(asks.levelCount()).isEqualTo(half);
+        assertThat(pool.released).isEqualTo(half + 2);
+        assertThat(asks.best().price).isEqualTo(1);
+        assertThat(asks.level(1).price).isEqualTo(10 + 5);
+    }
+
+    @Test
+    void growsFromASmallArrayInAnyOrder()
+    {
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 1, pool);
+        final SplittableRandom random = new SplittableRandom(7);
+        final TreeMap<Long, Integer> model = new TreeMap<>();
+        while (model.size() < 1_000)
+        {
+            final long price = 1 + random.nextInt(100_000);
+            add(bids, price);
+            model.merge(price, 1, Integer::sum);
+        }
+
+        assertThat(bids.slots()).isEqualTo(1_000);
+        assertThat(slotPrices(bids)).isEqualTo(new ArrayList<>(model.descendingKeySet()));
+        assertThat(pool.acquired).isEqualTo(1_000);
+    }
+
+    @Test
+    void compactKeepsTheOccupiedInOrderAndDepthReadsDirect()
+    {
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 8, pool);
+        for (int price = 1; price <= 10; price++)
+        {
+            final CountLevel level = add(bids, price);
+            if (price % 3 == 0)
+            {
+                remove(bids, level);
+            }
+        }
+
+        bids.compact();
+
+        assertThat(bids.slots()).isEqualTo(bids.levelCount()).isEqualTo(7);
+        assertThat(slotPrices(bids)).containsExactly(10L, 8L, 7L, 5L, 4L, 2L, 1L);
+        assertThatThrownBy(() -> new PriceLadder<>(Side.BUY, 8, pool).level(0))
+            .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /** Many random arrivals and departures, checked against a sorted map after each one. */
+    @Test
+    void matchesATreeMapOverARandomStream()
+    {
+        for (final Side side : Side.values())
+        {
+            final CountingPool pool = new CountingPool();
+            final PriceLadder<CountLevel> ladder = new PriceLadder<>(side, 2, pool);
+            final TreeMap<Long, CountLevel> model = new TreeMap<>();
+            final SplittableRandom random = new SplittableRandom(side.ordinal() + 11);
+            for (int step = 0; step < 300_000; step++)
+            {
+                // phases: a wide book, then a narrow one (many vacant levels), then a wide one again
+                final int width = step < 100_000 ? 3_000 : step < 200_000 ? 150 : 20_000;
+                final long price = 1 + random.nextInt(width);
+                final CountLevel existing = model.get(price);
+                if (existing != null && random.nextInt(100) < 55)
+                {
+                    remove(ladder, existing);
+                    if (existing.orders == 0)
+                    {
+                        model.remove(price);
+                    }
+                }
+                else
+                {
+                    final CountLevel level = add(ladder, price);
+                    assertThat(level.price).isEqualTo(price);
+                    model.put(price, level);
+                }
+                if (random.nextInt(5_000) == 0)
+                {
+                    ladder.compact();
+                }
+                assertInvariants(ladder, model, side, pool, step % 1_000 == 0);
+            }
+        }
+    }
+
+    private static void assertInvariants(
+        final PriceLadder<CountLevel> ladder,
+        final TreeMap<Long, CountLevel> model,
+        final Side side,
+        final CountingPool pool,
+        final boolean full)
+    {
+        assertThat(ladder.levelCount()).isEqualTo(model.size());
+        final Map.Entry<Long, CountLevel> best = side == Side.BUY ? model.lastEntry() : model.firstEntry();
+        if (best == null)
+        {
+            assertThat(ladder.best()).isNull();
+        }
+        else
+        {
+            assertThat(ladder.best()).isSameAs(best.getValue());
+        }
+        final int vacant = ladder.slots() - ladder.levelCount();
+        assertThat(vacant).isLessThanOrEqualTo(Math.max(FLOOR, ladder.levelCount()));
+        assertThat(pool.acquired - pool.released).isEqualTo(ladder.slots());
+        if (!full)
+        {
+            return;
+        }
+        final List<CountLevel> expected = new ArrayList<>(side == Side.BUY ? model.descendingMap().values() : model.values());
+        final List<CountLevel> occupied = new ArrayList<>();
+        for (int slot = 0; slot < ladder.slots(); slot++)
+        {
+            final CountLevel level = ladder.slot(slot);
+            assertThat(level.vacant).isEqualTo(level.orders == 0);
+            if (!level.vacant)
+            {
+                occupied.add(level);
+            }
+        }
+        assertThat(occupied).isEqualTo(expected);
+        for (int depth = 0; depth < expected.size(); depth += 17)
+        {
+            assertThat(ladder.level(depth)).isSameAs(expected.get(depth));
+        }
+    }
+
+    /** An order joins the level at {@code price}. */
+    private static CountLevel add(final PriceLadder<CountLevel> ladder, final long price)
+    {
+        final CountLevel level = ladder.levelAt(price);
+        level.orders++;
+        return level;
+    }
+
+    /** An order leaves {@code level}; its owner reports the level when it empties. */
+    private static void remove(final PriceLadder<CountLevel> ladder, final CountLevel level)
+    {
+        level.orders--;
+        if (level.orders == 0)
+        {
+            ladder.emptied(level);
+        }
+    }
+
+    private static List<Long> slotPrices(final PriceLadder<CountLevel> ladder)
+    {
+        final List<Long> prices = new ArrayList<>();
+        for (int slot = 0; slot < ladder.slots(); slot++)
+        {
+            prices.add(ladder.slot(slot).price);
+        }
+        return prices;
+    }
+}
