@@ -36,6 +36,8 @@ final class FrameHandler
 {
     private static final int MIN_HEARTBEAT_MILLIS = 100;
     private static final int MAX_HEARTBEAT_MILLIS = 60_000;
+    /** The first schema version (barys-sbe.xml's history is in its header comment). */
+    private static final int OLDEST_VERSION = 1;
     private static final int ACCOUNT_OFFSET = 8; // every application message: seqNum, then account (halts excepted)
 
     private final Gateway gateway;
@@ -141,7 +143,7 @@ final class FrameHandler
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.WRONG_SCHEMA, "schema " + header.schemaId());
         }
-        if (header.version() != LogonDecoder.SCHEMA_VERSION)
+        if (!isSupportedVersion(header.version()))
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNSUPPORTED_VERSION, "version " + header.version());
         }
@@ -247,10 +249,19 @@ final class FrameHandler
         return true;
     }
 
+    /**
+     * Requests are the same in every schema version so far (versions add report fields only): a client built on
+     * an older schema is served, and reads the newer reports by their block length.
+     */
+    static boolean isSupportedVersion(final int version)
+    {
+        return version >= OLDEST_VERSION && version <= LogonDecoder.SCHEMA_VERSION;
+    }
+
     private boolean logon(final Session session, final UnsafeBuffer buffer, final int body, final int blockLength,
         final int bodyLength, final long now)
     {
-        if (header.version() != LogonDecoder.SCHEMA_VERSION || blockLength != LogonDecoder.BLOCK_LENGTH
+        if (!isSupportedVersion(header.version()) || blockLength != LogonDecoder.BLOCK_LENGTH
             || bodyLength < blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH)
         {
             return refuse(session, LogoutReason.INVALID_LOGON, "logon: wrong version or length");

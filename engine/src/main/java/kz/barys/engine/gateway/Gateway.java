@@ -127,11 +127,10 @@ public final class Gateway implements AutoCloseable
         return responder;
     }
 
-    /** Starts serving for a started engine (whose recovered state seeds the gateway's view of live orders). */
+    /** Starts serving for a started engine. */
     public void start(final Engine engine)
     {
         this.engine = engine;
-        responder.views().load(engine.recovered().core());
         running = true;
         thread = new Thread(this::run, IO_THREAD);
         thread.setDaemon(true);

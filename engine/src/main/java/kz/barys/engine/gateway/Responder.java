@@ -15,12 +15,14 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.gateway.sbe.BooleanType;
 import kz.barys.engine.gateway.sbe.CancelRejectEncoder;
 import kz.barys.engine.gateway.sbe.CancelRequestType;
 import kz.barys.engine.gateway.sbe.ExecType;
@@ -62,18 +64,9 @@ final class Responder implements ResultListener, EventSink
     /** The origin gets it whatever the account (a reject answers the request itself). */
     static final int ROUTE_ORIGIN_ALWAYS = 4;
 
-    private static final Side[] SIDES = {Side.BUY, Side.SELL};
-    private static final kz.barys.engine.gateway.sbe.CancelReason[] CANCEL_REASONS =
-        kz.barys.engine.gateway.sbe.CancelReason.values();
-    private static final kz.barys.engine.gateway.sbe.RejectReason[] REJECT_REASONS =
-        kz.barys.engine.gateway.sbe.RejectReason.values();
-
     private final RingBuffer ring;
     private final UnsafeBuffer buffer;
     private final EventDecoder decoder;
-    private final OrderViews views = new OrderViews();
-    private final OrderViews.View scratch = new OrderViews.View();
-    private final OrderViews.View taker = new OrderViews.View();
     private final byte[][] symbols;
     private final byte[][] currencies;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -88,7 +81,6 @@ final class Responder implements ResultListener, EventSink
     private volatile Gateway gateway;
     private volatile boolean discard;
     private Command command;
-    private boolean takerActive;
     private int pending = -1;
     private int pendingRoute;
     private int records;
@@ -123,11 +115,6 @@ final class Responder implements ResultListener, EventSink
         return ring;
     }
 
-    OrderViews views()
-    {
-        return views;
-    }
-
     void attach(final Gateway gateway)
     {
         this.gateway = gateway;
@@ -142,15 +129,21 @@ final class Responder implements ResultListener, EventSink
     @Override
     public void onJournaled(final Command command, final DirectBuffer events, final int length)
     {
+        begin(command);
+        decoder.decode(events, 0, length, this);
+        end();
+    }
+
+    /** Starts answering a journaled command: its events follow as {@link EventSink} calls, then {@link #end()}. */
+    void begin(final Command command)
+    {
         this.command = command;
         records = 0;
-        takerActive = command.type == CommandType.NEW;
-        if (takerActive)
-        {
-            taker.set(command.account, command.id, 0, command.instrument, command.side == null ? -1 : command.side.ordinal(),
-                command.price, command.qty, 0);
-        }
-        decoder.decode(events, 0, length, this);
+    }
+
+    /** Completes the command's answer (every request gets a last report) and wakes the I/O thread. */
+    void end()
+    {
         if (command.origin != 0 && records == 0)
         {
             claim(0, 0, 0); // completion only: every request is answered
@@ -164,24 +157,16 @@ final class Responder implements ResultListener, EventSink
         }
     }
 
+    // Each report is filled from its event alone: the events carry the order's number, symbol, side, limit price,
+    // leaves and cumulative filled quantity, so the gateway keeps no order state of its own.
+
     @Override
     public void accepted(final long account, final long id, final long order, final Instrument instrument,
         final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled)
     {
-        OrderViews.View view = views.remove(account, id);
-        if (view == null)
-        {
-            view = views.acquire();
-        }
-        view.set(account, id, order, instrument.index(), side.ordinal(), price, qty, qty - leaves);
-        views.put(view);
-        if (takerActive && taker.account == account && taker.id == id)
-        {
-            takerActive = false;
-        }
-        executionReport(view, ExecType.NEW, view.cum > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, 0)
-            .lastPx().mantissa(0);
-        executionReport.lastQty().mantissa(0);
+        // fanned out like every order event: the account's other sessions see the order before its trades and cancel
+        executionReport(account, id, order, instrument, side, ExecType.NEW, filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
+            Liquidity.NONE, ROUTE_FAN_OUT, price, qty, leaves, filled);
     }
 
     @Override
@@ -190,42 +175,25 @@ final class Responder implements ResultListener, EventSink
         final long makerLeaves, final long makerFilled, final long takerAccount, final long takerId, final long takerOrder,
         final long takerLeaves, final long takerFilled, final long makerFee, final long takerFee)
     {
-        OrderViews.View maker = views.get(makerAccount, makerId);
-        final boolean makerKnown = maker != null;
-        if (!makerKnown)
-        {
-            maker = scratch.set(makerAccount, makerId, makerOrder, instrument.index(), takerSide.opposite().ordinal(), price, qty, 0);
-        }
-        maker.number = makerOrder;
-        maker.cum += qty;
-        fill(maker, Liquidity.MAKER, price, qty, tradeId, makerFee);
-        if (makerKnown && maker.leaves() == 0)
-        {
-            views.release(views.remove(makerAccount, makerId));
-        }
+        // A trade is at the maker's limit price; a resting order always has a quantity.
+        final long makerQty = makerLeaves + makerFilled;
+        executionReport(makerAccount, makerId, makerOrder, instrument, takerSide.opposite(), ExecType.TRADE,
+            makerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.MAKER, ROUTE_FAN_OUT,
+            price, makerQty, makerLeaves, makerFilled);
+        fill(price, qty, tradeId, makerFee);
 
-        OrderViews.View view = takerView(takerAccount, takerId, false);
-        final boolean inMap = view != null && view != taker;
-        if (view == null)
-        {
-            view = scratch.set(takerAccount, takerId, takerOrder, instrument.index(), takerSide.ordinal(), 0, 0, 0);
-        }
-        view.number = takerOrder;
-        view.cum += qty;
-        fill(view, Liquidity.TAKER, price, qty, tradeId, takerFee);
-        if (inMap && view.leaves() == 0)
-        {
-            views.release(views.remove(takerAccount, takerId));
-        }
+        // The taker is the command's order (NEW, or REPLACE that lost priority): its limit price is the command's.
+        // A MARKET BUY by quote quantity has no quantity: it stays PARTIALLY_FILLED until its request completes.
+        final boolean hasQty = !isQuoteQtyOrder(takerAccount, takerId);
+        executionReport(takerAccount, takerId, takerOrder, instrument, takerSide, ExecType.TRADE,
+            hasQty && takerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.TAKER, ROUTE_FAN_OUT,
+            takerPrice(takerAccount, takerId), hasQty ? takerLeaves + takerFilled : 0, takerLeaves, takerFilled);
+        fill(price, qty, tradeId, takerFee);
     }
 
-    private void fill(final OrderViews.View view, final Liquidity liquidity, final long price, final long qty,
-        final long tradeId, final long fee)
+    private void fill(final long price, final long qty, final long tradeId, final long fee)
     {
-        // A MARKET BUY by quote quantity has no quantity: it stays PARTIALLY_FILLED until its request completes.
-        final OrdStatus status = view.qty > 0 && view.leaves() == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        executionReport(view, ExecType.TRADE, status, liquidity, ROUTE_FAN_OUT)
-            .lastPx().mantissa(price);
+        executionReport.lastPx().mantissa(price);
         executionReport.lastQty().mantissa(qty);
         executionReport.tradeId(tradeId).fee().mantissa(fee);
     }
@@ -235,23 +203,10 @@ final class Responder implements ResultListener, EventSink
         final kz.barys.engine.command.Side side, final long price, final CancelReason reason, final long leaves,
         final long filled)
     {
-        OrderViews.View view = takerView(account, id, true);
-        final boolean inMap = view != null && view != taker;
-        if (view == taker)
-        {
-            takerActive = false;
-        }
-        if (view == null)
-        {
-            view = scratch.set(account, id, 0, -1, -1, 0, 0, 0);
-        }
-        executionReport(view, ExecType.CANCELED, OrdStatus.CANCELED, Liquidity.NONE, ROUTE_FAN_OUT)
-            .leavesQty().mantissa(0);
-        executionReport.cancelReason(CANCEL_REASONS[reason.ordinal()]).canceledQty().mantissa(leaves);
-        if (inMap)
-        {
-            views.release(view);
-        }
+        final long qty = isQuoteQtyOrder(account, id) ? 0 : leaves + filled;
+        executionReport(account, id, order, instrument, side, ExecType.CANCELED, OrdStatus.CANCELED, Liquidity.NONE,
+            ROUTE_FAN_OUT, price, qty, 0, filled)
+            .cancelReason(WireCodes.wire(reason)).canceledQty().mantissa(leaves);
     }
 
     @Override
@@ -259,18 +214,23 @@ final class Responder implements ResultListener, EventSink
         final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled,
         final boolean priorityKept)
     {
-        OrderViews.View view = views.remove(account, id);
-        if (view == null)
-        {
-            view = views.acquire().set(account, id, 0, -1, -1, price, qty, 0);
-        }
-        view.id = newId;
-        view.price = price;
-        view.qty = qty;
-        view.cum = qty - leaves;
-        views.put(view);
-        executionReport(view, ExecType.REPLACED, view.cum > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
-            Liquidity.NONE, ROUTE_FAN_OUT).origClOrdId(id);
+        executionReport(account, newId, order, instrument, side, ExecType.REPLACED,
+            filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, ROUTE_FAN_OUT, price, qty, leaves, filled)
+            .origClOrdId(id).priorityKept(WireCodes.wire(priorityKept));
+    }
+
+    /** Whether the order is the command's own MARKET BUY by quote quantity, which has no quantity. */
+    private boolean isQuoteQtyOrder(final long account, final long id)
+    {
+        return command.type == CommandType.NEW && command.quoteQty > 0 && account == command.account && id == command.id;
+    }
+
+    /** The limit price of the command's own order (0 for MARKET): the one thing of a taker a TRADE leaves out. */
+    private long takerPrice(final long account, final long id)
+    {
+        final boolean own = account == command.account
+            && (command.type == CommandType.NEW ? id == command.id : command.type == CommandType.REPLACE && id == command.newId);
+        return own && command.orderType != OrderType.MARKET ? Math.max(command.price, 0) : 0;
     }
 
     @Override
@@ -282,17 +242,15 @@ final class Responder implements ResultListener, EventSink
             case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT ->
             {
                 operatorReport(OperatorEventType.REJECTED, account, ROUTE_ORIGIN_ALWAYS).clOrdId(id)
-                    .rejectReason(REJECT_REASONS[reason.ordinal()]);
+                    .rejectReason(WireCodes.wire(reason));
                 symbolOrBlank(command.instrument);
                 operatorReport.putCurrency(command.currency >= 0 ? currencies[command.currency] : BLANK, 0);
             }
             default ->
             {
-                final OrderViews.View view = scratch.set(account, id, 0, command.instrument,
-                    command.side == null ? -1 : command.side.ordinal(), Math.max(command.price, 0), Math.max(command.qty, 0), 0);
-                executionReport(view, ExecType.REJECTED, OrdStatus.REJECTED, Liquidity.NONE, ROUTE_ORIGIN_ALWAYS)
-                    .rejectReason(REJECT_REASONS[reason.ordinal()]).leavesQty().mantissa(0);
-                takerActive = false;
+                executionReport(account, id, 0, command.instrument, command.side, ExecType.REJECTED, OrdStatus.REJECTED,
+                    Liquidity.NONE, ROUTE_ORIGIN_ALWAYS, Math.max(command.price, 0), Math.max(command.qty, 0), 0, 0)
+                    .rejectReason(WireCodes.wire(reason));
             }
         }
     }
@@ -348,37 +306,39 @@ final class Responder implements ResultListener, EventSink
 
     private static final byte[] BLANK = new byte[16];
 
-    private OrderViews.View takerView(final long account, final long id, final boolean remove)
+    private ExecutionReportEncoder executionReport(final long account, final long id, final long order,
+        final Instrument instrument, final kz.barys.engine.command.Side side, final ExecType execType, final OrdStatus status,
+        final Liquidity liquidity, final int route, final long price, final long qty, final long leaves, final long filled)
     {
-        if (takerActive && taker.account == account && taker.id == id)
-        {
-            return taker;
-        }
-        return remove ? views.remove(account, id) : views.get(account, id);
+        return executionReport(account, id, order, instrument.index(), side, execType, status, liquidity, route, price, qty,
+            leaves, filled);
     }
 
-    private ExecutionReportEncoder executionReport(final OrderViews.View view, final ExecType execType,
-        final OrdStatus status, final Liquidity liquidity, final int route)
+    /** Claims and fills an ExecutionReport; the caller adds what its kind of report carries. */
+    private ExecutionReportEncoder executionReport(final long account, final long id, final long order, final int instrument,
+        final kz.barys.engine.command.Side side, final ExecType execType, final OrdStatus status, final Liquidity liquidity,
+        final int route, final long price, final long qty, final long leaves, final long filled)
     {
-        final int offset = claim(ExecutionReportEncoder.BLOCK_LENGTH, view.account, route);
+        final int offset = claim(ExecutionReportEncoder.BLOCK_LENGTH, account, route);
         final ExecutionReportEncoder report = executionReport.wrapAndApplyHeader(target, offset, header)
             .seqNum(0).requestSeqNum(command.correlationId);
         report.flags().clear();
-        report.commandSeq(command.sequence).transactTime(command.timestampNanos).account(view.account)
-            .clOrdId(view.id).origClOrdId(0).orderId(view.number)
-            .putSymbol(view.instrument >= 0 ? symbols[view.instrument] : BLANK, 0)
-            .side(view.side >= 0 ? SIDES[view.side] : Side.NULL_VAL)
+        report.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account)
+            .clOrdId(id).origClOrdId(0).orderId(order)
+            .putSymbol(instrument >= 0 ? symbols[instrument] : BLANK, 0)
+            .side(side == null ? Side.NULL_VAL : WireCodes.wire(side))
             .execType(execType).ordStatus(status).liquidity(liquidity)
             .cancelReason(kz.barys.engine.gateway.sbe.CancelReason.NULL_VAL)
             .rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
-            .price().mantissa(view.price);
-        report.orderQty().mantissa(view.qty);
-        report.leavesQty().mantissa(view.leaves());
-        report.cumQty().mantissa(view.cum);
+            .price().mantissa(price);
+        report.orderQty().mantissa(qty);
+        report.leavesQty().mantissa(leaves);
+        report.cumQty().mantissa(filled);
         report.lastPx().mantissa(0);
         report.lastQty().mantissa(0);
         report.canceledQty().mantissa(0);
         report.tradeId(0).fee().mantissa(0);
+        report.priorityKept(BooleanType.NULL_VAL);
         return report;
     }
 
@@ -389,7 +349,7 @@ final class Responder implements ResultListener, EventSink
         cancelReject.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account).clOrdId(id)
             .responseTo(command.type == CommandType.CANCEL ? CancelRequestType.CANCEL :
                 command.type == CommandType.REPLACE ? CancelRequestType.REPLACE : CancelRequestType.MASS_CANCEL)
-            .rejectReason(REJECT_REASONS[reason.ordinal()]);
+            .rejectReason(WireCodes.wire(reason));
     }
 
     private OperatorReportEncoder operatorReport(final OperatorEventType type, final long account, final int route)

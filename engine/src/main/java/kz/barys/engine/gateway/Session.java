@@ -39,12 +39,6 @@ final class Session implements CommandFiller
         AWAITING_LOGON, ACTIVE, CLOSING, CLOSED
     }
 
-    private static final Side[] SIDES = Side.values();
-    private static final OrderType[] ORDER_TYPES = OrderType.values();
-    private static final TimeInForce[] TIFS = TimeInForce.values();
-    private static final StpMode[] STP_MODES = StpMode.values();
-    private static final short NULL_ENUM = 255;
-
     final long id;
     final boolean operatorPort;
     final SocketChannel channel;
@@ -225,20 +219,22 @@ final class Session implements CommandFiller
         boolean valid = setIdOrMalformed(command, order.clOrdId());
         final int instrument = named(symbols, receiveBuffer, fillOffset + NewOrderDecoder.symbolEncodingOffset(), command);
         command.instrument = Math.max(instrument, Command.UNKNOWN);
-        final short side = order.sideRaw();
-        final short type = order.ordTypeRaw();
-        final short tif = order.timeInForceRaw();
-        final short stp = order.stpRaw();
-        valid &= side < SIDES.length && type < ORDER_TYPES.length
-            && (tif < TIFS.length || tif == NULL_ENUM) && (stp < STP_MODES.length || stp == NULL_ENUM);
+        final Side side = WireCodes.side(order.sideRaw());
+        final OrderType type = WireCodes.orderType(order.ordTypeRaw());
+        final short tifCode = order.timeInForceRaw();
+        final short stpCode = order.stpRaw();
+        final TimeInForce tif = WireCodes.tif(tifCode);
+        final StpMode stp = WireCodes.stp(stpCode);
+        valid &= side != null && type != null && (tif != null || WireCodes.isNull(tifCode))
+            && (stp != null || WireCodes.isNull(stpCode));
         if (!valid)
         {
             command.type = CommandType.MALFORMED;
             return;
         }
-        command.side = SIDES[side];
-        command.orderType = ORDER_TYPES[type];
-        command.stp = stp == NULL_ENUM ? StpMode.CANCEL_TAKER : STP_MODES[stp];
+        command.side = side;
+        command.orderType = type;
+        command.stp = stp == null ? StpMode.CANCEL_TAKER : stp;
         final long price = order.price().mantissa();
         final long qty = order.orderQty().mantissa();
         final long quoteQty = order.quoteQty().mantissa();
@@ -250,12 +246,12 @@ final class Session implements CommandFiller
         command.quoteQty = hasQuoteQty ? amount(quoteQty) : 0;
         if (command.orderType == OrderType.LIMIT)
         {
-            command.tif = tif == NULL_ENUM ? TimeInForce.GTC : TIFS[tif];
+            command.tif = tif == null ? TimeInForce.GTC : tif;
             valid = hasPrice && hasQty && !hasQuoteQty;
         }
         else
         {
-            command.tif = tif == NULL_ENUM ? TimeInForce.IOC : TIFS[tif];
+            command.tif = tif == null ? TimeInForce.IOC : tif;
             valid = !hasPrice && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK) && hasQty != hasQuoteQty
                 && (!hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK));
         }

@@ -149,6 +149,7 @@ final class SessionMessages
         report.lastQty().mantissa(0);
         report.canceledQty().mantissa(0);
         report.tradeId(0).fee().mantissa(0);
+        report.priorityKept(BooleanType.NULL_VAL);
     }
 
     /** CANCEL, REPLACE or CANCEL_ALL for an account the session did not log on for. */

@@ -11,9 +11,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import kz.barys.engine.gateway.sbe.LogonDecoder;
+
 /**
  * docs/protocol.md against the codecs sbe-tool generates from the schema: every message's template id, name and
- * block length, and every field's offset and name. The document cannot drift from the wire format.
+ * block length, every field's offset and name, and every enum's codes. The document cannot drift from the wire
+ * format.
  */
 class ProtocolDocTest
 {
@@ -22,11 +25,45 @@ class ProtocolDocTest
         "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt",
         "ExecutionReport", "CancelReject", "MassCancelReport", "OperatorReport", "BusinessReject"};
 
+    private static final String[] ENUMS = {
+        "BooleanType", "Side", "OrdType", "TimeInForce", "StpMode", "ExecType", "OrdStatus", "Liquidity", "CancelReason",
+        "RejectReason", "CancelRequestType", "OperatorEventType", "CancelOnDisconnect", "LogoutReason", "BusinessRejectReason"};
+
+    @Test
+    void everyEnumCodeIsDocumented() throws Exception
+    {
+        final String doc = Files.readString(root().resolve("docs/protocol.md"));
+        final List<String> missing = new ArrayList<>();
+        for (final String name : ENUMS)
+        {
+            final Class<?> type = Class.forName("kz.barys.engine.gateway.sbe." + name);
+            final StringBuilder row = new StringBuilder("| `" + name + "` | ");
+            String separator = "";
+            for (final Object constant : type.getEnumConstants())
+            {
+                if (!"NULL_VAL".equals(constant.toString()))
+                {
+                    row.append(separator).append(constant).append(' ').append(type.getMethod("value").invoke(constant));
+                    separator = ", ";
+                }
+            }
+            if (!doc.contains(row.append(" |")))
+            {
+                missing.add(row.toString());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Path root()
+    {
+        return Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
+    }
+
     @Test
     void everyTemplateAndFieldOfTheSchemaIsDocumentedWhereItIs() throws Exception
     {
-        final Path root = Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
-        final String doc = Files.readString(root.resolve("docs/protocol.md"));
+        final String doc = Files.readString(root().resolve("docs/protocol.md"));
         final List<String> missing = new ArrayList<>();
         for (final String name : MESSAGES)
         {
@@ -58,7 +95,7 @@ class ProtocolDocTest
             }
         }
         assertThat(missing).isEmpty();
-        assertThat(doc).contains("schema id **1701**", "version **1**", "0x5BE0");
+        assertThat(doc).contains("schema id **1701**", "version **" + LogonDecoder.SCHEMA_VERSION + "**", "0x5BE0");
         assertThat(Framing.SBE_LITTLE_ENDIAN).isEqualTo(0x5BE0);
     }
 }

@@ -4,19 +4,11 @@ import java.util.List;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
-import kz.barys.engine.gateway.sbe.OrdType;
-import kz.barys.engine.gateway.sbe.Side;
-import kz.barys.engine.gateway.sbe.StpMode;
-import kz.barys.engine.gateway.sbe.TimeInForce;
+import kz.barys.engine.gateway.WireCodes;
 
 /** Sends a parsed command (CONTRACT section 3) as the matching binary message. */
 public final class CommandSender
 {
-    private static final Side[] SIDES = {Side.BUY, Side.SELL};
-    private static final OrdType[] ORDER_TYPES = {OrdType.LIMIT, OrdType.MARKET};
-    private static final TimeInForce[] TIFS = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.POST_ONLY};
-    private static final StpMode[] STP_MODES = {StpMode.CANCEL_TAKER, StpMode.CANCEL_MAKER, StpMode.CANCEL_BOTH, StpMode.NONE};
-
     private final byte[][] symbols;
     private final byte[][] currencies;
 
@@ -47,8 +39,8 @@ public final class CommandSender
     {
         return switch (command.type)
         {
-            case NEW -> client.newOrder(command.account, command.id, symbol(command.instrument), SIDES[command.side.ordinal()],
-                ORDER_TYPES[command.orderType.ordinal()], TIFS[command.tif.ordinal()], STP_MODES[command.stp.ordinal()],
+            case NEW -> client.newOrder(command.account, command.id, symbol(command.instrument), WireCodes.wire(command.side),
+                WireCodes.wire(command.orderType), WireCodes.wire(command.tif), WireCodes.wire(command.stp),
                 command.price, command.qty, command.quoteQty);
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);

@@ -3,13 +3,11 @@ package kz.barys.tools.client;
 import java.util.HashMap;
 import java.util.Map;
 
-import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
-import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
-import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.gateway.WireCodes;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
@@ -20,8 +18,10 @@ import kz.barys.engine.gateway.sbe.OperatorReportDecoder;
 /**
  * Turns the reports that answer a client's own requests back into the engine's events (CONTRACT section 5), in
  * the order they arrive, for an {@link EventSink} such as the text writer. A TRADE event travels as two
- * ExecutionReports (the maker's, then the taker's), rejoined here; unsolicited reports are left out, since
- * they answer someone else's command.
+ * ExecutionReports (the maker's, then the taker's), rejoined here by trade id, each side's order number, leaves,
+ * filled and fee from its own report; a client that does not trade for the maker's account gets only the taker's,
+ * and then writes the maker's keys as 0. Unsolicited reports are left out, since they answer someone else's
+ * command.
  */
 public final class ReportTextWriter implements ClientListener
 {
@@ -31,10 +31,6 @@ public final class ReportTextWriter implements ClientListener
     {
         void completed(long requestSeqNum);
     }
-
-    private static final Side[] SIDES = Side.values();
-    private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
-    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
 
     private final EventSink sink;
     private final Completion completion;
@@ -75,7 +71,7 @@ public final class ReportTextWriter implements ClientListener
         final long id = report.clOrdId();
         switch (report.execType())
         {
-            case NEW -> sink.accepted(account, id, report.orderId(), instrument(report.symbol()), SIDES[report.sideRaw()],
+            case NEW -> sink.accepted(account, id, report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
                 report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
                 report.cumQty().mantissa());
             case TRADE ->
@@ -94,19 +90,19 @@ public final class ReportTextWriter implements ClientListener
                 {
                     final boolean paired = makerTradeId == report.tradeId();
                     sink.trade(instrument(report.symbol()), report.tradeId(), report.lastPx().mantissa(), report.lastQty().mantissa(),
-                        SIDES[report.sideRaw()], paired ? makerAccount : 0, paired ? makerId : 0, paired ? makerOrder : 0,
+                        WireCodes.side(report.side()), paired ? makerAccount : 0, paired ? makerId : 0, paired ? makerOrder : 0,
                         paired ? makerLeaves : 0, paired ? makerFilled : 0, account, id, report.orderId(),
                         report.leavesQty().mantissa(), report.cumQty().mantissa(), paired ? makerFee : 0, report.fee().mantissa());
                     makerTradeId = -1;
                 }
             }
-            case CANCELED -> sink.canceled(account, id, report.orderId(), instrument(report.symbol()), SIDES[report.sideRaw()],
-                report.price().mantissa(), CANCEL_REASONS[report.cancelReasonRaw()], report.canceledQty().mantissa(),
+            case CANCELED -> sink.canceled(account, id, report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
+                report.price().mantissa(), WireCodes.cancelReason(report.cancelReason()), report.canceledQty().mantissa(),
                 report.cumQty().mantissa());
             case REPLACED -> sink.replaced(account, report.origClOrdId(), id, report.orderId(), instrument(report.symbol()),
-                SIDES[report.sideRaw()], report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
-                report.cumQty().mantissa(), false);
-            case REJECTED -> sink.rejected(account, id, REJECT_REASONS[report.rejectReasonRaw()]);
+                WireCodes.side(report.side()), report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
+                report.cumQty().mantissa(), WireCodes.bool(report.priorityKept()));
+            case REJECTED -> sink.rejected(account, id, WireCodes.rejectReason(report.rejectReason()));
             default ->
             {
             }
@@ -125,7 +121,7 @@ public final class ReportTextWriter implements ClientListener
         {
             return;
         }
-        sink.rejected(reject.account(), reject.clOrdId(), REJECT_REASONS[reject.rejectReasonRaw()]);
+        sink.rejected(reject.account(), reject.clOrdId(), WireCodes.rejectReason(reject.rejectReason()));
         if (reject.flags().lastReport())
         {
             completion.completed(request);
@@ -164,7 +160,7 @@ public final class ReportTextWriter implements ClientListener
             case RESUMED -> sink.resumed(account);
             case HALTED -> sink.halted(instrument(report.symbol()));
             case UNHALTED -> sink.unhalted(instrument(report.symbol()));
-            case REJECTED -> sink.rejected(account, report.clOrdId(), REJECT_REASONS[report.rejectReasonRaw()]);
+            case REJECTED -> sink.rejected(account, report.clOrdId(), WireCodes.rejectReason(report.rejectReason()));
             default ->
             {
             }

@@ -95,12 +95,22 @@ class GatewayBadInputTest
     }
 
     @Test
+    void aClientOfTheFirstSchemaVersionIsServed() throws Exception
+    {
+        // Requests did not change in version 2 (it added a report field): a version-1 NewOrder reaches the engine,
+        // which answers it (account 1 is empty), in a version-2 report the version-1 layout is a prefix of.
+        final Recorder seen = send(frame -> Frames.putHeader(frame, 6, 1));
+        assertThat(seen.last()).contains("execType=REJECTED", "rejectReason=INSUFFICIENT_FUNDS");
+    }
+
+    @Test
     void headerErrorsAreAnsweredByABusinessReject() throws Exception
     {
         final long journaled = engine.engine.lastJournaledSequence();
         assertThat(send(frame -> Frames.putHeader(frame, 2, 99)).last()).contains("reason=UNKNOWN_TEMPLATE", "requestSeqNum=1");
         assertThat(send(frame -> Frames.putHeader(frame, 4, 42)).last()).contains("reason=WRONG_SCHEMA");
-        assertThat(send(frame -> Frames.putHeader(frame, 6, 2)).last()).contains("reason=UNSUPPORTED_VERSION");
+        assertThat(send(frame -> Frames.putHeader(frame, 6, NewOrderDecoder.SCHEMA_VERSION + 1)).last()).contains("reason=UNSUPPORTED_VERSION");
+        assertThat(send(frame -> Frames.putHeader(frame, 6, 0)).last()).contains("reason=UNSUPPORTED_VERSION");
         assertThat(send(frame -> Frames.putHeader(frame, 0, NewOrderDecoder.BLOCK_LENGTH - 8)).last()).contains("reason=INVALID_BLOCK_LENGTH");
         assertThat(send(frame -> Frames.putHeader(frame, 0, NewOrderDecoder.BLOCK_LENGTH + 8)).last()).contains("reason=INVALID_BLOCK_LENGTH");
         // the frame says 8 bytes more than the block: the next frame would be misread, so the frame is refused

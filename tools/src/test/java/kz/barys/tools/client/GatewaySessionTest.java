@@ -136,7 +136,8 @@ class GatewaySessionTest
 
             client.replace(1, 7, 8, PRICE, 1_200_000L);
             roundTrip(client, seen, 1);
-            assertThat(seen.last()).contains("execType=REPLACED", "clOrdId=8", "origClOrdId=7", "leavesQty=(mantissa=200000");
+            assertThat(seen.last()).contains("execType=REPLACED", "clOrdId=8", "origClOrdId=7", "leavesQty=(mantissa=200000",
+                "cumQty=(mantissa=1000000", "priorityKept=TRUE");
 
             client.cancel(1, 99);
             roundTrip(client, seen, 1);
@@ -245,6 +246,9 @@ class GatewaySessionTest
             cod.close();   // connection lost, no Logout
             plain.close(); // also lost, but this session did not ask for cancel-on-disconnect
             Recorder.await(watcher, () -> watcherSeen.messages.stream().anyMatch(m -> m.contains("MassCancelReport")));
+            // the other session trading for the account heard of the order when it rested, as of its cancel
+            assertThat(watcherSeen.messages).anyMatch(m -> m.contains("execType=NEW") && m.contains("requestSeqNum=0")
+                && m.contains("account=1") && m.contains("orderId=1"));
             assertThat(String.join("\n", watcherSeen.messages))
                 .contains("execType=CANCELED", "cancelReason=MASS_CANCEL", "account=1")
                 .doesNotContain("account=2|clOrdId=1|origClOrdId=0|orderId=2|symbol=BTC-KZT|side=SELL|execType=CANCELED");
