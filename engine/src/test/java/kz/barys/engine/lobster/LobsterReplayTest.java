@@ -1,7 +1,6 @@
 package kz.barys.engine.lobster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.testing.Prerequisite;
 import kz.barys.engine.text.TextEngine;
 
 /**
@@ -77,7 +77,8 @@ class LobsterReplayTest
     void everyExecutionHitsTheOrderLobsterSaysWasExecuted() throws IOException
     {
         final Path dir = sharedData().resolve(FOLDER);
-        assumeTrue(Files.isRegularFile(dir.resolve(MESSAGES)), "LOBSTER sample not present under " + dir);
+        Prerequisite.require(Files.isRegularFile(dir.resolve(MESSAGES)), "LOBSTER sample not present: no " + dir.resolve(MESSAGES) +
+            " (the shared data directory beside the repository, ../shared/data, or -Dbarys.shared.data=DIR)");
         final byte[] messageBytes = Files.readAllBytes(dir.resolve(MESSAGES));
         assertThat(sha256(messageBytes)).as("message file is the one SOURCE.md describes").isEqualTo(MESSAGES_SHA256);
         final List<String> messages = lines(new String(messageBytes, StandardCharsets.US_ASCII));

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import kz.barys.engine.marketdata.JoinPoint;
 import kz.barys.engine.marketdata.MarketDataTailer;
 import kz.barys.engine.server.Engine;
+import kz.barys.engine.testing.Prerequisite;
 
 /**
  * The web page in a real browser (Debian's headless Chromium; {@code .ci/install-chromium.sh} installs it, and
- * without it this test is skipped): after orders are fed to a live engine, the page shows their book, as text in
- * the DOM and as green bid and red ask rows in a screenshot (kept as target/md-page.png).
+ * without it this test is skipped, or fails under {@code CI=true}): after orders are fed to a live engine, the page
+ * shows their book, as text in the DOM and as green bid and red ask rows in a screenshot (kept as
+ * target/md-page.png).
  */
 @Timeout(120)
 class MdPageBrowserTest
@@ -43,7 +44,8 @@ class MdPageBrowserTest
     void thePageShowsTheBookAfterOrdersAreFed() throws Exception
     {
         final Path chromium = chromium();
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed (.ci/install-chromium.sh installs it)");
+        Prerequisite.require(chromium != null, "chromium is not installed: no chromium or chromium-browser on the PATH " +
+            "(.ci/install-chromium.sh installs it)");
         final Path data = dir.resolve("data");
         final Engine engine = MdFixtures.engine(data);
         try (MdHttpServer server = MdHttpServer.start(0, MarketDataTailer.builder(data).from(JoinPoint.end()), 10))
