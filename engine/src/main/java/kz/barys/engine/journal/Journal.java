@@ -2,6 +2,8 @@ package kz.barys.engine.journal;
 
 import java.nio.file.Path;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -28,7 +30,14 @@ public final class Journal
      */
     public static SingleChronicleQueue open(final Path dataDir, final boolean readOnly)
     {
+        return open(dataDir, readOnly, SystemTimeProvider.INSTANCE);
+    }
+
+    /** As {@link #open(Path, boolean)}, with the clock that decides the day file (tests roll days with it). */
+    public static SingleChronicleQueue open(final Path dataDir, final boolean readOnly, final TimeProvider clock)
+    {
         return SingleChronicleQueueBuilder.binary(directory(dataDir))
+            .timeProvider(clock)
             .rollCycle(ROLL_CYCLE)
             .readOnly(readOnly)
             .timeoutMS(1_000)

@@ -9,7 +9,8 @@ import kz.barys.engine.snapshot.SnapshotStore;
 
 /**
  * Takes a snapshot every {@code interval} commands (0: never), on the core thread at a journal document
- * boundary: journals a marker with the state digest, then writes the snapshot file that resumes after it.
+ * boundary: journals a marker with the state digest, then writes the snapshot file that resumes after it, then
+ * tells {@code written} (retention, which deletes older files on its own thread).
  */
 public final class SnapshotTrigger
 {
@@ -17,13 +18,17 @@ public final class SnapshotTrigger
     private final JournalWriter journal;
     private final SnapshotStore store;
     private final long interval;
+    private final Runnable written;
     private final ExpandableArrayBuffer state = new ExpandableArrayBuffer(1 << 20);
     private long next;
     private long taken;
 
+    /** @param written called on the snapshotting thread after each snapshot file is in place; must not block */
     public SnapshotTrigger(
-        final MatchingCore core, final JournalWriter journal, final SnapshotStore store, final long interval, final long lastSequence)
+        final MatchingCore core, final JournalWriter journal, final SnapshotStore store, final long interval, final long lastSequence,
+        final Runnable written)
     {
+        this.written = written;
         this.core = core;
         this.journal = journal;
         this.store = store;
@@ -48,6 +53,7 @@ public final class SnapshotTrigger
         final long index = journal.writeSnapshotMarker(lastSequence, digest);
         store.write(state, length, digest, lastSequence, index, core.config().fingerprint());
         taken++;
+        written.run();
     }
 
     public long taken()

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.MarketsChange;
@@ -19,6 +22,7 @@ import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
+import kz.barys.engine.journal.RetentionAgent;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
@@ -53,6 +57,8 @@ public final class Engine implements AutoCloseable
     private final MatchingCore core;
     private final JournalWriter journal;
     private final SnapshotTrigger snapshots;
+    private final RetentionAgent retention;
+    private final AgentRunner retentionRunner;
     private final EnginePipeline pipeline;
     private final ErrorHandler onCoreFailure;
     private volatile CommandFailedException failure;
@@ -117,9 +123,14 @@ public final class Engine implements AutoCloseable
         {
             journal.writeMarketsChange(recovered.lastSequence(), clock.nanoTime(), options.config().fingerprint());
         }
+        retention = new RetentionAgent(snapshotStore, queue, options.journalRetentionDays(), new SystemNanoClock());
+        // Retention deletes files on its own thread, waking 10 times a second to see whether a snapshot was taken.
+        retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
+            error -> System.err.println("barys engine: WARNING: retention: " + error), null, retention);
+        AgentRunner.startOnThread(retentionRunner);
         snapshots = new SnapshotTrigger(
             core, journal, snapshotStore, options.snapshotInterval(),
-            recovered.lastSequence());
+            recovered.lastSequence(), retention::snapshotWritten);
         pipeline = new EnginePipeline(
             options.ringSize(),
             WaitStrategies.byName(options.waitStrategy()),
@@ -160,6 +171,19 @@ public final class Engine implements AutoCloseable
         try (SingleChronicleQueue readOnly = Journal.open(options.dataDir(), true))
         {
             return Recovery.recover(options.dataDir(), readOnly, options.config(), options.maxOrders(), true, processor);
+        }
+    }
+
+    /** On the closing thread, once the retention thread has stopped: a stopped engine keeps no more than retention allows. */
+    private void pruneAfterShutdownSnapshot()
+    {
+        try
+        {
+            retention.prune();
+        }
+        catch (final RuntimeException ex)
+        {
+            System.err.println("barys engine: WARNING: retention: " + ex);
         }
     }
 
@@ -296,6 +320,8 @@ public final class Engine implements AutoCloseable
             {
                 snapshots.snapshot(pipeline.lastSequence());
             }
+            retentionRunner.close();
+            pruneAfterShutdownSnapshot();
         }
         catch (final InterruptedException ex)
         {
@@ -303,6 +329,7 @@ public final class Engine implements AutoCloseable
         }
         finally
         {
+            retentionRunner.close();
             queue.close();
             unlock();
         }

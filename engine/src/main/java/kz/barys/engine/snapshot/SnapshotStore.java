@@ -65,7 +65,7 @@ public final class SnapshotStore
         this.keep = Math.max(1, keep);
     }
 
-    /** Writes a snapshot of {@code core} after command {@code sequence}, then drops all but the newest {@code keep}. */
+    /** Writes a snapshot of {@code core} after command {@code sequence} (older ones stay until {@link #prune()}). */
     public Path write(final MatchingCore core, final long sequence, final long journalIndex)
     {
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(1 << 20);
@@ -110,7 +110,6 @@ public final class SnapshotStore
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            applyRetention();
             return target;
         }
         catch (final IOException ex)
@@ -245,12 +244,26 @@ public final class SnapshotStore
         }
     }
 
-    private void applyRetention() throws IOException
+    /**
+     * Deletes all but the newest {@code keep} snapshot files; returns the deleted ones. Not on the core thread: the
+     * engine's {@code RetentionAgent} calls it after each snapshot.
+     */
+    public List<Path> prune()
     {
         final List<Path> files = list();
-        for (int i = 0; i < files.size() - keep; i++)
+        final List<Path> deleted = new ArrayList<>();
+        try
         {
-            Files.deleteIfExists(files.get(i));
+            for (int i = 0; i < files.size() - keep; i++)
+            {
+                Files.deleteIfExists(files.get(i));
+                deleted.add(files.get(i));
+            }
         }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete an old snapshot in " + directory, ex);
+        }
+        return deleted;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import kz.barys.engine.gateway.Gateway;
+import kz.barys.engine.journal.RetentionAgent;
 import kz.barys.engine.pipeline.EnginePipeline;
 
 /** The engine's thread names fit Linux's 15 characters, so top -H, ps -L and /proc show them whole (docs/operations.md). */
@@ -15,7 +16,7 @@ class ThreadNamesTest
     @Test
     void everyEngineThreadNameFitsInFifteenCharacters()
     {
-        for (final String name : List.of(EnginePipeline.CORE_THREAD, EnginePipeline.RESPONDER_THREAD, Gateway.IO_THREAD))
+        for (final String name : List.of(EnginePipeline.CORE_THREAD, EnginePipeline.RESPONDER_THREAD, Gateway.IO_THREAD, RetentionAgent.THREAD))
         {
             assertThat(name.length()).as(name).isLessThanOrEqualTo(15);
         }
