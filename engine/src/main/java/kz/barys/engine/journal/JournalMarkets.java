@@ -29,8 +29,20 @@ public final class JournalMarkets
     /** The markets in force at the end of the journal (as far as it reads), or empty when it names none. */
     public static Optional<EngineConfig> latest(final SingleChronicleQueue queue)
     {
-        final Tracker tracker = new Tracker();
+        return latest(new JournalReader(queue));
+    }
+
+    /** As {@link #latest(SingleChronicleQueue)}, reading from the document at {@code index} on (a snapshot's). */
+    public static Optional<EngineConfig> latestFrom(final SingleChronicleQueue queue, final long index)
+    {
         final JournalReader reader = new JournalReader(queue);
+        reader.moveToIndex(index);
+        return latest(reader);
+    }
+
+    private static Optional<EngineConfig> latest(final JournalReader reader)
+    {
+        final Tracker tracker = new Tracker();
         while (reader.next(tracker) == JournalReader.Result.DOCUMENT)
         {
             // the tracker keeps the last markets seen

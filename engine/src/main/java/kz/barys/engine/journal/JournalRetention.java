@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,6 @@ import net.openhft.chronicle.queue.util.FileUtil;
  */
 public final class JournalRetention
 {
-    private static final DateTimeFormatter CYCLE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd");
-
     /** What one pass deleted, and whether an expired file was left because some process has it open. */
     public record Pass(List<String> deleted, boolean leftOpenFiles)
     {
@@ -60,12 +57,8 @@ public final class JournalRetention
         }
         for (final String name : fileNames.stream().sorted().toList())
         {
-            if (!name.matches("\\d{8}F\\.cq4"))
-            {
-                continue;
-            }
-            final long day = LocalDate.parse(name.substring(0, 8), CYCLE_NAME).toEpochDay();
-            if (day < oldestSnapshotDay && day <= today - retentionDays && day < today)
+            final long day = Journal.day(name);
+            if (day >= 0 && day < oldestSnapshotDay && day <= today - retentionDays && day < today)
             {
                 expired.add(name);
             }

@@ -200,6 +200,34 @@ public final class MarketDataProcessor
     }
 
     /**
+     * Starts from books known after command {@code lastSequence} (a snapshot's, when the journal's first files are
+     * gone) instead of from the journal's first command: the next command processed must be {@code lastSequence + 1}.
+     * Fill the books with {@link #restingAtStart} and {@link #haltedAtStart} before it. Sequence numbers count from 0
+     * here.
+     */
+    public void startAfter(final long lastSequence)
+    {
+        if (commandCount != 0)
+        {
+            throw new IllegalStateException("the processor has already processed commands");
+        }
+        lastCommandSequence = lastSequence;
+    }
+
+    /** An order resting in the books started from ({@link #startAfter}): at the back of its level, with no message. */
+    public void restingAtStart(final Instrument instrument, final long order, final Side side, final long price, final long leaves)
+    {
+        final int index = instrument.index();
+        books[index].side(side).levelAt(price).append(resting(index, order, side, price, leaves));
+    }
+
+    /** The instrument is halted in the books started from ({@link #startAfter}); no message. */
+    public void haltedAtStart(final Instrument instrument)
+    {
+        books[instrument.index()].halted = true;
+    }
+
+    /**
      * Processes one journaled command with its encoded events ({@code EventEncoder} records). Commands must come
      * in journal order from the first: a gap in their sequence numbers is an error, since the books would be
      * wrong from then on.
@@ -307,6 +335,18 @@ public final class MarketDataProcessor
         }
     }
 
+    /** A new resting order, findable by its order number; the caller appends it to its level. */
+    private RestingOrder resting(final int instrument, final long order, final Side side, final long price, final long leaves)
+    {
+        final RestingOrder resting = acquireOrder();
+        resting.init(order, instrument, side, price, leaves);
+        if (orderIndex.put(order, resting) != null)
+        {
+            throw inconsistent("order " + order + " accepted twice");
+        }
+        return resting;
+    }
+
     private RestingOrder acquireOrder()
     {
         return spareOrderCount == 0 ? new RestingOrder() : spareOrders[--spareOrderCount];
@@ -347,15 +387,9 @@ public final class MarketDataProcessor
         {
             eventCount++;
             final int index = instrument.index();
-            final RestingOrder resting = acquireOrder();
-            resting.init(order, index, side, price, leaves);
-            if (orderIndex.put(order, resting) != null)
-            {
-                throw inconsistent("order " + order + " accepted twice");
-            }
             final Level level = books[index].side(side).levelAt(price);
             touch(level);
-            level.append(resting);
+            level.append(resting(index, order, side, price, leaves));
             if (feed == Feed.L3)
             {
                 final long seq = ++sequences[index];

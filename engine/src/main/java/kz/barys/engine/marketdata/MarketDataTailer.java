@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,6 +16,7 @@ import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalMarkets;
 import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
@@ -58,6 +60,8 @@ public final class MarketDataTailer implements AutoCloseable
     private final EngineConfig config;
     private final JoinPoint joinPoint;
     private final JournalReader.Visitor visitor = new Visitor();
+    /** The snapshot the books started from when the journal's first files were deleted, else null. */
+    private final SnapshotStore.Loaded snapshot;
     private volatile boolean snapshotRequested;
     private boolean sawHeader;
     private long documentIndex;
@@ -76,18 +80,28 @@ public final class MarketDataTailer implements AutoCloseable
         this.queue = Journal.open(builder.dataDir, true);
         try
         {
+            // Retention may have deleted the journal's first files: then the books start from the newest snapshot.
+            this.snapshot = SnapshotStart.journalIsCut(queue, builder.dataDir) ?
+                SnapshotStart.newest(builder.dataDir, message -> System.err.println("barys market data: " + message)) : null;
+            final EngineConfig firstMarkets = snapshot != null ? snapshot.core().config() : JournalMarkets.first(queue).orElse(config);
             // The configuration must be the one the journal was last written under; the tailer reads every part of
-            // the journal under the markets of its time (the header's, then each MARKETS record's).
-            MarketsChange.between(JournalMarkets.latest(queue).orElse(config), config)
+            // the journal under the markets of its time (the header's or the snapshot's, then each MARKETS record's).
+            final Optional<EngineConfig> latestMarkets = snapshot != null ?
+                JournalMarkets.latestFrom(queue, snapshot.journalIndex()) : JournalMarkets.latest(queue);
+            MarketsChange.between(latestMarkets.orElse(firstMarkets), config)
                 .requireNone("the data in " + builder.dataDir);
+            this.processor = new MarketDataProcessor(firstMarkets, builder.feed, listener);
+            this.reader = new JournalReader(queue);
+            if (snapshot != null)
+            {
+                startFromSnapshot(builder.dataDir);
+            }
         }
         catch (final RuntimeException ex)
         {
             queue.close();
             throw ex;
         }
-        this.processor = new MarketDataProcessor(JournalMarkets.first(queue).orElse(config), builder.feed, listener);
-        this.reader = new JournalReader(queue);
         if (!builder.symbols.isEmpty())
         {
             final List<Instrument> chosen = new ArrayList<>();
@@ -102,6 +116,30 @@ public final class MarketDataTailer implements AutoCloseable
             }
             processor.selectOnly(chosen);
         }
+    }
+
+    private void startFromSnapshot(final Path dataDir)
+    {
+        final long sequence = snapshot.sequence();
+        final boolean before = switch (joinPoint.kind())
+        {
+            case COMMAND -> joinPoint.value() <= sequence;
+            case INDEX -> joinPoint.value() < snapshot.journalIndex();
+            default -> false;
+        };
+        if (before)
+        {
+            throw new IllegalArgumentException("cannot join at " + joinPoint + ": the journal in " + dataDir.toAbsolutePath() +
+                " no longer holds its first files, and the books start from the newest snapshot, after command " + sequence +
+                " (join at command " + (sequence + 1) + " or later)");
+        }
+        SnapshotStart.seed(snapshot, processor);
+        if (!reader.moveToIndex(snapshot.journalIndex()))
+        {
+            throw new IllegalStateException("snapshot " + snapshot.file() + " resumes at journal index " +
+                Long.toHexString(snapshot.journalIndex()) + ", which the journal does not hold");
+        }
+        sawHeader = true; // the snapshot stands for everything before it
     }
 
     /** Starts describing a tailer of the journal in {@code dataDir} (the engine's {@code --data}). */
@@ -216,6 +254,16 @@ public final class MarketDataTailer implements AutoCloseable
     public long sequence(final String symbol)
     {
         return processor.sequence(instrument(symbol));
+    }
+
+    /**
+     * The journal sequence number of the last command in the books the tailer started from: 0 when it reads the
+     * journal from its first command, else the snapshot's (the journal's first files were deleted; sequence numbers
+     * then count from 0 at that snapshot).
+     */
+    public long startSequence()
+    {
+        return snapshot == null ? 0 : snapshot.sequence();
     }
 
     /** Journal sequence number of the last command read. */

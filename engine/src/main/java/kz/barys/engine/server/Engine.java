@@ -107,8 +107,13 @@ public final class Engine implements AutoCloseable
             throw ex;
         }
         final SnapshotStore snapshotStore = new SnapshotStore(options.dataDir(), options.snapshotsToKeep());
-        JournalRetention.apply(options.dataDir(), snapshotStore.oldestJournalIndex(), options.journalRetentionDays());
+        final boolean deleted = !JournalRetention.apply(
+            options.dataDir(), snapshotStore.oldestJournalIndex(), options.journalRetentionDays()).isEmpty();
         queue = Journal.open(options.dataDir(), false);
+        if (deleted)
+        {
+            queue.refreshDirectoryListing(); // the listing readers share must start at the first file left
+        }
         core = recovered.core();
         journal = new JournalWriter(queue.createAppender());
         if (recovered.journalEmpty())
