@@ -4,7 +4,9 @@ package kz.barys.engine.marketdata;
  * Where a {@link MarketDataTailer} starts to call its listener. Whatever the join point, the tailer reads the
  * journal from its first document (quietly up to the join point), so that its books and per-symbol sequence
  * numbers are the same as those of every other consumer; at the join point it hands over one snapshot per
- * symbol, then the increments that follow it, with no gap and no overlap.
+ * symbol, then the increments that follow it, with no gap and no overlap. When retention deleted the journal's
+ * first files, the tailer starts from the newest snapshot instead of the first document: {@link #start()} then
+ * means the books of that snapshot, and a command or index before it is refused.
  */
 public final class JoinPoint
 {
@@ -25,7 +27,10 @@ public final class JoinPoint
         this.value = value;
     }
 
-    /** From the beginning of the journal: empty snapshots at sequence 0, then every message. */
+    /**
+     * From the beginning of the journal: empty snapshots at sequence 0, then every message (when the journal's
+     * first files were deleted: the newest snapshot's books at sequence 0).
+     */
     public static JoinPoint start()
     {
         return START;

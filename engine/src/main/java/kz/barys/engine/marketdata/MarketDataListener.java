@@ -10,7 +10,8 @@ import kz.barys.engine.config.Instrument;
  * time the engine sequenced the command that caused the message (nanoseconds since the epoch).
  *
  * <p>Every message of a symbol carries that symbol's next sequence number ({@code seq}), counted from 1 over
- * the whole journal: a gap means a lost message. A {@link #snapshot} carries the sequence number of the last
+ * the whole journal (or, when its first files were deleted, from the snapshot the tailer started from): a gap
+ * means a lost message. A {@link #snapshot} carries the sequence number of the last
  * message it includes; the next message of that symbol has {@code seq + 1}.
  *
  * <p>Every method has an empty default: implement the ones you need.

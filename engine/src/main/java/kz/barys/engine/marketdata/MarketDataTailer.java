@@ -48,6 +48,12 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * -9}) continues the same journal: an unfinished document is never visible to a tailer, and the restarted
  * engine completes or replaces it, so a tailer following across the restart sees every command exactly once.
  *
+ * <p>When journal retention has deleted the journal's first files, a tailer starts instead from the books of the
+ * newest snapshot in the data directory and reads the journal from that snapshot's document on
+ * ({@link #startSequence()} says so). Its sequence numbers then count from 0 at that snapshot: they agree with
+ * those of other tailers started from the same snapshot, not with those of one that read the whole journal.
+ * A join point before the snapshot is refused.
+ *
  * <p>Not thread-safe, except {@link #requestSnapshot()}: one thread polls and receives the callbacks.
  */
 public final class MarketDataTailer implements AutoCloseable
@@ -318,8 +324,8 @@ public final class MarketDataTailer implements AutoCloseable
         {
             if (!sawHeader)
             {
-                throw new IllegalStateException("the journal does not start with its header (its first files were deleted?): " +
-                    "market data needs the whole journal");
+                throw new IllegalStateException("the journal does not start with its header (its first files were deleted " +
+                    "after the tailer opened it?): open the tailer again to start from the newest snapshot");
             }
             documentIndex = index;
             if (!processor.isLive() && reached(index, command.sequence))

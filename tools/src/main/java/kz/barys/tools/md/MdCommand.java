@@ -157,6 +157,11 @@ public final class MdCommand implements Callable<Integer>
         final JoinPoint joinPoint = book ? JoinPoint.end() : joinPoint();
         try (MarketDataTailer tailer = builder(engineConfig).from(joinPoint).build(listenerWriter))
         {
+            if (tailer.startSequence() > 0)
+            {
+                System.err.println("barys md: the journal's first files were deleted: the books start from the newest snapshot, " +
+                    "after command " + tailer.startSequence() + "; sequence numbers count from 0 there");
+            }
             final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             boolean printedOnce = false;
             while (running.get())

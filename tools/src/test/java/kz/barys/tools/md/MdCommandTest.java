@@ -13,7 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.server.Engine;
+import kz.barys.engine.snapshot.SnapshotStore;
+import kz.barys.engine.testing.DayRollingPipeline;
 import kz.barys.tools.BarysCli;
 
 /** {@code barys md} on a journal written by a real engine. */
@@ -204,6 +208,31 @@ class MdCommandTest
         assertThat(messages.err()).contains("corrupt journal document at index");
         assertThat(book.exit()).isEqualTo(1);
         assertThat(book.err()).contains("corrupt journal document at index");
+    }
+
+    @Test
+    void aJournalWhoseFirstFilesWereDeletedIsReadFromTheNewestSnapshot(@TempDir final Path cut) throws Exception
+    {
+        try (DayRollingPipeline engine = new DayRollingPipeline(cut, EngineConfig.defaults(), 400, 2, 0, (command, events, length) -> { }))
+        {
+            engine.submit(MdFixtures.market(6, 700));
+            engine.nextDay();
+            engine.submit(MdFixtures.market(7, 700));
+            engine.nextDay();
+            engine.submit(MdFixtures.market(8, 500));
+        }
+        final List<String> wholeBook = MdFixtures.cli("md", "--data", cut.toString(), "--book");
+        final SnapshotStore snapshots = new SnapshotStore(cut, 2);
+        snapshots.prune();
+        assertThat(JournalRetention.apply(cut, snapshots.oldestJournalIndex(), 1)).contains(DayRollingPipeline.dayFile(0));
+        final long snapshot = snapshots.loadNewest(1 << 10, warning -> { }).orElseThrow().sequence();
+
+        final kz.barys.tools.CliRun messages = kz.barys.tools.CliRun.of("md", "--data", cut.toString());
+        assertThat(messages.exit()).isZero();
+        assertThat(messages.err()).contains("the journal's first files were deleted: the books start from the newest snapshot, " +
+            "after command " + snapshot + "; sequence numbers count from 0 there");
+        assertThat(messages.out()).startsWith("SNAPSHOT symbol=BTC-KZT seq=0 ");
+        assertThat(MdFixtures.cli("md", "--data", cut.toString(), "--book")).isEqualTo(wholeBook);
     }
 
     private static long price(final String text, final String side)
