@@ -30,7 +30,9 @@ import kz.barys.engine.text.CommandTextWriter;
 import kz.barys.engine.text.Replay;
 import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The pipeline of a running engine over six journal days (a test clock rolls Chronicle's daily file): the
@@ -90,6 +92,38 @@ class RetentionWhileRunningTest
         final String replayed = replayDump(journaled);
         assertThat(live).isEqualTo(replayed);
         assertThat(dump(recovered.core())).isEqualTo(replayed);
+    }
+
+    @Test
+    void aDayFileThatAReaderStillHasOpenStaysUntilTheReaderLetsGoOfIt() throws Exception
+    {
+        final String firstDay = DayRollingPipeline.dayFile(0);
+        try (DayRollingPipeline engine = new DayRollingPipeline(data, CONFIG, 200, 1, 1, (command, events, length) -> { }))
+        {
+            engine.submit(CommandStreams.mixed(13, 400));
+            final SingleChronicleQueue readerQueue = Journal.open(data, true);
+            try
+            {
+                // A reader behind, in the first day's file (as a slow market-data consumer would be).
+                final ExcerptTailer reader = readerQueue.createTailer();
+                try (DocumentContext document = reader.readingDocument())
+                {
+                    assertThat(document.isPresent()).isTrue();
+                }
+                engine.nextDay();
+                final long taken = engine.snapshotsTaken();
+                engine.submit(CommandStreams.mixed(14, 400));
+                assertThat(engine.snapshotsTaken()).as("snapshots of the second day").isGreaterThan(taken);
+                Thread.sleep(3 * 1_000); // the agent has looked, and retried, meanwhile
+                assertThat(dayFiles()).as("kept while a reader has it open").contains(firstDay);
+            }
+            finally
+            {
+                readerQueue.close();
+            }
+            await(() -> !dayFiles().contains(firstDay), "the first day's file deleted once released");
+            assertThat(dayFiles()).containsExactly(DayRollingPipeline.dayFile(1));
+        }
     }
 
     @Test
