@@ -33,4 +33,13 @@ class JournalRetentionTest
         final long snapshotDay = LocalDate.of(2026, 11, 1).toEpochDay();
         assertThat(JournalRetention.expired(FILES, snapshotDay, TODAY, 1)).isEmpty();
     }
+
+    @Test
+    void namesTheExpiredDayFilesOldestFirstWhateverTheListingOrder()
+    {
+        final List<String> listed = List.of("20261120F.cq4", "metadata.cq4t", "20261101F.cq4", "20261110F.cq4", "20261123F.cq4");
+        final long snapshotDay = TODAY + 30; // a snapshot ahead: only the period and today limit
+        assertThat(JournalRetention.expired(listed, snapshotDay, TODAY, 1))
+            .containsExactly("20261101F.cq4", "20261110F.cq4", "20261120F.cq4");
+    }
 }
