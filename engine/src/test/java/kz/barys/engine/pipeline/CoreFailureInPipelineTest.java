@@ -70,7 +70,7 @@ class CoreFailureInPipelineTest
         {
             final JournalWriter journal = new JournalWriter(queue.createAppender());
             pipeline = new EnginePipeline(1024, WaitStrategies.byName(WaitStrategies.DEFAULT), executor, journal,
-                new SystemEpochNanoClock(), new SnapshotTrigger(core, journal, new SnapshotStore(data, 2), 1, 0), 0,
+                new SystemEpochNanoClock(), new SnapshotTrigger(core, journal, new SnapshotStore(data, 2), 1, 0, () -> { }), 0,
                 (command, events, length) ->
                 {
                     decoder.decode(events, 0, length, text);

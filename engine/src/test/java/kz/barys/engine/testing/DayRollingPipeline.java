@@ -75,7 +75,7 @@ public final class DayRollingPipeline implements AutoCloseable
         AgentRunner.startOnThread(retention);
         snapshots = new SnapshotTrigger(core, journal, store, snapshotEvery, 0, agent::snapshotWritten);
         pipeline = new EnginePipeline(1 << 10, WaitStrategies.byName(WaitStrategies.DEFAULT), empty.executor(), journal,
-            new OffsetEpochNanoClock(), snapshots, 0, listener, false);
+            new OffsetEpochNanoClock(), snapshots, 0, listener, false, Throwable::printStackTrace);
         pipeline.start();
     }
 
