@@ -76,8 +76,8 @@ class RetentionWhileRunningTest
             final List<String> lastDay = List.of(DayRollingPipeline.dayFile(DAYS - 1));
             await(() -> dayFiles().equals(lastDay) && store.list().size() == SNAPSHOTS_KEPT, "retention while running");
             engine.close();
-            assertThat(engine.snapshotsTaken()).as("snapshots taken over the days (all but the newest two deleted)")
-                .isGreaterThanOrEqualTo(2L * DAYS);
+            // How many depends on batching (a snapshot waits for a document's end); more than kept, and the rest went.
+            assertThat(engine.snapshotsTaken()).as("snapshots taken over the days").isGreaterThan(SNAPSHOTS_KEPT + 2L);
             live = engine.stateDump();
         }
         assertThat(store.list()).hasSize(SNAPSHOTS_KEPT);
@@ -110,10 +110,13 @@ class RetentionWhileRunningTest
                 {
                     assertThat(document.isPresent()).isTrue();
                 }
+                final SnapshotStore store = new SnapshotStore(data, 1);
+                await(() -> !store.list().isEmpty(), "a snapshot of the first day");
+                final Path firstDaySnapshot = newest(store);
                 engine.nextDay();
-                final long taken = engine.snapshotsTaken();
                 engine.submit(CommandStreams.mixed(14, 400));
-                assertThat(engine.snapshotsTaken()).as("snapshots of the second day").isGreaterThan(taken);
+                // Files, not the trigger's count: the snapshot is taken after the batch is seen as journaled.
+                await(() -> !store.list().isEmpty() && !newest(store).equals(firstDaySnapshot), "a snapshot of the second day");
                 Thread.sleep(3 * 1_000); // the agent has looked, and retried, meanwhile
                 assertThat(dayFiles()).as("kept while a reader has it open").contains(firstDay);
             }
@@ -138,6 +141,12 @@ class RetentionWhileRunningTest
             await(() -> store.list().size() == SNAPSHOTS_KEPT, "old snapshots deleted while running");
         }
         assertThat(store.list()).as("after the shutdown snapshot").hasSize(SNAPSHOTS_KEPT);
+    }
+
+    private static Path newest(final SnapshotStore store)
+    {
+        final List<Path> files = store.list();
+        return files.isEmpty() ? Path.of("none") : files.get(files.size() - 1);
     }
 
     private List<String> dayFiles()
