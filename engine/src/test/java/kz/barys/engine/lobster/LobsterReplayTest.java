@@ -78,7 +78,7 @@ class LobsterReplayTest
     {
         final Path dir = sharedData().resolve(FOLDER);
         Prerequisite.require(Files.isRegularFile(dir.resolve(MESSAGES)), "LOBSTER sample not present: no " + dir.resolve(MESSAGES) +
-            " (the shared data directory beside the repository, ../shared/data, or -Dbarys.shared.data=DIR)");
+            " (bundled under engine/src/test/resources/lobster, or -Dbarys.shared.data=DIR)");
         final byte[] messageBytes = Files.readAllBytes(dir.resolve(MESSAGES));
         assertThat(sha256(messageBytes)).as("message file is the one SOURCE.md describes").isEqualTo(MESSAGES_SHA256);
         final List<String> messages = lines(new String(messageBytes, StandardCharsets.US_ASCII));
@@ -324,7 +324,8 @@ class LobsterReplayTest
         {
             return Paths.get(property);
         }
-        return Paths.get("..", "..", "shared", "data").toAbsolutePath().normalize();
+        // The sample is bundled with the tests (src/test/resources/lobster/SOURCE.md), so a clone alone has it.
+        return Paths.get("src", "test", "resources").toAbsolutePath().normalize();
     }
 
     private static String sha256(final byte[] bytes)
