@@ -19,7 +19,7 @@ import kz.barys.engine.journal.JournalWriter;
 final class RecordedWorkload
 {
     final PeerWorkload workload;
-    private final ExpandableArrayBuffer commands = new ExpandableArrayBuffer(1 << 20);
+    private final UnsafeBuffer commands; // one record every CommandCodec.MAX_LENGTH bytes
     private final ExpandableArrayBuffer events = new ExpandableArrayBuffer(1 << 20);
     private final int[] eventOffsets;
     private final int count;
@@ -35,6 +35,7 @@ final class RecordedWorkload
         deposits = workload.depositCount();
         count = deposits + workload.size();
         eventOffsets = new int[count + 1];
+        commands = new UnsafeBuffer(new byte[count * CommandCodec.MAX_LENGTH]);
         final MatchingCore core = new MatchingCore(workload.config());
         final EventEncoder encoder = new EventEncoder();
         final kz.barys.benchmarks.CountingSink counter = new kz.barys.benchmarks.CountingSink();
@@ -53,7 +54,7 @@ final class RecordedWorkload
             }
             encoder.reset();
             core.process(next, encoder);
-            codec.encode(next, encoder.length(), commands, i * CommandCodec.LENGTH);
+            codec.encode(next, encoder.length(), commands, i * CommandCodec.MAX_LENGTH);
             events.putBytes(eventBytes, encoder.buffer(), 0, encoder.length());
             decoder.decode(encoder.buffer(), 0, encoder.length(), counter);
             eventOffsets[i] = eventBytes;
@@ -86,7 +87,7 @@ final class RecordedWorkload
     void process(final kz.barys.engine.marketdata.MarketDataProcessor processor, final long sequence)
     {
         final int index = indexOf(sequence);
-        codec.decode(commands, index * CommandCodec.LENGTH, command);
+        codec.decode(commands, index * CommandCodec.MAX_LENGTH, command);
         command.sequence = sequence;
         command.timestampNanos = sequence;
         final int offset = eventOffsets[index];
@@ -97,7 +98,7 @@ final class RecordedWorkload
     void append(final JournalWriter writer, final long sequence, final long timestamp)
     {
         final int index = indexOf(sequence);
-        codec.decode(commands, index * CommandCodec.LENGTH, command);
+        codec.decode(commands, index * CommandCodec.MAX_LENGTH, command);
         command.sequence = sequence;
         command.timestampNanos = timestamp;
         final int offset = eventOffsets[index];

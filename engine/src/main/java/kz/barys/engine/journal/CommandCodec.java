@@ -15,15 +15,21 @@ import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
  */
 public final class CommandCodec
 {
-    /** Bytes of a Command message written by this version (header and block). */
-    public static final int LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + CommandEncoder.BLOCK_LENGTH;
+    /** Most bytes a Command message written by this version takes (header, block and the longest sent name). */
+    public static final int MAX_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + CommandEncoder.BLOCK_LENGTH
+        + CommandEncoder.sentNameHeaderLength() + Command.NAME_LENGTH;
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final CommandEncoder encoder = new CommandEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final CommandDecoder decoder = new CommandDecoder();
+    /** Whether the command decoded last had a sent name, whose bytes the next one without must clear. */
+    private boolean nameHeld;
 
-    /** Writes {@code command}, followed by {@code eventsLength} bytes of its events, at {@code offset}; returns {@link #LENGTH}. */
+    /**
+     * Writes {@code command}, to be followed by {@code eventsLength} bytes of its events, at {@code offset} (room for
+     * {@link #MAX_LENGTH} bytes there); returns its length.
+     */
     public int encode(final Command command, final int eventsLength, final MutableDirectBuffer buffer, final int offset)
     {
         encoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
@@ -46,8 +52,8 @@ public final class CommandCodec
             .stp(EnumsToJournal.stp(command.stp))
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
-            .putSentName(command.unknownName, 0);
-        return LENGTH;
+            .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
+        return encoder.limit() - offset;
     }
 
     /**
@@ -76,8 +82,18 @@ public final class CommandCodec
         command.stp = EnumsFromJournal.stp(decoder.stp());
         command.fieldOverflow = EnumsFromJournal.bool(decoder.fieldOverflow());
         command.unknownNameLength = decoder.sentLength();
-        decoder.getSentName(command.unknownName, 0);
-        return MessageHeaderDecoder.ENCODED_LENGTH + headerDecoder.blockLength();
+        final int kept = decoder.sentNameLength();
+        if (kept > 0 || nameHeld)
+        {
+            decoder.getSentName(command.unknownName, 0, kept);
+            java.util.Arrays.fill(command.unknownName, kept, Command.NAME_LENGTH, (byte)0);
+            nameHeld = kept > 0;
+        }
+        else
+        {
+            decoder.skipSentName();
+        }
+        return decoder.limit() - offset;
     }
 
     /** The events length of the Command message last decoded. */

@@ -26,11 +26,14 @@ import kz.barys.engine.journal.sbe.WithdrawnDecoder;
  * Reads event messages written by {@link EventEncoder} back into {@link EventSink} calls, through the generated
  * codecs (reusable flyweights: nothing allocated per event). Each message is stepped over by the block length of
  * its header, so fields a newer schema version added are skipped; a template id it does not know stops it with a
- * {@link JournalFormatException} rather than be skipped silently.
+ * {@link JournalFormatException} rather than be skipped silently. Only each header's template id and block length
+ * are read: the schema id is checked once per document ({@link JournalReader}), and the acting version matters only
+ * to fields with a sinceVersion above 0, of which the schema has none yet (add reading it with the first one).
  */
 public final class EventDecoder
 {
     private static final int HEADER = MessageHeaderDecoder.ENCODED_LENGTH;
+    private static final int VERSION = JournalFormat.SCHEMA_VERSION; // see the class comment
 
     private final List<Instrument> instruments;
     private final List<Currency> currencies;
@@ -64,41 +67,36 @@ public final class EventDecoder
             header.wrap(buffer, position);
             final int template = header.templateId();
             final int block = header.blockLength();
-            final int version = header.version();
-            if (header.schemaId() != JournalFormat.SCHEMA_ID)
-            {
-                throw new JournalFormatException("an event of schema id " + header.schemaId() + " at " + position);
-            }
             final int body = position + HEADER;
             switch (template)
             {
-                case AcceptedDecoder.TEMPLATE_ID -> accepted(accepted.wrap(buffer, body, block, version), sink);
-                case TradeDecoder.TEMPLATE_ID -> trade(trade.wrap(buffer, body, block, version), sink);
-                case CanceledDecoder.TEMPLATE_ID -> canceled(canceled.wrap(buffer, body, block, version), sink);
-                case ReplacedDecoder.TEMPLATE_ID -> replaced(replaced.wrap(buffer, body, block, version), sink);
+                case AcceptedDecoder.TEMPLATE_ID -> accepted(accepted.wrap(buffer, body, block, VERSION), sink);
+                case TradeDecoder.TEMPLATE_ID -> trade(trade.wrap(buffer, body, block, VERSION), sink);
+                case CanceledDecoder.TEMPLATE_ID -> canceled(canceled.wrap(buffer, body, block, VERSION), sink);
+                case ReplacedDecoder.TEMPLATE_ID -> replaced(replaced.wrap(buffer, body, block, VERSION), sink);
                 case RejectedDecoder.TEMPLATE_ID ->
                 {
-                    rejected.wrap(buffer, body, block, version);
+                    rejected.wrap(buffer, body, block, VERSION);
                     sink.rejected(rejected.account(), rejected.id(), EnumsFromJournal.rejectReason(rejected.reason()));
                 }
                 case DepositedDecoder.TEMPLATE_ID ->
                 {
-                    deposited.wrap(buffer, body, block, version);
+                    deposited.wrap(buffer, body, block, VERSION);
                     sink.deposited(deposited.account(), currencies.get(deposited.currency()), deposited.amount());
                 }
                 case WithdrawnDecoder.TEMPLATE_ID ->
                 {
-                    withdrawn.wrap(buffer, body, block, version);
+                    withdrawn.wrap(buffer, body, block, VERSION);
                     sink.withdrawn(withdrawn.account(), currencies.get(withdrawn.currency()), withdrawn.amount());
                 }
-                case SuspendedDecoder.TEMPLATE_ID -> sink.suspended(suspended.wrap(buffer, body, block, version).account());
-                case ResumedDecoder.TEMPLATE_ID -> sink.resumed(resumed.wrap(buffer, body, block, version).account());
-                case HaltedDecoder.TEMPLATE_ID -> sink.halted(instruments.get(halted.wrap(buffer, body, block, version).instrument()));
+                case SuspendedDecoder.TEMPLATE_ID -> sink.suspended(suspended.wrap(buffer, body, block, VERSION).account());
+                case ResumedDecoder.TEMPLATE_ID -> sink.resumed(resumed.wrap(buffer, body, block, VERSION).account());
+                case HaltedDecoder.TEMPLATE_ID -> sink.halted(instruments.get(halted.wrap(buffer, body, block, VERSION).instrument()));
                 case UnhaltedDecoder.TEMPLATE_ID ->
-                    sink.unhalted(instruments.get(unhalted.wrap(buffer, body, block, version).instrument()));
+                    sink.unhalted(instruments.get(unhalted.wrap(buffer, body, block, VERSION).instrument()));
                 case MassCanceledDecoder.TEMPLATE_ID ->
                 {
-                    massCanceled.wrap(buffer, body, block, version);
+                    massCanceled.wrap(buffer, body, block, VERSION);
                     sink.massCanceled(massCanceled.account(), massCanceled.count());
                 }
                 default -> throw new JournalFormatException("an event of template id " + template + " at " + position

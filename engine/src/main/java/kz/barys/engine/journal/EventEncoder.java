@@ -1,7 +1,7 @@
 package kz.barys.engine.journal;
 
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Currency;
@@ -26,13 +26,17 @@ import kz.barys.engine.journal.sbe.WithdrawnEncoder;
 /**
  * Encodes events as the journal schema's event messages (barys-journal.xml), one after another, into a growable
  * buffer, through the generated codecs: reusable flyweights, nothing allocated per event. Used for the journal and
- * for the results handed to responders; {@link EventDecoder} reads them back.
+ * for the results handed to responders; {@link EventDecoder} reads them back. Room for an event is made once before
+ * it is written (a plain buffer then, rather than an expandable one checking for room at every field).
  */
 public final class EventEncoder implements EventSink
 {
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
+    /** The longest event message: a Trade. */
+    static final int MAX_EVENT_LENGTH = HEADER + Math.max(TradeEncoder.BLOCK_LENGTH, Math.max(ReplacedEncoder.BLOCK_LENGTH,
+        Math.max(AcceptedEncoder.BLOCK_LENGTH, CanceledEncoder.BLOCK_LENGTH)));
 
-    private final MutableDirectBuffer buffer;
+    private final UnsafeBuffer buffer;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final AcceptedEncoder accepted = new AcceptedEncoder();
     private final TradeEncoder trade = new TradeEncoder();
@@ -50,13 +54,13 @@ public final class EventEncoder implements EventSink
 
     public EventEncoder()
     {
-        this(new ExpandableArrayBuffer(4096));
+        this(4096);
     }
 
-    /** @param buffer where to write; an {@link ExpandableArrayBuffer} grows as events need */
-    public EventEncoder(final MutableDirectBuffer buffer)
+    /** @param initialCapacity bytes to start with; the buffer grows (doubling, then keeps its size) as events need */
+    public EventEncoder(final int initialCapacity)
     {
-        this.buffer = buffer;
+        this.buffer = new UnsafeBuffer(new byte[Math.max(initialCapacity, MAX_EVENT_LENGTH)]);
     }
 
     public MutableDirectBuffer buffer()
@@ -75,6 +79,18 @@ public final class EventEncoder implements EventSink
         position = 0;
     }
 
+    /** Where the next event goes, with room made there for the longest one. */
+    private int at()
+    {
+        final int capacity = buffer.capacity();
+        if (position + MAX_EVENT_LENGTH > capacity)
+        {
+            final byte[] grown = java.util.Arrays.copyOf(buffer.byteArray(), Math.max(capacity * 2, position + MAX_EVENT_LENGTH));
+            buffer.wrap(grown);
+        }
+        return position;
+    }
+
     /** Moves the write position (to drop events written after {@code position}, or to start after a header). */
     public void position(final int position)
     {
@@ -86,7 +102,7 @@ public final class EventEncoder implements EventSink
         final long account, final long id, final long order, final Instrument instrument, final Side side,
         final long price, final long qty, final long leaves, final long filled)
     {
-        accepted.wrapAndApplyHeader(buffer, position, header)
+        accepted.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
             .order(order)
@@ -106,7 +122,7 @@ public final class EventEncoder implements EventSink
         final long takerAccount, final long takerId, final long takerOrder, final long takerLeaves, final long takerFilled,
         final long makerFee, final long takerFee)
     {
-        trade.wrapAndApplyHeader(buffer, position, header)
+        trade.wrapAndApplyHeader(buffer, at(), header)
             .tradeId(tradeId)
             .price(price)
             .qty(qty)
@@ -132,7 +148,7 @@ public final class EventEncoder implements EventSink
         final long account, final long id, final long order, final Instrument instrument, final Side side,
         final long price, final CancelReason reason, final long leaves, final long filled)
     {
-        canceled.wrapAndApplyHeader(buffer, position, header)
+        canceled.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
             .order(order)
@@ -150,7 +166,7 @@ public final class EventEncoder implements EventSink
         final long account, final long id, final long newId, final long order, final Instrument instrument,
         final Side side, final long price, final long qty, final long leaves, final long filled, final boolean priorityKept)
     {
-        replaced.wrapAndApplyHeader(buffer, position, header)
+        replaced.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
             .newId(newId)
@@ -168,7 +184,7 @@ public final class EventEncoder implements EventSink
     @Override
     public void rejected(final long account, final long id, final RejectReason reason)
     {
-        rejected.wrapAndApplyHeader(buffer, position, header)
+        rejected.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
             .reason(EnumsToJournal.rejectReason(reason));
@@ -178,49 +194,49 @@ public final class EventEncoder implements EventSink
     @Override
     public void deposited(final long account, final Currency currency, final long amount)
     {
-        deposited.wrapAndApplyHeader(buffer, position, header).account(account).amount(amount).currency(currency.index());
+        deposited.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount).currency(currency.index());
         position += HEADER + DepositedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void withdrawn(final long account, final Currency currency, final long amount)
     {
-        withdrawn.wrapAndApplyHeader(buffer, position, header).account(account).amount(amount).currency(currency.index());
+        withdrawn.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount).currency(currency.index());
         position += HEADER + WithdrawnEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void suspended(final long account)
     {
-        suspended.wrapAndApplyHeader(buffer, position, header).account(account);
+        suspended.wrapAndApplyHeader(buffer, at(), header).account(account);
         position += HEADER + SuspendedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void resumed(final long account)
     {
-        resumed.wrapAndApplyHeader(buffer, position, header).account(account);
+        resumed.wrapAndApplyHeader(buffer, at(), header).account(account);
         position += HEADER + ResumedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void halted(final Instrument instrument)
     {
-        halted.wrapAndApplyHeader(buffer, position, header).instrument(instrument.index());
+        halted.wrapAndApplyHeader(buffer, at(), header).instrument(instrument.index());
         position += HEADER + HaltedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void unhalted(final Instrument instrument)
     {
-        unhalted.wrapAndApplyHeader(buffer, position, header).instrument(instrument.index());
+        unhalted.wrapAndApplyHeader(buffer, at(), header).instrument(instrument.index());
         position += HEADER + UnhaltedEncoder.BLOCK_LENGTH;
     }
 
     @Override
     public void massCanceled(final long account, final int count)
     {
-        massCanceled.wrapAndApplyHeader(buffer, position, header).account(account).count(count);
+        massCanceled.wrapAndApplyHeader(buffer, at(), header).account(account).count(count);
         position += HEADER + MassCanceledEncoder.BLOCK_LENGTH;
     }
 }

@@ -174,7 +174,7 @@ public final class JournalReader
         for (long i = 0; i < count; i++)
         {
             header.wrap(buffer, position);
-            if (header.templateId() != CommandDecoder.TEMPLATE_ID || header.schemaId() != JournalFormat.SCHEMA_ID)
+            if (header.templateId() != CommandDecoder.TEMPLATE_ID) // the schema id was checked for the document
             {
                 throw unknownRecord(header.templateId());
             }

@@ -3,7 +3,7 @@ package kz.barys.engine.journal;
 import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.sbe.BatchEncoder;
@@ -20,11 +20,13 @@ import net.openhft.chronicle.wire.DocumentContext;
  * Appends journal documents (records of barys-journal.xml, through the generated codecs). Commands are collected
  * into a batch ({@link #append}) and written as one document by {@link #flush}; a command counts as journaled (and
  * may be acknowledged) only once the document holding it is complete. Single-threaded: only the core thread writes.
+ * Room for a record is made once before it is written (a plain buffer then, not one checking at every field); the
+ * batch buffer grows to the largest batch seen (bounded by the pipeline's batch limits) and keeps its size.
  */
 public final class JournalWriter
 {
     private final ExcerptAppender appender;
-    private final ExpandableArrayBuffer batch = new ExpandableArrayBuffer(1 << 16);
+    private final UnsafeBuffer batch = new UnsafeBuffer(new byte[1 << 16]);
     private final CRC32C crc = new CRC32C();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final BatchEncoder batchEncoder = new BatchEncoder();
@@ -55,6 +57,7 @@ public final class JournalWriter
     /** Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. */
     public void append(final Command command, final DirectBuffer events, final int eventsLength)
     {
+        ensure(length + CommandCodec.MAX_LENGTH + eventsLength);
         final int eventsOffset = length + commandCodec.encode(command, eventsLength, batch, length);
         batch.putBytes(eventsOffset, events, 0, eventsLength);
         length = eventsOffset + eventsLength;
@@ -106,6 +109,7 @@ public final class JournalWriter
     public long writeHeader(final String configFingerprint)
     {
         requireNoBatch("Header");
+        ensureForText(configFingerprint);
         headerEncoder.wrapAndApplyHeader(batch, 0, header).formatVersion(JournalFormat.VERSION).fingerprint(configFingerprint);
         return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + headerEncoder.encodedLength());
     }
@@ -117,11 +121,28 @@ public final class JournalWriter
     public long writeMarketsChange(final long lastSequence, final long timeNanos, final String configFingerprint)
     {
         requireNoBatch("Markets");
+        ensureForText(configFingerprint);
         marketsEncoder.wrapAndApplyHeader(batch, 0, header)
             .lastSequence(lastSequence)
             .timeNanos(timeNanos)
             .fingerprint(configFingerprint);
         return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + marketsEncoder.encodedLength());
+    }
+
+    /** Makes room for {@code bytes} bytes of the document and its CRC. */
+    private void ensure(final int bytes)
+    {
+        final int needed = bytes + JournalFormat.CRC_LENGTH;
+        if (needed > batch.capacity())
+        {
+            batch.wrap(java.util.Arrays.copyOf(batch.byteArray(), Math.max(needed, batch.capacity() * 2)));
+        }
+    }
+
+    /** Makes room for a small record with {@code text} as UTF-8 var data (at most 3 bytes a char). */
+    private void ensureForText(final String text)
+    {
+        ensure(256 + 3 * text.length());
     }
 
     private void requireNoBatch(final String record)

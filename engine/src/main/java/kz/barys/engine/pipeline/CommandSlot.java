@@ -1,7 +1,5 @@
 package kz.barys.engine.pipeline;
 
-import org.agrona.ExpandableArrayBuffer;
-
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.EventEncoder;
 
@@ -11,7 +9,7 @@ public final class CommandSlot
     final Command command = new Command();
     // Room for a command's events up to about seven trades (a Trade message is 133 bytes); only a larger sweep
     // or mass cancel grows a slot's buffer, which then keeps its size. 1 KiB x 16K slots = 16 MiB.
-    final EventEncoder events = new EventEncoder(new ExpandableArrayBuffer(1024));
+    final EventEncoder events = new EventEncoder(1024);
 
     public Command command()
     {

@@ -38,7 +38,7 @@ class JournalRoundTripTest
     void everyEventWithEveryReasonComesBackAsItWent()
     {
         final RecordingSink sent = new RecordingSink();
-        final EventEncoder encoder = new EventEncoder(new org.agrona.ExpandableArrayBuffer(64)); // grows as it goes
+        final EventEncoder encoder = new EventEncoder(64); // grows as it goes
         emitEveryEvent(sent);
         emitEveryEvent(encoder);
 
@@ -118,6 +118,66 @@ class JournalRoundTripTest
             "WITHDRAW account=1 currency=SHIB amount=5",
             "HALT symbol=ABCDEFGHIJKLMNOP...",
             "CANCEL_ALL account=1 symbol=X");
+    }
+
+    @Test
+    void aCommandWithoutASentNameAfterOneWithOneComesBackWithNoNameBytes()
+    {
+        final List<String> names = new ArrayList<>();
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.writeHeader(CONFIG.fingerprint());
+            writer.append(parse("HALT symbol=ABCDEFGHIJKLMNOPQRSTU"), events(), 0);
+            writer.append(newOrder(), events(), 0);
+            writer.flush();
+            final JournalReader reader = new JournalReader(queue);
+            while (reader.next((index, command, events, offset, length) -> names.add(
+                new String(command.unknownName, StandardCharsets.US_ASCII).replace('\0', '.') + "/" + command.unknownNameLength))
+                == JournalReader.Result.DOCUMENT)
+            {
+                // each command's name bytes, all 16, as read
+            }
+        }
+        assertThat(names).containsExactly("ABCDEFGHIJKLMNOP/21", "................/0");
+    }
+
+    @Test
+    void aBatchLargerThanTheWritersStartingBufferIsJournaledWhole()
+    {
+        final EventEncoder events = new EventEncoder();
+        emitEveryEvent(events);
+        final int commands = 2 * (1 << 16) / events.length() + 1; // the writer starts with 64 KiB
+        final List<String> read = new ArrayList<>();
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.writeHeader(CONFIG.fingerprint());
+            final Command order = newOrder();
+            for (int i = 1; i <= commands; i++)
+            {
+                order.sequence = i;
+                writer.append(order, events.buffer(), events.length());
+            }
+            assertThat(writer.pendingBytes()).isGreaterThan(1 << 17);
+            writer.flush();
+            final JournalReader reader = new JournalReader(queue);
+            final RecordingSink received = new RecordingSink();
+            final EventDecoder decoder = new EventDecoder(CONFIG);
+            while (reader.next((index, command, buffer, offset, length) ->
+            {
+                read.add(Long.toString(command.sequence));
+                decoder.decode(buffer, offset, length, received);
+            }) == JournalReader.Result.DOCUMENT)
+            {
+                // commands and their events as read
+            }
+            final RecordingSink one = new RecordingSink();
+            emitEveryEvent(one);
+            assertThat(received.events).hasSize(commands * one.events.size())
+                .endsWith(one.events.toArray(new String[0]));
+        }
+        assertThat(read).hasSize(commands).startsWith("1").endsWith(Integer.toString(commands));
     }
 
     private static DirectBuffer events()
