@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import kz.barys.engine.book.BookSide;
-import kz.barys.engine.book.Order;
-import kz.barys.engine.book.PriceLevel;
 import kz.barys.engine.command.Command;
-import kz.barys.engine.command.Side;
 import kz.barys.engine.config.EngineConfig;
-import kz.barys.engine.config.Instrument;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.EventEncoder;
+import kz.barys.engine.property.EventBook;
 import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
@@ -84,25 +80,7 @@ final class CoreDriver
     /** The engine's resting orders in priority order, in the form of {@link BookModel#orderLines()}. */
     List<String> orderLines()
     {
-        final List<String> lines = new ArrayList<>();
-        for (final Instrument instrument : config.instruments())
-        {
-            for (final Side side : Side.values())
-            {
-                final BookSide bookSide = side == Side.BUY ? core.book(instrument).bids() : core.book(instrument).asks();
-                for (int depth = 0; depth < bookSide.levelCount(); depth++)
-                {
-                    final PriceLevel level = bookSide.level(depth);
-                    final StringBuilder line = new StringBuilder(instrument.symbol() + " " + side + " " + level.price() + ":");
-                    for (Order order = level.head(); order != null; order = order.nextInLevel())
-                    {
-                        line.append(' ').append(order.number()).append(':').append(order.leaves());
-                    }
-                    lines.add(line.toString());
-                }
-            }
-        }
-        return lines;
+        return EventBook.coreLines(core);
     }
 
     static List<String> lines(final String... lines)

@@ -23,7 +23,7 @@ import kz.barys.engine.core.MatchingCore;
  * its new price (it rests there after taking, if anything is left); {@code priority=KEPT} in place. TRADE,
  * CANCELED and REPLACED set what is left from their own {@code leaves} keys.
  */
-final class EventBook
+public final class EventBook
 {
     private record Key(String symbol, String side, long price)
     {
@@ -105,8 +105,8 @@ final class EventBook
         return lines;
     }
 
-    /** The core's resting orders in priority order, in the form of {@link #lines}. */
-    static List<String> coreLines(final MatchingCore core)
+    /** The core's resting orders in priority order, in the form of {@link #lines}: {@code SYMBOL SIDE price: order:leaves ...}. */
+    public static List<String> coreLines(final MatchingCore core)
     {
         final List<String> lines = new ArrayList<>();
         for (final Instrument instrument : core.config().instruments())
