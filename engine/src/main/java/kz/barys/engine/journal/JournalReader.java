@@ -1,6 +1,5 @@
 package kz.barys.engine.journal;
 
-import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -13,10 +12,8 @@ import kz.barys.engine.journal.sbe.HeaderDecoder;
 import kz.barys.engine.journal.sbe.MarketsDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
 import kz.barys.engine.journal.sbe.SnapshotMarkerDecoder;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads journal documents in order (records of barys-journal.xml, through the generated codecs) and hands their
@@ -58,7 +55,6 @@ public final class JournalReader
     }
 
     private final ExcerptTailer tailer;
-    private final CRC32C crc = new CRC32C();
     private final Command command = new Command();
     private final CommandCodec commandCodec = new CommandCodec();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -67,10 +63,8 @@ public final class JournalReader
     private final SnapshotMarkerDecoder snapshot = new SnapshotMarkerDecoder();
     private final MarketsDecoder markets = new MarketsDecoder();
     private final DiscardDecoder discard = new DiscardDecoder();
-    private byte[] bytes = new byte[1 << 16];
-    private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-    private int length;
-    private long index;
+    private final JournalDocument document = new JournalDocument();
+    private final UnsafeBuffer buffer = document.buffer();
     private long corruptIndex = -1;
     private boolean corruptFollowed;
 
@@ -103,7 +97,7 @@ public final class JournalReader
     /** Index of the document read last. */
     public long index()
     {
-        return index;
+        return document.index();
     }
 
     /**
@@ -114,15 +108,15 @@ public final class JournalReader
      */
     public Result next(final Visitor visitor)
     {
-        if (!readDocument())
+        if (!document.read(tailer))
         {
             return Result.END;
         }
-        if (!isValid())
+        if (!document.crcMatches())
         {
-            final long corrupt = index;
-            final boolean followed = readDocument();
-            if (followed && isValid() && checkedTemplate() == DiscardDecoder.TEMPLATE_ID &&
+            final long corrupt = document.index();
+            final boolean followed = document.read(tailer);
+            if (followed && document.crcMatches() && checkedTemplate() == DiscardDecoder.TEMPLATE_ID &&
                 discard.wrapAndApplyHeader(buffer, 0, header).index() == corrupt)
             {
                 return next(visitor); // voided by the engine on an earlier recovery: skip it
@@ -139,7 +133,7 @@ public final class JournalReader
             case SnapshotMarkerDecoder.TEMPLATE_ID ->
             {
                 snapshot.wrapAndApplyHeader(buffer, 0, header);
-                visitor.snapshotMarker(index, snapshot.sequence(), snapshot.digest());
+                visitor.snapshotMarker(document.index(), snapshot.sequence(), snapshot.digest());
             }
             case HeaderDecoder.TEMPLATE_ID ->
             {
@@ -156,7 +150,7 @@ public final class JournalReader
                 markets.wrapAndApplyHeader(buffer, 0, header);
                 final long lastSequence = markets.lastSequence();
                 final long timeNanos = markets.timeNanos();
-                visitor.marketsChanged(index, lastSequence, timeNanos, markets.fingerprint());
+                visitor.marketsChanged(document.index(), lastSequence, timeNanos, markets.fingerprint());
             }
             case DiscardDecoder.TEMPLATE_ID ->
             {
@@ -180,14 +174,14 @@ public final class JournalReader
             }
             final int eventsOffset = position + commandCodec.decode(buffer, position, command);
             final int eventsLength = commandCodec.eventsLength();
-            visitor.command(index, command, buffer, eventsOffset, eventsLength);
+            visitor.command(document.index(), command, buffer, eventsOffset, eventsLength);
             position = eventsOffset + eventsLength;
         }
     }
 
     private JournalFormatException unknownRecord(final int template)
     {
-        return new JournalFormatException("the journal document at index " + Long.toHexString(index)
+        return new JournalFormatException("the journal document at index " + Long.toHexString(document.index())
             + " holds a record of template id " + template + ", unknown to this barys (journal format "
             + JournalFormat.VERSION + ", schema version " + JournalFormat.SCHEMA_VERSION + "): read it with the barys that wrote it");
     }
@@ -195,40 +189,7 @@ public final class JournalReader
     /** The template id of the document's first record, after checking that it is of the journal schema. */
     private int checkedTemplate()
     {
-        JournalFormat.checkSchema(buffer, length, index);
+        JournalFormat.checkSchema(buffer, document.length(), document.index());
         return header.wrap(buffer, 0).templateId();
-    }
-
-    private boolean isValid()
-    {
-        if (length < JournalFormat.CRC_LENGTH)
-        {
-            return false;
-        }
-        final int bodyEnd = length - JournalFormat.CRC_LENGTH;
-        crc.reset();
-        crc.update(bytes, 0, bodyEnd);
-        return buffer.getInt(bodyEnd, java.nio.ByteOrder.LITTLE_ENDIAN) == (int)crc.getValue();
-    }
-
-    private boolean readDocument()
-    {
-        try (DocumentContext context = tailer.readingDocument())
-        {
-            if (!context.isPresent())
-            {
-                return false;
-            }
-            final Bytes<?> in = context.wire().bytes();
-            length = (int)in.readRemaining();
-            if (length > bytes.length)
-            {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-                buffer.wrap(bytes);
-            }
-            in.read(bytes, 0, length);
-            index = context.index();
-            return true;
-        }
     }
 }

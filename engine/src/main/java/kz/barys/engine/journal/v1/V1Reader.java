@@ -1,17 +1,15 @@
 package kz.barys.engine.journal.v1;
 
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.journal.JournalDocument;
 import kz.barys.engine.journal.JournalFormat;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Reads a format-1 journal's documents in order ({@link V1Format}), checking each one's CRC as format 1 did: a
@@ -37,12 +35,9 @@ final class V1Reader
     }
 
     private final ExcerptTailer tailer;
-    private final CRC32C crc = new CRC32C();
     private final Command command = new Command();
-    private byte[] bytes = new byte[1 << 16];
-    private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-    private int length;
-    private long index;
+    private final JournalDocument document = new JournalDocument();
+    private final UnsafeBuffer buffer = document.buffer();
     private String warning;
 
     V1Reader(final SingleChronicleQueue queue)
@@ -59,7 +54,7 @@ final class V1Reader
     /** Reads the whole journal into {@code visitor}. */
     void readAll(final Visitor visitor)
     {
-        boolean present = readDocument();
+        boolean present = document.read(tailer);
         if (!present || !isValid() || buffer.getByte(1) != V1Format.HEADER)
         {
             throw new IllegalStateException("the journal does not start with a format-1 header (is it format "
@@ -69,8 +64,8 @@ final class V1Reader
         {
             if (!isValid())
             {
-                final long corrupt = index;
-                present = readDocument();
+                final long corrupt = document.index();
+                present = document.read(tailer);
                 if (!present)
                 {
                     warning = "the last document (index " + Long.toHexString(corrupt) + ") is torn or corrupt: left out, "
@@ -79,14 +74,14 @@ final class V1Reader
                 }
                 if (isValid() && buffer.getByte(1) == V1Format.DISCARD && buffer.getLong(V1Format.PREFIX_LENGTH) == corrupt)
                 {
-                    present = readDocument();
+                    present = document.read(tailer);
                     continue;
                 }
                 throw new IllegalStateException("the format-1 journal document at index " + Long.toHexString(corrupt)
                     + " is corrupt and others follow it: restore the data directory from a backup before converting");
             }
             visit(visitor);
-            present = readDocument();
+            present = document.read(tailer);
         }
     }
 
@@ -123,43 +118,14 @@ final class V1Reader
 
     private String text(final int offset)
     {
-        return new String(bytes, offset + 4, buffer.getInt(offset), StandardCharsets.UTF_8);
+        return new String(buffer.byteArray(), offset + 4, buffer.getInt(offset), StandardCharsets.UTF_8);
     }
 
+    /** A format-1 document, whole (its CRC matches). */
     private boolean isValid()
     {
-        if (length < V1Format.PREFIX_LENGTH + V1Format.CRC_LENGTH)
-        {
-            return false;
-        }
-        if (!JournalFormat.isFormat1(buffer, length))
-        {
-            return false;
-        }
-        final int bodyEnd = length - V1Format.CRC_LENGTH;
-        crc.reset();
-        crc.update(bytes, 0, bodyEnd);
-        return buffer.getInt(bodyEnd) == (int)crc.getValue();
-    }
-
-    private boolean readDocument()
-    {
-        try (DocumentContext context = tailer.readingDocument())
-        {
-            if (!context.isPresent())
-            {
-                return false;
-            }
-            final Bytes<?> in = context.wire().bytes();
-            length = (int)in.readRemaining();
-            if (length > bytes.length)
-            {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-                buffer.wrap(bytes);
-            }
-            in.read(bytes, 0, length);
-            index = context.index();
-            return true;
-        }
+        return document.length() >= V1Format.PREFIX_LENGTH + V1Format.CRC_LENGTH
+            && JournalFormat.isFormat1(buffer, document.length())
+            && document.crcMatches();
     }
 }
