@@ -4,6 +4,7 @@ import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.sbe.BatchEncoder;
@@ -37,6 +38,7 @@ public final class JournalWriter
     private final MarketsEncoder marketsEncoder = new MarketsEncoder();
     private int length;
     private int count;
+    private AtomicCounter bytesWritten;
 
     public JournalWriter(final ExcerptAppender appender)
     {
@@ -52,6 +54,12 @@ public final class JournalWriter
     public void handOverToCurrentThread()
     {
         appender.singleThreadedCheckReset();
+    }
+
+    /** Adds the bytes of every document written from now on to {@code counter} (one ordered add per document). */
+    public void countBytesIn(final AtomicCounter counter)
+    {
+        this.bytesWritten = counter;
     }
 
     /** Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. */
@@ -169,6 +177,10 @@ public final class JournalWriter
         {
             final Bytes<?> bytes = context.wire().bytes();
             bytes.write(batch.byteArray(), 0, bodyEnd + JournalFormat.CRC_LENGTH);
+        }
+        if (bytesWritten != null)
+        {
+            bytesWritten.getAndAddOrdered(bodyEnd + JournalFormat.CRC_LENGTH);
         }
         return appender.lastIndexAppended();
     }

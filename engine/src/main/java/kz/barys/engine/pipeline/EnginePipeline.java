@@ -116,6 +116,12 @@ public final class EnginePipeline
         return core.lastJournaledSequence();
     }
 
+    /** Commands published and not yet released by the last handler (answered): how full the ring is; any thread. */
+    public long ringFill()
+    {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
     /** Whether a command failed in the core, which stopped the pipeline (see the class comment). */
     public boolean failed()
     {

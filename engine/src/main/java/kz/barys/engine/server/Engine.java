@@ -15,10 +15,15 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.status.CountersManager;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.counters.CountersFile;
+import kz.barys.engine.counters.EngineCounters;
+import kz.barys.engine.counters.EventCounter;
+import kz.barys.engine.counters.GaugeSampler;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
@@ -45,6 +50,10 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * failure is written to stderr with the command and the stack trace, {@link #failure()} returns it, and the
  * handler given to {@link #start(EngineOptions, ResultListener, ErrorHandler)} is told, so that the process can
  * exit and an operator (or the HA layer) take over; {@link #close()} then takes no snapshot.
+ *
+ * <p>Its figures are counters in the data directory's {@link CountersFile} ({@link #counters()}), which
+ * {@code barys stat} and the metrics port read; more counters (the gateway's) can be allocated from
+ * {@link #countersManager()}.
  */
 public final class Engine implements AutoCloseable
 {
@@ -60,6 +69,10 @@ public final class Engine implements AutoCloseable
     private final RetentionAgent retention;
     private final AgentRunner retentionRunner;
     private final EnginePipeline pipeline;
+    private final CountersFile countersFile;
+    private final EngineCounters counters;
+    private final GaugeSampler gauges;
+    private final AgentRunner gaugesRunner;
     private final ErrorHandler onCoreFailure;
     private volatile CommandFailedException failure;
     private boolean closed;
@@ -106,6 +119,9 @@ public final class Engine implements AutoCloseable
             unlock();
             throw ex;
         }
+        // Only now, once the start can no longer be refused: a refused start leaves the last run's counters as they were.
+        countersFile = CountersFile.create(options.dataDir(), CountersFile.DEFAULT_CAPACITY);
+        counters = new EngineCounters(countersFile.manager());
         final SnapshotStore snapshotStore = new SnapshotStore(options.dataDir(), options.snapshotsToKeep());
         final boolean deleted = !JournalRetention.apply(
             options.dataDir(), snapshotStore.oldestJournalIndex(), options.journalRetentionDays()).isEmpty();
@@ -116,6 +132,7 @@ public final class Engine implements AutoCloseable
         }
         core = recovered.core();
         journal = new JournalWriter(queue.createAppender());
+        journal.countBytesIn(counters.journalBytes());
         if (recovered.journalEmpty())
         {
             journal.writeHeader(options.config().fingerprint());
@@ -131,11 +148,19 @@ public final class Engine implements AutoCloseable
         retention = new RetentionAgent(snapshotStore, queue, options.journalRetentionDays(), new SystemNanoClock());
         // Retention deletes files on its own thread, waking 10 times a second to see whether a snapshot was taken.
         retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
-            error -> System.err.println("barys engine: WARNING: retention: " + error), null, retention);
+            error ->
+            {
+                counters.errors().increment();
+                System.err.println("barys engine: WARNING: retention: " + error);
+            }, null, retention);
         AgentRunner.startOnThread(retentionRunner);
         snapshots = new SnapshotTrigger(
             core, journal, snapshotStore, options.snapshotInterval(),
-            recovered.lastSequence(), retention::snapshotWritten);
+            recovered.lastSequence(), () ->
+            {
+                counters.snapshots().incrementOrdered();
+                retention.snapshotWritten();
+            });
         pipeline = new EnginePipeline(
             options.ringSize(),
             WaitStrategies.byName(options.waitStrategy()),
@@ -144,16 +169,23 @@ public final class Engine implements AutoCloseable
             clock,
             snapshots,
             recovered.lastSequence(),
-            listener,
-            options.answerOnCoreThread(),
+            // Counted where the results are answered; with nobody to answer, the core thread counts as it releases
+            // (docs/architecture.md, "Counters").
+            new EventCounter(counters, listener),
+            options.answerOnCoreThread() || listener == null,
             this::coreFailed);
         pipeline.start();
+        gauges = new GaugeSampler(counters, pipeline::lastJournaledSequence, pipeline::ringFill);
+        gaugesRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
+            error -> counters.errors().increment(), null, gauges);
+        AgentRunner.startOnThread(gaugesRunner);
     }
 
     /** On the core thread, after the commands journaled before the failed one were released. */
     private void coreFailed(final Throwable error)
     {
         final CommandFailedException failed = (CommandFailedException)error;
+        counters.errors().increment();
         System.err.println("barys engine: FATAL: " + failed.getMessage());
         System.err.println("barys engine: the journal ends at command " + pipeline.lastJournaledSequence() +
             ": nothing of the failed command is journaled or answered, no command after it will be; stopping");
@@ -188,6 +220,7 @@ public final class Engine implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
+            counters.errors().increment();
             System.err.println("barys engine: WARNING: retention: " + ex);
         }
     }
@@ -290,6 +323,21 @@ public final class Engine implements AutoCloseable
         return pipeline.coreThreadId();
     }
 
+    /** The engine's counters (in the data directory's counters file while it runs). */
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * Allocates counters in the same file as the engine's, for parts that run beside it (the gateway). They must stop
+     * updating them before {@link #close()}, which unmaps the file.
+     */
+    public CountersManager countersManager()
+    {
+        return countersFile.manager();
+    }
+
     public long snapshotsTaken()
     {
         return snapshots.taken();
@@ -335,7 +383,10 @@ public final class Engine implements AutoCloseable
         finally
         {
             retentionRunner.close();
+            gaugesRunner.close();
+            gauges.doWork(); // the final figures, read by stat after the engine stopped
             queue.close();
+            countersFile.close(); // after every thread that updates a counter has stopped
             unlock();
         }
     }

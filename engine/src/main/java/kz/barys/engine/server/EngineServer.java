@@ -88,6 +88,12 @@ public final class EngineServer implements AutoCloseable
         return engine;
     }
 
+    /** Where more counters go, in the engine's counters file ({@link Engine#countersManager()}). */
+    public org.agrona.concurrent.status.CountersManager countersManager()
+    {
+        return engine.countersManager();
+    }
+
     /** The gateway, or null when started without one. */
     public Gateway gateway()
     {

@@ -1,0 +1,82 @@
+package kz.barys.engine.counters;
+
+/**
+ * The type ids of the engine's counters (Agrona's counter type id), with the Prometheus metric each becomes. Engine
+ * counters take ids 100-199; the gateway's take 200-299 (add them here to give them a name, kind and help; a type
+ * id not listed is still exported, named from its label: {@link PrometheusText}).
+ */
+public enum CounterType
+{
+    COMMANDS(100, "barys_commands_total", Kind.COUNTER, "Commands processed and journaled since the engine started."),
+    EVENTS(101, "barys_events_total", Kind.COUNTER, "Events of the kind in the label, since the engine started."),
+    REJECTS(102, "barys_rejects_total", Kind.COUNTER, "Commands rejected, by reject reason, since the engine started."),
+    JOURNAL_POSITION(103, "barys_journal_position", Kind.GAUGE, "Sequence number of the last journaled command."),
+    JOURNAL_BYTES(104, "barys_journal_bytes_total", Kind.COUNTER, "Bytes of journal documents written since the engine started."),
+    RING_FILL(105, "barys_ring_fill", Kind.GAUGE, "Commands in the ring not yet answered (published minus released)."),
+    SNAPSHOTS(106, "barys_snapshots_total", Kind.COUNTER, "Snapshots taken since the engine started."),
+    ERRORS(107, "barys_errors_total", Kind.COUNTER, "Errors reported by the engine's threads since it started.");
+
+    /** Prometheus metric types (text format 0.0.4). */
+    public enum Kind
+    {
+        COUNTER("counter"), GAUGE("gauge"), UNTYPED("untyped");
+
+        private final String text;
+
+        Kind(final String text)
+        {
+            this.text = text;
+        }
+
+        public String text()
+        {
+            return text;
+        }
+    }
+
+    private final int id;
+    private final String metric;
+    private final Kind kind;
+    private final String help;
+
+    CounterType(final int id, final String metric, final Kind kind, final String help)
+    {
+        this.id = id;
+        this.metric = metric;
+        this.kind = kind;
+        this.help = help;
+    }
+
+    public int id()
+    {
+        return id;
+    }
+
+    public String metric()
+    {
+        return metric;
+    }
+
+    public Kind kind()
+    {
+        return kind;
+    }
+
+    public String help()
+    {
+        return help;
+    }
+
+    /** The type of {@code typeId}, or null when it is not one listed here. */
+    public static CounterType byId(final int typeId)
+    {
+        for (final CounterType type : values())
+        {
+            if (type.id == typeId)
+            {
+                return type;
+            }
+        }
+        return null;
+    }
+}
