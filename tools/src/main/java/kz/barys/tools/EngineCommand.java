@@ -1,6 +1,8 @@
 package kz.barys.tools;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.counters.CountersFile;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.gateway.GatewayOptions;
@@ -103,6 +106,10 @@ final class EngineCommand implements Callable<Integer>
     @Option(names = "--no-gateway", description = "run without the TCP gateway (batch loads with --input)")
     private boolean noGateway;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+        description = "serve the counters as Prometheus metrics on http://BIND:N/metrics, BIND the gateway's address (loopback without a gateway); 0 = any free port (engine.metrics_port, default off)")
+    private Integer metricsPort;
+
     @Spec
     private CommandSpec spec;
 
@@ -117,13 +124,18 @@ final class EngineCommand implements Callable<Integer>
         // A batch run that exits after its input needs no network (and must not fight over ports with another).
         // Counted down by the shutdown hook, or when a command fails in the core and the engine stops.
         final CountDownLatch stopped = new CountDownLatch(1);
-        final EngineServer running = EngineServer.start(
-            options, noGateway || exitAfterInput ? null : gatewayOptions(server.gateway()), failure -> stopped.countDown());
+        final GatewayOptions gatewayOptions = noGateway || exitAfterInput ? null : gatewayOptions(server.gateway());
+        final EngineServer running = EngineServer.start(options, gatewayOptions, failure -> stopped.countDown());
         final Engine engine = running.engine();
         final Gateway gateway = running.gateway();
+        final MetricsHttpServer metrics = startMetrics(running, data, gatewayOptions, server.metricsPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.close(); // no new input; the ring drains, its reports go out, a snapshot; then the sockets close
+            if (metrics != null)
+            {
+                metrics.close();
+            }
             stopped.countDown();
         }, "barys-shutdown"));
         System.err.printf("barys engine: configuration %s (%s)%n", config.describe(), instruments(engineConfig));
@@ -145,6 +157,8 @@ final class EngineCommand implements Callable<Integer>
         {
             System.err.println("barys engine: " + gateway.describe());
         }
+        System.err.println("barys engine: counters in " + CountersFile.path(data).toAbsolutePath() + " (barys stat)"
+            + (metrics == null ? "" : ", metrics on " + metrics.url()));
 
         if (input != null)
         {
@@ -186,7 +200,35 @@ final class EngineCommand implements Callable<Integer>
         OptionCheck.range(command, "--ring-size", ringSize, ServerConfig.RING_SIZE);
         OptionCheck.range(command, "--port", port, ServerConfig.TRADING_PORT);
         OptionCheck.range(command, "--admin-port", adminPort, ServerConfig.OPERATOR_PORT);
+        OptionCheck.range(command, "--metrics-port", metricsPort, ServerConfig.METRICS_PORT);
         OptionCheck.readableFile(command, "--credentials", credentials);
+    }
+
+    /**
+     * The metrics endpoint when --metrics-port or engine.metrics_port asks for one, else null; on the gateway's bind
+     * address (where the venue already exposes the engine), loopback without a gateway. A port it cannot bind stops
+     * the engine cleanly before it takes any input from --input.
+     */
+    private MetricsHttpServer startMetrics(
+        final EngineServer running, final Path data, final GatewayOptions gatewayOptions, final int configuredPort)
+        throws IOException
+    {
+        final int port = metricsPort != null ? metricsPort : configuredPort;
+        if (port == ServerConfig.NO_METRICS)
+        {
+            return null;
+        }
+        final InetAddress address = gatewayOptions == null
+            ? InetAddress.getLoopbackAddress() : InetAddress.getByName(gatewayOptions.bindAddress());
+        try
+        {
+            return MetricsHttpServer.start(data, address, port);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            running.close();
+            throw ex;
+        }
     }
 
     private static String instruments(final EngineConfig markets)

@@ -79,6 +79,23 @@ public final class CliJvm implements AutoCloseable
         }
     }
 
+    /** Waits for the exit (up to 60 s) and returns its exit code, whatever it is. */
+    public int awaitExit() throws InterruptedException
+    {
+        if (!process.waitFor(60, TimeUnit.SECONDS))
+        {
+            process.destroyForcibly();
+            throw new AssertionError(what + " did not finish in 60 s");
+        }
+        return process.exitValue();
+    }
+
+    /** What it printed to standard error so far. */
+    public String err() throws IOException
+    {
+        return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
     /** Waits up to 30 s until its standard error contains {@code text}; fails if it does not or if it exits first. */
     public void awaitErr(final String text) throws IOException, InterruptedException
     {

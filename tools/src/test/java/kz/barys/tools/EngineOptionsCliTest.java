@@ -30,6 +30,8 @@ class EngineOptionsCliTest
         "--port, gateway.trading_port, 70000, must be between 0 and 65535",
         "--port, gateway.trading_port, -1, must be between 0 and 65535",
         "--admin-port, gateway.operator_port, 65536, must be between 0 and 65535",
+        "--metrics-port, engine.metrics_port, 65536, must be between 0 and 65535",
+        "--metrics-port, engine.metrics_port, -1, must be between 0 and 65535",
         "--ring-size, engine.ring_size, 1000, must be a power of two",
         "--ring-size, engine.ring_size, 8, must be between 64 and 16777216",
         "--snapshot-every, engine.snapshot_interval, -1, must be between 0 and",

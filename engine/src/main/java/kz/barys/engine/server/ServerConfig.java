@@ -21,10 +21,11 @@ import kz.barys.engine.pipeline.WaitStrategies;
  * must not silently fall back to a default), a bad value, or a combination CONTRACT section 6 forbids (a
  * non-loopback bind without users).
  *
- * @param engine  how the engine runs, with the markets in {@link EngineOptions#config()}
- * @param gateway how the gateway listens and who may log on
+ * @param engine      how the engine runs, with the markets in {@link EngineOptions#config()}
+ * @param gateway     how the gateway listens and who may log on
+ * @param metricsPort the port of the Prometheus metrics endpoint, or {@link #NO_METRICS}
  */
-public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
+public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int metricsPort)
 {
     // The keys that command-line options override: their ranges are read from here by both (see IntegerKey).
     public static final IntegerKey RING_SIZE = IntegerKey.powerOfTwo("engine.ring_size", 64, 1 << 24);
@@ -32,6 +33,9 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
     public static final IntegerKey JOURNAL_RETENTION_DAYS = IntegerKey.between("engine.journal_retention_days", 0, 36_500);
     public static final IntegerKey TRADING_PORT = IntegerKey.between("gateway.trading_port", 0, 65_535);
     public static final IntegerKey OPERATOR_PORT = IntegerKey.between("gateway.operator_port", 0, 65_535);
+    public static final IntegerKey METRICS_PORT = IntegerKey.between("engine.metrics_port", 0, 65_535);
+    /** No metrics endpoint (the default): the counters are still in the data directory for {@code barys stat}. */
+    public static final int NO_METRICS = -1;
 
     /** The embedded default: CONTRACT section 2's instruments, loopback ports 9001/9002, demo mode. */
     public static ServerConfig defaults()
@@ -52,10 +56,11 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway)
         final EngineConfig markets = EngineConfig.read(keys);
         final EngineOptions engine = engineSection(keys, markets);
         final GatewayOptions gateway = gatewaySection(keys, Credentials.read(keys));
+        final int metricsPort = (int)keys.integer(METRICS_PORT, NO_METRICS);
         keys.rejectUnknown();
         // What GatewayOptions.validate() could refuse in a file is checked above, naming the key; it still runs
         // (for the sizes the file does not set, and for command-line overrides) when Gateway.create binds.
-        return new ServerConfig(engine, gateway);
+        return new ServerConfig(engine, gateway, metricsPort);
     }
 
     /** The markets: currencies and instruments. */

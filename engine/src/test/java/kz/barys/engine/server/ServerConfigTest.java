@@ -38,6 +38,7 @@ class ServerConfigTest
         "engine.ring_size=65536",
         "engine.preallocated_orders=1000000",
         "engine.answer_on_core_thread=true",
+        "engine.metrics_port=9100",
         "gateway.bind=0.0.0.0",
         "gateway.trading_port=7001",
         "gateway.operator_port=7101",
@@ -64,6 +65,7 @@ class ServerConfigTest
         assertThat(gateway.credentials().isDemo()).as("CONTRACT 6: the default is demo mode on loopback").isTrue();
         assertThat(gateway.logonTimeoutMillis()).isEqualTo(codeDefaults.logonTimeoutMillis());
         assertThat(gateway.maxConnections()).isEqualTo(codeDefaults.maxConnections());
+        assertThat(config.metricsPort()).as("no metrics endpoint unless asked for").isEqualTo(ServerConfig.NO_METRICS);
     }
 
     @Test
@@ -79,6 +81,7 @@ class ServerConfigTest
         assertThat(engine.ringSize()).isEqualTo(65_536);
         assertThat(engine.maxOrders()).isEqualTo(1_000_000);
         assertThat(engine.answerOnCoreThread()).isTrue();
+        assertThat(config.metricsPort()).isEqualTo(9100);
         assertThat(config.markets().instrument("BTC-KZT").takerFeeBps()).isEqualTo(20);
 
         final GatewayOptions gateway = config.gateway();
@@ -186,6 +189,8 @@ class ServerConfigTest
                 "'engine.data_dir': 'a\u0000b' is not a path"),
             error("port out of range", VENUE.replace("trading_port=7001", "trading_port=70000"),
                 "'gateway.trading_port': must be between 0 and 65535"),
+            error("metrics port out of range", VENUE.replace("metrics_port=9100", "metrics_port=-1"),
+                "'engine.metrics_port': must be between 0 and 65535"),
             error("operator port equals trading port", VENUE.replace("operator_port=7101", "operator_port=7001"),
                 "'gateway.operator_port': must differ from gateway.trading_port"),
             error("bind address that does not resolve", VENUE.replace("bind=0.0.0.0", "bind=no-such-host.invalid"),
