@@ -99,6 +99,31 @@ class EventCounterTest
         assertThat(manager.getCounterTypeId(counters.errors().id())).isEqualTo(CounterType.ERRORS.id());
     }
 
+    @Test
+    void countingAllocatesNothing()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        threads.setThreadAllocatedMemoryEnabled(true);
+        final EventCounter counter = new EventCounter(counters, null);
+        events.accepted(1, 1, 1, BTC, Side.BUY, 100, 10, 10, 0);
+        events.trade(BTC, 1, 100, 4, Side.SELL, 1, 1, 1, 6, 4, 2, 1, 2, 0, 4, 0, 0);
+        events.canceled(2, 3, 4, BTC, Side.SELL, 0, CancelReason.IOC, 1, 6);
+        events.rejected(3, 1, RejectReason.MIN_NOTIONAL);
+        final int length = events.length();
+        for (int i = 0; i < 100_000; i++) // warm-up: the JIT compiles the loop
+        {
+            counter.onJournaled(command, events.buffer(), length);
+        }
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++)
+        {
+            counter.onJournaled(command, events.buffer(), length);
+        }
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+        assertThat(counters.rejects(RejectReason.MIN_NOTIONAL).get()).isEqualTo(200_000);
+    }
+
     private void send(final EventCounter counter, final long sequence)
     {
         command.sequence = sequence;
