@@ -12,6 +12,8 @@ import org.agrona.concurrent.status.AtomicCounter;
  */
 public final class GaugeSampler implements Agent
 {
+    public static final String THREAD = "barys-gauges";
+
     private final AtomicCounter journalPosition;
     private final LongSupplier lastJournaledSequence;
     private final AtomicCounter ringFill;
@@ -36,6 +38,6 @@ public final class GaugeSampler implements Agent
     @Override
     public String roleName()
     {
-        return "barys-gauges";
+        return THREAD;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import kz.barys.engine.counters.GaugeSampler;
 import kz.barys.engine.gateway.Gateway;
 import kz.barys.engine.journal.RetentionAgent;
 import kz.barys.engine.pipeline.EnginePipeline;
@@ -16,7 +17,8 @@ class ThreadNamesTest
     @Test
     void everyEngineThreadNameFitsInFifteenCharacters()
     {
-        for (final String name : List.of(EnginePipeline.CORE_THREAD, EnginePipeline.RESPONDER_THREAD, Gateway.IO_THREAD, RetentionAgent.THREAD))
+        for (final String name : List.of(EnginePipeline.CORE_THREAD, EnginePipeline.RESPONDER_THREAD, Gateway.IO_THREAD, RetentionAgent.THREAD,
+            GaugeSampler.THREAD))
         {
             assertThat(name.length()).as(name).isLessThanOrEqualTo(15);
         }
