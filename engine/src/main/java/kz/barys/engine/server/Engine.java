@@ -290,11 +290,6 @@ public final class Engine implements AutoCloseable
         return pipeline.coreThreadId();
     }
 
-    public long snapshotsTaken()
-    {
-        return snapshots.taken();
-    }
-
     /**
      * The core, for reading state after {@link #close()} (never while running: it belongs to the core thread). After
      * a {@link #failure()} its state may be half changed: recover the data directory instead.
