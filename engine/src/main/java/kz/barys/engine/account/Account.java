@@ -84,11 +84,6 @@ public final class Account
         return liveById.get(id);
     }
 
-    public int liveOrderCount()
-    {
-        return liveById.size();
-    }
-
     /** Adds a new live order at the end of the list (order numbers only grow, so the list stays sorted). */
     public void addOrder(final Order order)
     {

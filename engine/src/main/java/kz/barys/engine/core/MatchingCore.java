@@ -318,16 +318,6 @@ public final class MatchingCore
         return state.account(number);
     }
 
-    public long feesCollected(final Currency currency)
-    {
-        return state.feesCollected[currency.index()];
-    }
-
-    public long lastOrderNumber()
-    {
-        return state.lastOrderNumber;
-    }
-
     public long lastTradeId()
     {
         return state.lastTradeId;
