@@ -22,7 +22,6 @@ import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
-import kz.barys.engine.journal.RetentionAgent;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
@@ -31,6 +30,7 @@ import kz.barys.engine.pipeline.ResultListener;
 import kz.barys.engine.pipeline.SnapshotTrigger;
 import kz.barys.engine.pipeline.WaitStrategies;
 import kz.barys.engine.recovery.Recovery;
+import kz.barys.engine.snapshot.RetentionAgent;
 import kz.barys.engine.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import kz.barys.engine.gateway.Gateway;
-import kz.barys.engine.journal.RetentionAgent;
+import kz.barys.engine.snapshot.RetentionAgent;
 import kz.barys.engine.pipeline.EnginePipeline;
 
 /** The engine's thread names fit Linux's 15 characters, so top -H, ps -L and /proc show them whole (docs/operations.md). */
