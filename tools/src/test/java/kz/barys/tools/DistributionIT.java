@@ -61,7 +61,8 @@ class DistributionIT
     @Test
     void hasTheLauncherTheJarAndTheJvmFlagsOfTheSourceTree() throws IOException
     {
-        assertThat(home.resolve("bin/barys")).isExecutable();
+        assertThat(home.resolve("bin/barys")).isExecutable()
+            .as("one launcher: the source tree's ./barys itself, so the two cannot drift").hasSameBinaryContentAs(ROOT.resolve("barys"));
         assertThat(home.resolve("lib/barys.jar")).isRegularFile();
         assertThat(home.resolve("conf/jvm.options")).hasSameBinaryContentAs(ROOT.resolve("config/jvm.options"));
         assertThat(home.resolve("docs/examples/quickstart.txt")).isRegularFile();

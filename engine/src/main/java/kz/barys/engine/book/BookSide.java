@@ -58,12 +58,6 @@ public final class BookSide
         return levels.slot(fromBest);
     }
 
-    /** True if {@code price} is strictly better for this side than {@code other}. */
-    public boolean isBetter(final long price, final long other)
-    {
-        return side == Side.BUY ? price > other : price < other;
-    }
-
     /** Appends a resting order at the back of its price level, creating the level if needed. */
     public void add(final Order order)
     {

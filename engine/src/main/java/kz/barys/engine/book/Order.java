@@ -1,6 +1,5 @@
 package kz.barys.engine.book;
 
-import kz.barys.engine.account.Account;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
 import kz.barys.engine.command.StpMode;
@@ -32,8 +31,8 @@ public final class Order
     Order nextInLevel;
 
     /** Links of the owner's list; managed by {@link Account}. */
-    public Order prevOfAccount;
-    public Order nextOfAccount;
+    Order prevOfAccount;
+    Order nextOfAccount;
 
     public void init(
         final long number,
@@ -205,5 +204,11 @@ public final class Order
     public Order nextInLevel()
     {
         return nextInLevel;
+    }
+
+    /** The owner's next live order in order-number order, or null. */
+    public Order nextOfAccount()
+    {
+        return nextOfAccount;
     }
 }

@@ -39,9 +39,4 @@ public final class OrderPool
         }
         free[size++] = order;
     }
-
-    public int available()
-    {
-        return size;
-    }
 }

@@ -9,7 +9,6 @@ package kz.barys.engine.config;
  */
 final class ExactDivisor
 {
-    private final long divisor;
     private final int shift;
     private final long oddMask;
     private final long inverse;
@@ -21,7 +20,6 @@ final class ExactDivisor
         {
             throw new IllegalArgumentException("divisor must be positive: " + divisor);
         }
-        this.divisor = divisor;
         this.shift = Long.numberOfTrailingZeros(divisor);
         this.oddMask = (1L << shift) - 1;
         final long odd = divisor >>> shift;
@@ -32,11 +30,6 @@ final class ExactDivisor
         }
         this.inverse = inverse;
         this.limit = Long.divideUnsigned(-1L, odd);
-    }
-
-    long divisor()
-    {
-        return divisor;
     }
 
     /** {@code x / divisor} for a non-negative {@code x} that is a multiple of the divisor. */

@@ -31,14 +31,10 @@ public final class MarketsChange
         }
     }
 
-    private final EngineConfig before;
-    private final EngineConfig after;
     private final List<Difference> differences;
 
-    private MarketsChange(final EngineConfig before, final EngineConfig after, final List<Difference> differences)
+    private MarketsChange(final List<Difference> differences)
     {
-        this.before = before;
-        this.after = after;
         this.differences = Collections.unmodifiableList(differences);
     }
 
@@ -63,22 +59,12 @@ public final class MarketsChange
                 differences.add(new Difference(entry.getKey(), null, entry.getValue()));
             }
         }
-        return new MarketsChange(before, after, differences);
+        return new MarketsChange(differences);
     }
 
     public boolean isNone()
     {
         return differences.isEmpty();
-    }
-
-    public EngineConfig before()
-    {
-        return before;
-    }
-
-    public EngineConfig after()
-    {
-        return after;
     }
 
     public List<Difference> differences()

@@ -9,7 +9,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.BookSide;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;

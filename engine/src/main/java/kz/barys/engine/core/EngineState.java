@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.agrona.collections.Long2ObjectHashMap;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.book.OrderPool;

@@ -2,7 +2,7 @@ package kz.barys.engine.core;
 
 import org.agrona.ExpandableArrayBuffer;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.command.Side;
 import kz.barys.engine.config.ConfigKeys;
@@ -37,7 +37,7 @@ final class MarketsSwitch
         for (final long number : state.sortedAccountNumbers())
         {
             final Account account = state.account(number);
-            for (Order order = account.firstOrder(); order != null; order = order.nextOfAccount)
+            for (Order order = account.firstOrder(); order != null; order = order.nextOfAccount())
             {
                 final Instrument was = before.instruments().get(order.instrument().index());
                 if (order.side() == Side.BUY && was.reserveFeeBps() != order.instrument().reserveFeeBps())

@@ -2,7 +2,7 @@ package kz.barys.engine.core;
 
 import org.agrona.ExpandableArrayBuffer;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.command.Command;
@@ -168,7 +168,7 @@ public final class MatchingCore
             Order order = account.firstOrder();
             while (order != null)
             {
-                final Order next = order.nextOfAccount;
+                final Order next = order.nextOfAccount();
                 if (command.instrument == Command.ALL || order.instrument().index() == command.instrument)
                 {
                     canceller.cancel(order, CancelReason.MASS_CANCEL, sink);
@@ -249,7 +249,7 @@ public final class MatchingCore
         Order order = account.firstOrder();
         while (order != null)
         {
-            final Order next = order.nextOfAccount;
+            final Order next = order.nextOfAccount();
             canceller.cancel(order, CancelReason.SUSPENDED, sink);
             order = next;
         }
@@ -316,16 +316,6 @@ public final class MatchingCore
     public Account account(final long number)
     {
         return state.account(number);
-    }
-
-    public long feesCollected(final Currency currency)
-    {
-        return state.feesCollected[currency.index()];
-    }
-
-    public long lastOrderNumber()
-    {
-        return state.lastOrderNumber;
     }
 
     public long lastTradeId()

@@ -1,6 +1,6 @@
 package kz.barys.engine.core;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.command.Command;

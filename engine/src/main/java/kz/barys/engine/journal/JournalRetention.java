@@ -21,7 +21,7 @@ import net.openhft.chronicle.queue.util.FileUtil;
  * older than the day of the oldest snapshot kept (recovery starts from a snapshot, so nothing before it is
  * read), never today's. The journal is the audit trail, so retention is off unless an operator turns it on;
  * archive the files first. Runs at engine start (before the journal is opened) and, while the engine runs, after
- * each snapshot ({@link RetentionAgent}).
+ * each snapshot ({@code snapshot.RetentionAgent}).
  *
  * <p>A file some process still has open (a market-data consumer reading behind) is left, and so is every newer
  * one: Chronicle Queue's rule for removing roll files ({@link FileUtil#removableRollFileCandidates}), so a

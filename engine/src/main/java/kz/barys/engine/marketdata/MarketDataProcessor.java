@@ -97,11 +97,6 @@ public final class MarketDataProcessor
         Arrays.fill(selected, true);
     }
 
-    public Feed feed()
-    {
-        return feed;
-    }
-
     /**
      * Calls the listener only for these instruments, by symbol (books and numbers of all are kept anyway); an
      * instrument listed later by a change of markets is selected if its symbol is among them.

@@ -70,7 +70,6 @@ public final class MarketDataTailer implements AutoCloseable
     private final SnapshotStore.Loaded snapshot;
     private volatile boolean snapshotRequested;
     private boolean sawHeader;
-    private long documentIndex;
     private long reportedCorruptIndex = -1;
     private final CorruptDocumentHandler corruptHandler;
 
@@ -278,12 +277,6 @@ public final class MarketDataTailer implements AutoCloseable
         return processor.lastCommandSequence();
     }
 
-    /** Chronicle Queue index of the last document read. */
-    public long lastDocumentIndex()
-    {
-        return documentIndex;
-    }
-
     /** Journal events decoded so far. */
     public long eventCount()
     {
@@ -327,7 +320,6 @@ public final class MarketDataTailer implements AutoCloseable
                 throw new IllegalStateException("the journal does not start with its header (its first files were deleted " +
                     "after the tailer opened it?): open the tailer again to start from the newest snapshot");
             }
-            documentIndex = index;
             if (!processor.isLive() && reached(index, command.sequence))
             {
                 goLive();

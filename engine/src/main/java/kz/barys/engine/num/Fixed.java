@@ -131,21 +131,6 @@ public final class Fixed
         return parse(bytes, 0, bytes.length);
     }
 
-    /** Parses a decimal and throws {@link IllegalArgumentException} if it is not a valid value. */
-    public static long parseOrThrow(final String text, final String what)
-    {
-        final long value = parse(text);
-        if (value == MALFORMED || value == TOO_PRECISE)
-        {
-            throw new IllegalArgumentException(what + ": '" + text + "' is not a decimal with at most 8 places");
-        }
-        if (value == OVERFLOW)
-        {
-            throw new IllegalArgumentException(what + ": '" + text + "' is too large");
-        }
-        return value;
-    }
-
     /**
      * Writes {@code value} as a plain decimal without trailing zeros into {@code out} at {@code offset}.
      * Returns the new offset. {@code out} needs room for 21 bytes.

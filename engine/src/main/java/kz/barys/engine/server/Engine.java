@@ -27,7 +27,6 @@ import kz.barys.engine.counters.GaugeSampler;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
-import kz.barys.engine.journal.RetentionAgent;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
@@ -36,6 +35,7 @@ import kz.barys.engine.pipeline.ResultListener;
 import kz.barys.engine.pipeline.SnapshotTrigger;
 import kz.barys.engine.pipeline.WaitStrategies;
 import kz.barys.engine.recovery.Recovery;
+import kz.barys.engine.snapshot.RetentionAgent;
 import kz.barys.engine.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
@@ -336,11 +336,6 @@ public final class Engine implements AutoCloseable
     public CountersManager countersManager()
     {
         return countersFile.manager();
-    }
-
-    public long snapshotsTaken()
-    {
-        return snapshots.taken();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.BookSide;
 import kz.barys.engine.book.PriceLevel;
 import kz.barys.engine.config.Currency;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import kz.barys.engine.account.Account;
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
@@ -67,7 +67,7 @@ public final class TextEngine
         for (final long number : core.accountNumbers())
         {
             final Account account = core.account(number);
-            for (Order order = account.firstOrder(); order != null; order = order.nextOfAccount)
+            for (Order order = account.firstOrder(); order != null; order = order.nextOfAccount())
             {
                 lines.add("ORDER account=" + number +
                     " id=" + order.id() +

@@ -81,7 +81,7 @@ class CoreSnapshotTest
         final java.util.List<String> orders = new java.util.ArrayList<>();
         for (final long number : core.accountNumbers())
         {
-            for (kz.barys.engine.book.Order order = core.account(number).firstOrder(); order != null; order = order.nextOfAccount)
+            for (kz.barys.engine.book.Order order = core.account(number).firstOrder(); order != null; order = order.nextOfAccount())
             {
                 orders.add(number + " " + order.id() + " " + order.side() + " " + order.type() + " " + order.tif() + " "
                     + order.stp() + " " + order.price());

@@ -136,9 +136,21 @@ class RetentionWhileRunningTest
         final List<String> commands = CommandStreams.mixed(12, 2_000);
         try (Engine engine = Engine.start(EngineOptions.defaults(CONFIG, data).withSnapshotInterval(200), null))
         {
-            CommandStreams.feed(engine, CONFIG, commands);
-            await(() -> engine.lastJournaledSequence() > 1_500 && engine.snapshotsTaken() > SNAPSHOTS_KEPT, "snapshots taken");
-            await(() -> store.list().size() == SNAPSHOTS_KEPT, "old snapshots deleted while running");
+            // 200 commands at a time, each journaled before the next: one snapshot per step, whatever the batching.
+            Path first = null;
+            for (int fed = 0; fed < commands.size(); fed += 200)
+            {
+                CommandStreams.feed(engine, CONFIG, commands.subList(fed, Math.min(commands.size(), fed + 200)));
+                final long journaled = Math.min(commands.size(), fed + 200);
+                await(() -> engine.lastJournaledSequence() >= journaled, "commands journaled");
+                if (first == null)
+                {
+                    await(() -> !store.list().isEmpty(), "a first snapshot");
+                    first = store.list().get(0);
+                }
+            }
+            final Path oldest = first;
+            await(() -> !Files.exists(oldest) && store.list().size() == SNAPSHOTS_KEPT, "old snapshots deleted while running");
         }
         assertThat(store.list()).as("after the shutdown snapshot").hasSize(SNAPSHOTS_KEPT);
     }

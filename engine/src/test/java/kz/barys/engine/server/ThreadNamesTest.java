@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import kz.barys.engine.counters.GaugeSampler;
 import kz.barys.engine.gateway.Gateway;
-import kz.barys.engine.journal.RetentionAgent;
+import kz.barys.engine.snapshot.RetentionAgent;
 import kz.barys.engine.pipeline.EnginePipeline;
 
 /** The engine's thread names fit Linux's 15 characters, so top -H, ps -L and /proc show them whole (docs/operations.md). */

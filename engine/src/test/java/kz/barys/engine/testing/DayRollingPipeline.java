@@ -19,7 +19,7 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalWriter;
-import kz.barys.engine.journal.RetentionAgent;
+import kz.barys.engine.snapshot.RetentionAgent;
 import kz.barys.engine.pipeline.EnginePipeline;
 import kz.barys.engine.pipeline.ResultListener;
 import kz.barys.engine.pipeline.SnapshotTrigger;

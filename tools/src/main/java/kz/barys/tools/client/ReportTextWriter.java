@@ -43,7 +43,6 @@ public final class ReportTextWriter implements ClientListener
     private long makerFee;
     private long makerLeaves;
     private long makerFilled;
-    private String lastBusinessReject;
 
     public ReportTextWriter(final EngineConfig config, final EventSink sink, final Completion completion)
     {
@@ -51,12 +50,6 @@ public final class ReportTextWriter implements ClientListener
         this.completion = completion;
         config.instruments().forEach(instrument -> instruments.put(instrument.symbol(), instrument));
         config.currencies().forEach(currency -> currencies.put(currency.code(), currency));
-    }
-
-    /** The text of the last BusinessReject, if any (the client reports it on stderr). */
-    public String lastBusinessReject()
-    {
-        return lastBusinessReject;
     }
 
     @Override
@@ -174,8 +167,8 @@ public final class ReportTextWriter implements ClientListener
     @Override
     public void onBusinessReject(final BusinessRejectDecoder reject)
     {
-        lastBusinessReject = "request " + reject.requestSeqNum() + ": " + reject.reason() + " " + reject.text().trim();
-        System.err.println("barys client: business reject of " + lastBusinessReject);
+        System.err.println("barys client: business reject of request " + reject.requestSeqNum() + ": " + reject.reason() + " " +
+            reject.text().trim());
         if (reject.requestSeqNum() != 0 && reject.flags().lastReport())
         {
             completion.completed(reject.requestSeqNum());

@@ -45,12 +45,6 @@ final class OrderFlow implements PacedSender.Stream
         }
     }
 
-    /** The current mid price of market {@code index}. */
-    long mid(final int index)
-    {
-        return mids[index];
-    }
-
     @Override
     public long sent()
     {

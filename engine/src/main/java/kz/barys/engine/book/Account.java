@@ -1,8 +1,6 @@
-package kz.barys.engine.account;
+package kz.barys.engine.book;
 
 import org.agrona.collections.Long2ObjectHashMap;
-
-import kz.barys.engine.book.Order;
 
 /**
  * One trading account: per currency a total and a reserved amount ({@code available = total − reserved}),
@@ -84,11 +82,6 @@ public final class Account
         return liveById.get(id);
     }
 
-    public int liveOrderCount()
-    {
-        return liveById.size();
-    }
-
     /** Adds a new live order at the end of the list (order numbers only grow, so the list stays sorted). */
     public void addOrder(final Order order)
     {
@@ -139,7 +132,7 @@ public final class Account
         order.nextOfAccount = null;
     }
 
-    /** The oldest live order (lowest order number), or null; follow {@link Order#nextOfAccount}. */
+    /** The oldest live order (lowest order number), or null; follow {@link Order#nextOfAccount()}. */
     public Order firstOrder()
     {
         return head;

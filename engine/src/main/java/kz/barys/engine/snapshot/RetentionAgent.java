@@ -1,4 +1,4 @@
-package kz.barys.engine.journal;
+package kz.barys.engine.snapshot;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
-import kz.barys.engine.snapshot.SnapshotStore;
+import kz.barys.engine.journal.JournalRetention;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
