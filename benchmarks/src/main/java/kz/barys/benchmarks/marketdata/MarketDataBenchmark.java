@@ -84,7 +84,7 @@ public final class MarketDataBenchmark
             writer.writeHeader(recorded.workload.config().fingerprint());
             for (long sequence = 1; sequence <= commands; sequence++)
             {
-                recorded.append(writer, sequence, sequence);
+                recorded.append(writer, sequence, (sequence - 1) / COMMANDS_PER_DOCUMENT); // one time per batch, as the engine
                 if (sequence % COMMANDS_PER_DOCUMENT == 0)
                 {
                     writer.flush();

@@ -37,6 +37,8 @@ public final class JournalWriter
     private final MarketsEncoder marketsEncoder = new MarketsEncoder();
     private int length;
     private int count;
+    private long firstSequence;
+    private long timestampNanos;
 
     public JournalWriter(final ExcerptAppender appender)
     {
@@ -54,14 +56,37 @@ public final class JournalWriter
         appender.singleThreadedCheckReset();
     }
 
-    /** Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. */
+    /**
+     * Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. A batch holds
+     * consecutive sequence numbers taken at one time (the engine reads its clock once per ring batch and flushes at
+     * its end), which the Batch record states once for all its commands.
+     *
+     * @throws IllegalArgumentException if the batch holds commands and {@code command} does not continue it
+     *                                  ({@link #continuesBatch}): flush first
+     */
     public void append(final Command command, final DirectBuffer events, final int eventsLength)
     {
+        if (count == 0)
+        {
+            firstSequence = command.sequence;
+            timestampNanos = command.timestampNanos;
+        }
+        else if (!continuesBatch(command))
+        {
+            throw new IllegalArgumentException("command " + command.sequence + " at " + command.timestampNanos
+                + " does not continue the batch of " + count + " from " + firstSequence + " at " + timestampNanos + ": flush first");
+        }
         ensure(length + CommandCodec.MAX_LENGTH + eventsLength);
         final int eventsOffset = length + commandCodec.encode(command, eventsLength, batch, length);
         batch.putBytes(eventsOffset, events, 0, eventsLength);
         length = eventsOffset + eventsLength;
         count++;
+    }
+
+    /** Whether {@code command} may join the current batch: it is empty, or the command is its next sequence at its time. */
+    public boolean continuesBatch(final Command command)
+    {
+        return count == 0 || command.sequence == firstSequence + count && command.timestampNanos == timestampNanos;
     }
 
     /** Commands in the batch not yet written. */
@@ -83,7 +108,10 @@ public final class JournalWriter
         {
             return -1;
         }
-        batchEncoder.wrapAndApplyHeader(batch, 0, header).commandCount(count);
+        batchEncoder.wrapAndApplyHeader(batch, 0, header)
+            .firstSequence(firstSequence)
+            .timestampNanos(timestampNanos)
+            .commandCount(count);
         final long index = write(length);
         startBatch();
         return index;

@@ -113,7 +113,7 @@ class JournalCompatibilityTest
         deposit.amount = 6;
         final ExpandableArrayBuffer document = new ExpandableArrayBuffer();
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
-        new BatchEncoder().wrapAndApplyHeader(document, 0, header).commandCount(1);
+        new BatchEncoder().wrapAndApplyHeader(document, 0, header).firstSequence(1).commandCount(1);
         final int commandAt = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
         final EventEncoder events = new EventEncoder();
         events.deposited(5, CONFIG.currencies().get(0), 6);
