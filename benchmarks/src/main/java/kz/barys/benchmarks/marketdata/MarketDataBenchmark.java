@@ -341,7 +341,7 @@ public final class MarketDataBenchmark
                 {
                     Thread.onSpinWait();
                 }
-                workload.command((int)(i % workload.size()), command);
+                workload.command((int)(i % workload.size()), command.reset()); // reset, as the gateway fills a slot
                 engine.submit(command);
             }
             follower.awaitCommand(base + total);
@@ -389,7 +389,7 @@ public final class MarketDataBenchmark
                     final long start = System.nanoTime();
                     for (long i = 0; i < commands; i++)
                     {
-                        workload.command((int)(i % workload.size()), command);
+                        workload.command((int)(i % workload.size()), command.reset()); // reset, as the gateway fills a slot
                         engine.submit(command);
                     }
                     while (engine.lastJournaledSequence() < workload.depositCount() + (long)commands)

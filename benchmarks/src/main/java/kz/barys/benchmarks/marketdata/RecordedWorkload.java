@@ -50,7 +50,7 @@ final class RecordedWorkload
             }
             else
             {
-                workload.command(i - deposits, next);
+                workload.command(i - deposits, next.reset()); // as the engine journals it: a slot is reset, then filled
             }
             encoder.reset();
             core.process(next, encoder);

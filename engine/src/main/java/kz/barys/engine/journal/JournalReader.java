@@ -39,6 +39,12 @@ public final class JournalReader
         /** One journaled command and its encoded events (decode them with {@link EventDecoder}). */
         void command(long index, Command command, DirectBuffer events, int offset, int length);
 
+        /** False for a visitor that only wants the journal's own records: batches are then checked, not decoded. */
+        default boolean wantsCommands()
+        {
+            return true;
+        }
+
         default void snapshotMarker(final long index, final long sequence, final long digest)
         {
         }
@@ -128,7 +134,13 @@ public final class JournalReader
         final int template = checkedTemplate();
         switch (template)
         {
-            case BatchDecoder.TEMPLATE_ID -> visitBatch(visitor);
+            case BatchDecoder.TEMPLATE_ID ->
+            {
+                if (visitor.wantsCommands())
+                {
+                    visitBatch(visitor);
+                }
+            }
             case SnapshotMarkerDecoder.TEMPLATE_ID ->
             {
                 snapshot.wrapAndApplyHeader(buffer, 0, header);

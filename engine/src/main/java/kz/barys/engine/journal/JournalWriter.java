@@ -39,6 +39,7 @@ public final class JournalWriter
     private int count;
     private long firstSequence;
     private long timestampNanos;
+    private long bytesWritten;
 
     public JournalWriter(final ExcerptAppender appender)
     {
@@ -99,6 +100,12 @@ public final class JournalWriter
     public int pendingBytes()
     {
         return length;
+    }
+
+    /** Bytes of every document this writer has written (CRC included), for figures and counters. */
+    public long bytesWritten()
+    {
+        return bytesWritten;
     }
 
     /** Writes the batch as one document (if it holds anything); returns the document's index or -1. */
@@ -198,6 +205,7 @@ public final class JournalWriter
             final Bytes<?> bytes = context.wire().bytes();
             bytes.write(batch.byteArray(), 0, bodyEnd + JournalFormat.CRC_LENGTH);
         }
+        bytesWritten += bodyEnd + JournalFormat.CRC_LENGTH;
         return appender.lastIndexAppended();
     }
 
