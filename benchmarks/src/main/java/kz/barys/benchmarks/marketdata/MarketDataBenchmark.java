@@ -78,6 +78,7 @@ public final class MarketDataBenchmark
         final RecordedWorkload recorded = new RecordedWorkload(CYCLE);
         final Path data = Files.createTempDirectory("barys-md-decode");
         final long writeStart = System.nanoTime();
+        final long documentBytes;
         try (SingleChronicleQueue queue = Journal.open(data, false))
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
@@ -91,10 +92,12 @@ public final class MarketDataBenchmark
                 }
             }
             writer.flush();
+            documentBytes = writer.bytesWritten();
         }
         final long writeElapsed = System.nanoTime() - writeStart;
-        System.out.printf("journal: %,d commands of the peer workload, %d per document, %,d bytes, written in %.3f s (%,.0f commands/s)%n",
-            commands, COMMANDS_PER_DOCUMENT, sizeOf(data), writeElapsed / 1e9, commands * 1e9 / writeElapsed);
+        System.out.printf("journal: %,d commands of the peer workload, %d per document, %,d bytes of documents (%.1f per command; "
+            + "%,d bytes of files), written in %.3f s (%,.0f commands/s)%n", commands, COMMANDS_PER_DOCUMENT, documentBytes,
+            (double)documentBytes / commands, sizeOf(data), writeElapsed / 1e9, commands * 1e9 / writeElapsed);
         for (int round = 1; round <= 5; round++)
         {
             for (final Feed feed : Feed.values())
