@@ -37,9 +37,10 @@ public final class JournalDocument
             {
                 buffer.wrap(new byte[Math.max(length, buffer.capacity() * 2)]);
             }
-            // One memcpy from the mapped file, as Chronicle's own read does from the same address (it copies a
-            // document in one piece from the mapping that holds its start); its read(byte[]) copies in a loop.
-            mapped.wrap(in.addressForRead(in.readPosition()), length);
+            // One memcpy from the mapped file (Chronicle's read(byte[]) copies in a loop): the address of the
+            // mapping that holds the whole document (a chunk's mapping overlaps the next chunk by more than a
+            // document can be long).
+            mapped.wrap(in.addressForRead(in.readPosition(), length), length);
             mapped.getBytes(0, buffer, 0, length);
             in.readSkip(length);
             index = context.index();
