@@ -78,23 +78,26 @@ public final class MarketDataBenchmark
         final RecordedWorkload recorded = new RecordedWorkload(CYCLE);
         final Path data = Files.createTempDirectory("barys-md-decode");
         final long writeStart = System.nanoTime();
+        final long documentBytes;
         try (SingleChronicleQueue queue = Journal.open(data, false))
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
             writer.writeHeader(recorded.workload.config().fingerprint());
             for (long sequence = 1; sequence <= commands; sequence++)
             {
-                recorded.append(writer, sequence, sequence);
+                recorded.append(writer, sequence, (sequence - 1) / COMMANDS_PER_DOCUMENT); // one time per batch, as the engine
                 if (sequence % COMMANDS_PER_DOCUMENT == 0)
                 {
                     writer.flush();
                 }
             }
             writer.flush();
+            documentBytes = writer.bytesWritten();
         }
         final long writeElapsed = System.nanoTime() - writeStart;
-        System.out.printf("journal: %,d commands of the peer workload, %d per document, %,d bytes, written in %.3f s (%,.0f commands/s)%n",
-            commands, COMMANDS_PER_DOCUMENT, sizeOf(data), writeElapsed / 1e9, commands * 1e9 / writeElapsed);
+        System.out.printf("journal: %,d commands of the peer workload, %d per document, %,d bytes of documents (%.1f per command; "
+            + "%,d bytes of files), written in %.3f s (%,.0f commands/s)%n", commands, COMMANDS_PER_DOCUMENT, documentBytes,
+            (double)documentBytes / commands, sizeOf(data), writeElapsed / 1e9, commands * 1e9 / writeElapsed);
         for (int round = 1; round <= 5; round++)
         {
             for (final Feed feed : Feed.values())
@@ -341,7 +344,7 @@ public final class MarketDataBenchmark
                 {
                     Thread.onSpinWait();
                 }
-                workload.command((int)(i % workload.size()), command);
+                workload.command((int)(i % workload.size()), command.reset()); // reset, as the gateway fills a slot
                 engine.submit(command);
             }
             follower.awaitCommand(base + total);
@@ -389,7 +392,7 @@ public final class MarketDataBenchmark
                     final long start = System.nanoTime();
                     for (long i = 0; i < commands; i++)
                     {
-                        workload.command((int)(i % workload.size()), command);
+                        workload.command((int)(i % workload.size()), command.reset()); // reset, as the gateway fills a slot
                         engine.submit(command);
                     }
                     while (engine.lastJournaledSequence() < workload.depositCount() + (long)commands)

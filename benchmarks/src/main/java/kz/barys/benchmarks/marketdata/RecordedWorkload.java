@@ -11,8 +11,8 @@ import kz.barys.engine.journal.EventEncoder;
 import kz.barys.engine.journal.JournalWriter;
 
 /**
- * The peer workload run once through a real matching core, kept as journal records: each command's 88-byte
- * record and its encoded events. Lets a benchmark write a journal at any pace without running the core, and a
+ * The peer workload run once through a real matching core, kept as journal records: each command's message
+ * and its encoded events. Lets a benchmark write a journal at any pace without running the core, and a
  * market-data consumer then sees exactly what the engine would have journaled. The command stream is a cycle
  * that ends with an empty book, so it can be written round and round (the deposits only once).
  */
@@ -50,7 +50,7 @@ final class RecordedWorkload
             }
             else
             {
-                workload.command(i - deposits, next);
+                workload.command(i - deposits, next.reset()); // as the engine journals it: a slot is reset, then filled
             }
             encoder.reset();
             core.process(next, encoder);

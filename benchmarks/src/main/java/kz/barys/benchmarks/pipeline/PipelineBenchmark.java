@@ -200,7 +200,7 @@ public final class PipelineBenchmark
     {
         for (long i = 0; i < count; i++)
         {
-            workload.command((int)(i % workload.size()), command);
+            workload.command((int)(i % workload.size()), command.reset()); // reset, as the gateway fills a slot
             engine.submit(command);
         }
     }
@@ -218,7 +218,7 @@ public final class PipelineBenchmark
             {
                 Thread.onSpinWait();
             }
-            workload.command((int)((offset + i) % workload.size()), command);
+            workload.command((int)((offset + i) % workload.size()), command.reset()); // reset, as the gateway fills a slot
             command.correlationId = due;
             engine.submit(command);
         }

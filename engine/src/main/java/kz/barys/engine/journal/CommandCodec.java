@@ -4,26 +4,44 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
+import kz.barys.engine.journal.sbe.CancelDecoder;
+import kz.barys.engine.journal.sbe.CancelEncoder;
 import kz.barys.engine.journal.sbe.CommandDecoder;
 import kz.barys.engine.journal.sbe.CommandEncoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.NewOrderDecoder;
+import kz.barys.engine.journal.sbe.NewOrderEncoder;
+import kz.barys.engine.journal.sbe.ReplaceDecoder;
+import kz.barys.engine.journal.sbe.ReplaceEncoder;
 
 /**
- * A {@link Command} as the journal schema's {@code Command} message, through the generated codecs; enums go through
- * {@link EnumsToJournal} / {@link EnumsFromJournal}. Reusable flyweights: nothing is allocated per command.
+ * A {@link Command} as one of the journal schema's command messages, through the generated codecs: the compact
+ * {@code NewOrder}, {@code Cancel} or {@code Replace} when the command has no field outside that form (the commands
+ * sent most, in fewer bytes), else the full {@code Command}. Either way it reads back as it was. The sequence number
+ * and time are the batch's ({@link JournalWriter}), not the message's. Enums go through {@link EnumsToJournal} /
+ * {@link EnumsFromJournal}. Reusable flyweights: nothing is allocated per command.
  */
 public final class CommandCodec
 {
-    /** Most bytes a Command message written by this version takes (header, block and the longest sent name). */
-    public static final int MAX_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + CommandEncoder.BLOCK_LENGTH
-        + CommandEncoder.sentNameHeaderLength() + Command.NAME_LENGTH;
+    private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
+    /** Most bytes a command message written by this version takes (header, block and the longest sent name). */
+    public static final int MAX_LENGTH = HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength()
+        + Command.NAME_LENGTH;
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final CommandEncoder encoder = new CommandEncoder();
+    private final CommandEncoder full = new CommandEncoder();
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelEncoder cancel = new CancelEncoder();
+    private final ReplaceEncoder replace = new ReplaceEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
-    private final CommandDecoder decoder = new CommandDecoder();
-    /** Whether the command decoded last had a sent name, whose bytes the next one without must clear. */
+    private final CommandDecoder fullDecoder = new CommandDecoder();
+    private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
+    private final CancelDecoder cancelDecoder = new CancelDecoder();
+    private final ReplaceDecoder replaceDecoder = new ReplaceDecoder();
+    private int eventsLength;
+    /** Whether the command decoded last had a sent name, whose bytes the next one must clear (reset() keeps them). */
     private boolean nameHeld;
 
     /**
@@ -32,9 +50,43 @@ public final class CommandCodec
      */
     public int encode(final Command command, final int eventsLength, final MutableDirectBuffer buffer, final int offset)
     {
-        encoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
-            .sequence(command.sequence)
-            .timestampNanos(command.timestampNanos)
+        if (command.type == CommandType.REPLACE && fitsReplace(command))
+        {
+            replace.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .account(command.account)
+                .id(command.id)
+                .newId(command.newId)
+                .price(command.price)
+                .qty(command.qty)
+                .instrument(command.instrument)
+                .eventsLength(eventsLength);
+            return HEADER + ReplaceEncoder.BLOCK_LENGTH;
+        }
+        if (command.type == CommandType.CANCEL && fitsCancel(command))
+        {
+            cancel.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .account(command.account)
+                .id(command.id)
+                .instrument(command.instrument)
+                .eventsLength(eventsLength);
+            return HEADER + CancelEncoder.BLOCK_LENGTH;
+        }
+        if (command.type == CommandType.NEW && fitsNewOrder(command))
+        {
+            newOrder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .account(command.account)
+                .id(command.id)
+                .price(command.price)
+                .qty(command.qty)
+                .instrument(command.instrument)
+                .eventsLength(eventsLength)
+                .side(EnumsToJournal.side(command.side))
+                .orderType(EnumsToJournal.orderType(command.orderType))
+                .tif(EnumsToJournal.tif(command.tif))
+                .stp(EnumsToJournal.stp(command.stp));
+            return HEADER + NewOrderEncoder.BLOCK_LENGTH;
+        }
+        full.wrapAndApplyHeader(buffer, offset, headerEncoder)
             .account(command.account)
             .id(command.id)
             .newId(command.newId)
@@ -53,52 +105,134 @@ public final class CommandCodec
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
-        return encoder.limit() - offset;
+        return full.limit() - offset;
+    }
+
+    /** Nothing a compact form leaves out: no currency, amount, quote quantity, overflow or name as sent. */
+    private static boolean onlyOrderFields(final Command command)
+    {
+        return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
+            && !command.fieldOverflow && command.unknownNameLength == 0;
+    }
+
+    private static boolean fitsNewOrder(final Command command)
+    {
+        return command.newId == 0 && onlyOrderFields(command);
+    }
+
+    private static boolean fitsReplace(final Command command)
+    {
+        return command.side == null && command.orderType == null && command.tif == null && command.stp == null
+            && onlyOrderFields(command);
+    }
+
+    private static boolean fitsCancel(final Command command)
+    {
+        return command.newId == 0 && command.price == 0 && command.qty == 0 && fitsReplace(command);
+    }
+
+    /** Whether {@code templateId} is one of the command messages. */
+    public static boolean isCommand(final int templateId)
+    {
+        return templateId == ReplaceDecoder.TEMPLATE_ID || templateId == CancelDecoder.TEMPLATE_ID
+            || templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CommandDecoder.TEMPLATE_ID;
     }
 
     /**
-     * Reads the Command message at {@code offset} (its header already checked to be one) into {@code command};
-     * returns its length, header included, as written (a newer schema version may have added fields).
+     * Reads the command message at {@code offset} (its header already checked to be one, {@link #isCommand}) into
+     * {@code command}, all but its sequence number and time; returns its length, header included, as written (a
+     * newer schema version may have added fields).
      */
     public int decode(final DirectBuffer buffer, final int offset, final Command command)
     {
-        decoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
+        headerDecoder.wrap(buffer, offset);
+        final int template = headerDecoder.templateId();
+        final int block = headerDecoder.blockLength();
+        final int version = headerDecoder.version();
+        final int body = offset + HEADER;
         command.reset();
-        command.sequence = decoder.sequence();
-        command.timestampNanos = decoder.timestampNanos();
-        command.account = decoder.account();
-        command.id = decoder.id();
-        command.newId = decoder.newId();
-        command.price = decoder.price();
-        command.qty = decoder.qty();
-        command.quoteQty = decoder.quoteQty();
-        command.amount = decoder.amount();
-        command.instrument = decoder.instrument();
-        command.currency = decoder.currency();
-        command.type = EnumsFromJournal.commandType(decoder.commandType());
-        command.side = EnumsFromJournal.side(decoder.side());
-        command.orderType = EnumsFromJournal.orderType(decoder.orderType());
-        command.tif = EnumsFromJournal.tif(decoder.tif());
-        command.stp = EnumsFromJournal.stp(decoder.stp());
-        command.fieldOverflow = EnumsFromJournal.bool(decoder.fieldOverflow());
-        command.unknownNameLength = decoder.sentLength();
-        final int kept = decoder.sentNameLength();
-        if (kept > 0 || nameHeld)
+        if (nameHeld)
         {
-            decoder.getSentName(command.unknownName, 0, kept);
-            java.util.Arrays.fill(command.unknownName, kept, Command.NAME_LENGTH, (byte)0);
-            nameHeld = kept > 0;
+            java.util.Arrays.fill(command.unknownName, (byte)0);
+            nameHeld = false;
         }
-        else
+        switch (template)
         {
-            decoder.skipSentName();
+            case ReplaceDecoder.TEMPLATE_ID ->
+            {
+                final ReplaceDecoder in = replaceDecoder.wrap(buffer, body, block, version);
+                command.type = CommandType.REPLACE;
+                command.account = in.account();
+                command.id = in.id();
+                command.newId = in.newId();
+                command.price = in.price();
+                command.qty = in.qty();
+                command.instrument = in.instrument();
+                eventsLength = (int)in.eventsLength();
+                return HEADER + block;
+            }
+            case CancelDecoder.TEMPLATE_ID ->
+            {
+                final CancelDecoder in = cancelDecoder.wrap(buffer, body, block, version);
+                command.type = CommandType.CANCEL;
+                command.account = in.account();
+                command.id = in.id();
+                command.instrument = in.instrument();
+                eventsLength = (int)in.eventsLength();
+                return HEADER + block;
+            }
+            case NewOrderDecoder.TEMPLATE_ID ->
+            {
+                final NewOrderDecoder in = newOrderDecoder.wrap(buffer, body, block, version);
+                command.type = CommandType.NEW;
+                command.account = in.account();
+                command.id = in.id();
+                command.price = in.price();
+                command.qty = in.qty();
+                command.instrument = in.instrument();
+                command.side = EnumsFromJournal.side(in.side());
+                command.orderType = EnumsFromJournal.orderType(in.orderType());
+                command.tif = EnumsFromJournal.tif(in.tif());
+                command.stp = EnumsFromJournal.stp(in.stp());
+                eventsLength = (int)in.eventsLength();
+                return HEADER + block;
+            }
+            default ->
+            {
+                return decodeFull(buffer, offset, command);
+            }
         }
-        return decoder.limit() - offset;
     }
 
-    /** The events length of the Command message last decoded. */
+    private int decodeFull(final DirectBuffer buffer, final int offset, final Command command)
+    {
+        final CommandDecoder in = fullDecoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
+        command.account = in.account();
+        command.id = in.id();
+        command.newId = in.newId();
+        command.price = in.price();
+        command.qty = in.qty();
+        command.quoteQty = in.quoteQty();
+        command.amount = in.amount();
+        command.instrument = in.instrument();
+        command.currency = in.currency();
+        command.type = EnumsFromJournal.commandType(in.commandType());
+        command.side = EnumsFromJournal.side(in.side());
+        command.orderType = EnumsFromJournal.orderType(in.orderType());
+        command.tif = EnumsFromJournal.tif(in.tif());
+        command.stp = EnumsFromJournal.stp(in.stp());
+        command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
+        command.unknownNameLength = in.sentLength();
+        final int kept = in.sentNameLength();
+        in.getSentName(command.unknownName, 0, kept);
+        nameHeld = kept > 0;
+        eventsLength = (int)in.eventsLength();
+        return in.limit() - offset;
+    }
+
+    /** The events length of the command message last decoded. */
     public int eventsLength()
     {
-        return (int)decoder.eventsLength();
+        return eventsLength;
     }
 }

@@ -55,9 +55,15 @@ public final class JournalMarkets
         private String fingerprint;
 
         @Override
+        public boolean wantsCommands()
+        {
+            return false; // commands do not change the markets
+        }
+
+        @Override
         public void command(final long index, final Command command, final DirectBuffer events, final int offset, final int length)
         {
-            // commands do not change the markets
+            throw new IllegalStateException("not asked for");
         }
 
         @Override

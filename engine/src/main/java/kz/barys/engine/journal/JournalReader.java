@@ -6,7 +6,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.sbe.BatchDecoder;
-import kz.barys.engine.journal.sbe.CommandDecoder;
 import kz.barys.engine.journal.sbe.DiscardDecoder;
 import kz.barys.engine.journal.sbe.HeaderDecoder;
 import kz.barys.engine.journal.sbe.MarketsDecoder;
@@ -39,6 +38,12 @@ public final class JournalReader
     {
         /** One journaled command and its encoded events (decode them with {@link EventDecoder}). */
         void command(long index, Command command, DirectBuffer events, int offset, int length);
+
+        /** False for a visitor that only wants the journal's own records: batches are then checked, not decoded. */
+        default boolean wantsCommands()
+        {
+            return true;
+        }
 
         default void snapshotMarker(final long index, final long sequence, final long digest)
         {
@@ -129,7 +134,13 @@ public final class JournalReader
         final int template = checkedTemplate();
         switch (template)
         {
-            case BatchDecoder.TEMPLATE_ID -> visitBatch(visitor);
+            case BatchDecoder.TEMPLATE_ID ->
+            {
+                if (visitor.wantsCommands())
+                {
+                    visitBatch(visitor);
+                }
+            }
             case SnapshotMarkerDecoder.TEMPLATE_ID ->
             {
                 snapshot.wrapAndApplyHeader(buffer, 0, header);
@@ -163,17 +174,22 @@ public final class JournalReader
 
     private void visitBatch(final Visitor visitor)
     {
-        final long count = batch.wrapAndApplyHeader(buffer, 0, header).commandCount();
+        batch.wrapAndApplyHeader(buffer, 0, header);
+        final long count = batch.commandCount();
+        final long firstSequence = batch.firstSequence();
+        final long timestampNanos = batch.timestampNanos();
         int position = JournalFormat.HEADER_LENGTH + header.blockLength();
         for (long i = 0; i < count; i++)
         {
             header.wrap(buffer, position);
-            if (header.templateId() != CommandDecoder.TEMPLATE_ID) // the schema id was checked for the document
+            if (!CommandCodec.isCommand(header.templateId())) // the schema id was checked for the document
             {
                 throw unknownRecord(header.templateId());
             }
             final int eventsOffset = position + commandCodec.decode(buffer, position, command);
             final int eventsLength = commandCodec.eventsLength();
+            command.sequence = firstSequence + i;
+            command.timestampNanos = timestampNanos;
             visitor.command(document.index(), command, buffer, eventsOffset, eventsLength);
             position = eventsOffset + eventsLength;
         }

@@ -38,7 +38,10 @@ public final class JournalWriter
     private final MarketsEncoder marketsEncoder = new MarketsEncoder();
     private int length;
     private int count;
-    private AtomicCounter bytesWritten;
+    private long firstSequence;
+    private long timestampNanos;
+    private long bytesWritten;
+    private AtomicCounter bytesCounter;
 
     public JournalWriter(final ExcerptAppender appender)
     {
@@ -56,20 +59,44 @@ public final class JournalWriter
         appender.singleThreadedCheckReset();
     }
 
-    /** Adds the bytes of every document written from now on to {@code counter} (one ordered add per document). */
+    /** Shows {@link #bytesWritten()} in {@code counter} from now on (one ordered write per document). */
     public void countBytesIn(final AtomicCounter counter)
     {
-        this.bytesWritten = counter;
+        this.bytesCounter = counter;
+        counter.setOrdered(bytesWritten);
     }
 
-    /** Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. */
+    /**
+     * Adds one command and its encoded events ({@link EventEncoder} messages) to the current batch. A batch holds
+     * consecutive sequence numbers taken at one time (the engine reads its clock once per ring batch and flushes at
+     * its end), which the Batch record states once for all its commands.
+     *
+     * @throws IllegalArgumentException if the batch holds commands and {@code command} does not continue it
+     *                                  ({@link #continuesBatch}): flush first
+     */
     public void append(final Command command, final DirectBuffer events, final int eventsLength)
     {
+        if (count == 0)
+        {
+            firstSequence = command.sequence;
+            timestampNanos = command.timestampNanos;
+        }
+        else if (!continuesBatch(command))
+        {
+            throw new IllegalArgumentException("command " + command.sequence + " at " + command.timestampNanos
+                + " does not continue the batch of " + count + " from " + firstSequence + " at " + timestampNanos + ": flush first");
+        }
         ensure(length + CommandCodec.MAX_LENGTH + eventsLength);
         final int eventsOffset = length + commandCodec.encode(command, eventsLength, batch, length);
         batch.putBytes(eventsOffset, events, 0, eventsLength);
         length = eventsOffset + eventsLength;
         count++;
+    }
+
+    /** Whether {@code command} may join the current batch: it is empty, or the command is its next sequence at its time. */
+    public boolean continuesBatch(final Command command)
+    {
+        return count == 0 || command.sequence == firstSequence + count && command.timestampNanos == timestampNanos;
     }
 
     /** Commands in the batch not yet written. */
@@ -84,6 +111,12 @@ public final class JournalWriter
         return length;
     }
 
+    /** Bytes of every document this writer has written (CRC included), for figures and counters. */
+    public long bytesWritten()
+    {
+        return bytesWritten;
+    }
+
     /** Writes the batch as one document (if it holds anything); returns the document's index or -1. */
     public long flush()
     {
@@ -91,7 +124,10 @@ public final class JournalWriter
         {
             return -1;
         }
-        batchEncoder.wrapAndApplyHeader(batch, 0, header).commandCount(count);
+        batchEncoder.wrapAndApplyHeader(batch, 0, header)
+            .firstSequence(firstSequence)
+            .timestampNanos(timestampNanos)
+            .commandCount(count);
         final long index = write(length);
         startBatch();
         return index;
@@ -178,9 +214,10 @@ public final class JournalWriter
             final Bytes<?> bytes = context.wire().bytes();
             bytes.write(batch.byteArray(), 0, bodyEnd + JournalFormat.CRC_LENGTH);
         }
-        if (bytesWritten != null)
+        bytesWritten += bodyEnd + JournalFormat.CRC_LENGTH;
+        if (bytesCounter != null)
         {
-            bytesWritten.getAndAddOrdered(bodyEnd + JournalFormat.CRC_LENGTH);
+            bytesCounter.setOrdered(bytesWritten);
         }
         return appender.lastIndexAppended();
     }

@@ -113,7 +113,7 @@ class JournalCompatibilityTest
         deposit.amount = 6;
         final ExpandableArrayBuffer document = new ExpandableArrayBuffer();
         final MessageHeaderEncoder header = new MessageHeaderEncoder();
-        new BatchEncoder().wrapAndApplyHeader(document, 0, header).commandCount(1);
+        new BatchEncoder().wrapAndApplyHeader(document, 0, header).firstSequence(1).commandCount(1);
         final int commandAt = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
         final EventEncoder events = new EventEncoder();
         events.deposited(5, CONFIG.currencies().get(0), 6);
@@ -134,6 +134,28 @@ class JournalCompatibilityTest
             });
         }
         assertThat(read).containsExactly("DEPOSIT 5 6", "DEPOSITED 5 KZT 6");
+    }
+
+    /** Every verb reads the markets at start: it checks each batch's CRC but does not decode the commands. */
+    @Test
+    void theMarketsReaderStepsOverBatchesWithoutDecodingTheirCommands()
+    {
+        final ExpandableArrayBuffer document = new ExpandableArrayBuffer();
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        new BatchEncoder().wrapAndApplyHeader(document, 0, header).firstSequence(1).commandCount(1);
+        final int commandAt = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
+        header.wrap(document, commandAt).blockLength(0).templateId(99) // not a command a reader could decode
+            .schemaId(JournalFormat.SCHEMA_ID).version(JournalFormat.SCHEMA_VERSION);
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            new JournalWriter(queue.createAppender()).writeHeader(CONFIG.fingerprint());
+            append(queue, document, commandAt + MessageHeaderEncoder.ENCODED_LENGTH);
+            assertThat(JournalMarkets.latest(queue).orElseThrow().fingerprint()).isEqualTo(CONFIG.fingerprint());
+            final JournalReader reader = new JournalReader(queue);
+            reader.next((index, command, events, offset, length) -> { });
+            assertThatThrownBy(() -> reader.next((index, command, events, offset, length) -> { }))
+                .isInstanceOf(JournalFormatException.class).hasMessageContaining("template id 99");
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ class JournalDocTest
 {
     private static final String PACKAGE = "kz.barys.engine.journal.sbe.";
     private static final String[] MESSAGES = {
-        "Header", "Batch", "SnapshotMarker", "Discard", "Markets", "Command",
+        "Header", "Batch", "SnapshotMarker", "Discard", "Markets", "Command", "NewOrder", "Cancel", "Replace",
         "Accepted", "Trade", "Canceled", "Replaced", "Rejected", "Deposited", "Withdrawn", "Suspended", "Resumed",
         "Halted", "Unhalted", "MassCanceled"};
     private static final String[] ENUMS = {

@@ -1,6 +1,7 @@
 package kz.barys.engine.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +23,11 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.journal.sbe.CancelEncoder;
+import kz.barys.engine.journal.sbe.CommandEncoder;
+import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.NewOrderEncoder;
+import kz.barys.engine.journal.sbe.ReplaceEncoder;
 import kz.barys.engine.text.CommandParser;
 import kz.barys.engine.text.CommandTextWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -30,6 +36,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 class JournalRoundTripTest
 {
     private static final EngineConfig CONFIG = EngineConfig.defaults();
+    private static final long TIME = 1_700_000_000_123_456_789L;
 
     @TempDir
     Path dir;
@@ -55,7 +62,7 @@ class JournalRoundTripTest
         final List<String> read = new ArrayList<>();
         final EventEncoder events = new EventEncoder();
         final Command order = newOrder();
-        final Command unknown = parse("DEPOSIT account=7 currency=DOGE amount=5");
+        final Command unknown = parse("DEPOSIT account=7 currency=DOGE amount=5", 2);
         try (SingleChronicleQueue queue = Journal.open(dir, false))
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
@@ -96,13 +103,14 @@ class JournalRoundTripTest
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
             writer.writeHeader(CONFIG.fingerprint());
+            long sequence = 1;
             for (final String line : List.of(
                 "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT price=5 qty=1",
                 "WITHDRAW account=1 currency=SHIB amount=5",
                 "HALT symbol=ABCDEFGHIJKLMNOPQRSTU",
                 "CANCEL_ALL account=1 symbol=X"))
             {
-                writer.append(parse(line), events(), 0);
+                writer.append(parse(line, sequence++), events(), 0);
             }
             writer.flush();
             final JournalReader reader = new JournalReader(queue);
@@ -128,8 +136,10 @@ class JournalRoundTripTest
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
             writer.writeHeader(CONFIG.fingerprint());
-            writer.append(parse("HALT symbol=ABCDEFGHIJKLMNOPQRSTU"), events(), 0);
-            writer.append(newOrder(), events(), 0);
+            writer.append(parse("HALT symbol=ABCDEFGHIJKLMNOPQRSTU", 1), events(), 0);
+            final Command order = newOrder();
+            order.sequence = 2;
+            writer.append(order, events(), 0);
             writer.flush();
             final JournalReader reader = new JournalReader(queue);
             while (reader.next((index, command, events, offset, length) -> names.add(
@@ -180,6 +190,115 @@ class JournalRoundTripTest
         assertThat(read).hasSize(commands).startsWith("1").endsWith(Integer.toString(commands));
     }
 
+    @Test
+    void theCommandsSentMostTakeTheirCompactFormsAndAnyOtherFieldTheFullOne()
+    {
+        final CommandCodec codec = new CommandCodec();
+        final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
+        assertThat(codec.encode(parse("REPLACE account=1 id=2 new_id=3 price=5 qty=1", 1), 0, buffer, 0))
+            .isEqualTo(MessageHeaderEncoder.ENCODED_LENGTH + ReplaceEncoder.BLOCK_LENGTH);
+        assertThat(codec.encode(parse("CANCEL account=1 id=2", 1), 0, buffer, 0))
+            .isEqualTo(MessageHeaderEncoder.ENCODED_LENGTH + CancelEncoder.BLOCK_LENGTH);
+        assertThat(codec.encode(parse("NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=5 qty=1", 1), 0, buffer, 0))
+            .isEqualTo(MessageHeaderEncoder.ENCODED_LENGTH + NewOrderEncoder.BLOCK_LENGTH);
+        final int full = MessageHeaderEncoder.ENCODED_LENGTH + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength();
+        assertThat(codec.encode(parse("NEW account=1 id=2 symbol=BTC-KZT side=BUY type=MARKET quote_qty=5", 1), 0, buffer, 0))
+            .isEqualTo(full);
+        assertThat(codec.encode(parse("NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT price=5 qty=1", 1), 0, buffer, 0))
+            .isEqualTo(full + "DOGE-KZT".length());
+    }
+
+    /**
+     * Random commands of every type, each field left at its reset value or set (half the time each, so that every
+     * compact form and every way out of it is reached), written in batches and read back: each comes back as it went.
+     */
+    @Test
+    void anyCommandComesBackAsItWentWhicheverFormItTakes()
+    {
+        final java.util.Random random = new java.util.Random(11);
+        final List<String> written = new ArrayList<>();
+        final List<String> read = new ArrayList<>();
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.writeHeader(CONFIG.fingerprint());
+            final Command command = new Command();
+            for (long sequence = 1; sequence <= 20_000; sequence++)
+            {
+                randomCommand(random, command);
+                command.sequence = sequence;
+                command.timestampNanos = TIME + sequence / 50;
+                if (!writer.continuesBatch(command))
+                {
+                    writer.flush();
+                }
+                writer.append(command, events(), 0);
+                written.add(describe(command));
+            }
+            writer.flush();
+            final JournalReader reader = new JournalReader(queue);
+            while (reader.next((index, c, events, offset, length) -> read.add(describe(c))) == JournalReader.Result.DOCUMENT)
+            {
+                // every command as read
+            }
+        }
+        assertThat(read).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void aCommandThatDoesNotContinueTheBatchIsRefusedUntilItIsFlushed()
+    {
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.append(newOrder(), events(), 0);
+            final Command gap = newOrder();
+            gap.sequence = 3;
+            final Command later = newOrder();
+            later.sequence = 2;
+            later.timestampNanos = TIME + 1;
+            assertThat(writer.continuesBatch(gap)).isFalse();
+            assertThat(writer.continuesBatch(later)).isFalse();
+            assertThatThrownBy(() -> writer.append(gap, events(), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flush first");
+            assertThatThrownBy(() -> writer.append(later, events(), 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(writer.pending()).isEqualTo(1);
+            writer.flush();
+            assertThat(writer.continuesBatch(later)).isTrue();
+            writer.append(later, events(), 0);
+            assertThat(writer.pending()).isEqualTo(1);
+        }
+    }
+
+    private static void randomCommand(final java.util.Random random, final Command command)
+    {
+        command.reset();
+        command.type = CommandType.values()[random.nextInt(CommandType.values().length)];
+        command.account = random.nextBoolean() ? 0 : random.nextLong();
+        command.id = random.nextBoolean() ? 0 : random.nextLong();
+        command.newId = random.nextBoolean() ? 0 : random.nextLong();
+        command.price = random.nextBoolean() ? 0 : random.nextLong();
+        command.qty = random.nextBoolean() ? 0 : random.nextLong();
+        command.quoteQty = random.nextInt(4) != 0 ? 0 : random.nextLong();
+        command.amount = random.nextInt(4) != 0 ? 0 : random.nextLong();
+        command.instrument = random.nextInt(CONFIG.instruments().size() + 2) - 2;
+        command.currency = random.nextInt(4) != 0 ? Command.UNKNOWN : random.nextInt(CONFIG.currencies().size());
+        command.side = random.nextBoolean() ? null : Side.values()[random.nextInt(Side.values().length)];
+        command.orderType = random.nextBoolean() ? null : OrderType.values()[random.nextInt(OrderType.values().length)];
+        command.tif = random.nextBoolean() ? null : TimeInForce.values()[random.nextInt(TimeInForce.values().length)];
+        command.stp = random.nextBoolean() ? null : StpMode.values()[random.nextInt(StpMode.values().length)];
+        command.fieldOverflow = random.nextInt(8) == 0;
+        if (random.nextInt(8) == 0)
+        {
+            final byte[] name = new byte[1 + random.nextInt(30)];
+            for (int i = 0; i < name.length; i++)
+            {
+                name[i] = (byte)('A' + random.nextInt(26));
+            }
+            command.unknownName(name, 0, name.length);
+        }
+    }
+
     private static DirectBuffer events()
     {
         return new org.agrona.concurrent.UnsafeBuffer(new byte[0]);
@@ -216,7 +335,7 @@ class JournalRoundTripTest
         final Command command = new Command().reset();
         command.type = CommandType.NEW;
         command.sequence = 1;
-        command.timestampNanos = 1_700_000_000_123_456_789L;
+        command.timestampNanos = TIME;
         command.account = 2;
         command.id = 3;
         command.newId = 4;
@@ -234,12 +353,13 @@ class JournalRoundTripTest
         return command;
     }
 
-    private static Command parse(final String line)
+    private static Command parse(final String line, final long sequence)
     {
         final Command command = new Command();
         final byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
         assertThat(new CommandParser(CONFIG).parse(bytes, 0, bytes.length, command)).isTrue();
-        command.sequence = 2;
+        command.sequence = sequence;
+        command.timestampNanos = TIME;
         return command;
     }
 

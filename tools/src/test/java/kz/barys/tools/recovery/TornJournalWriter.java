@@ -39,12 +39,13 @@ public final class TornJournalWriter
         final int written = Integer.parseInt(args[2]);
 
         final ExpandableArrayBuffer document = new ExpandableArrayBuffer(256);
-        new BatchEncoder().wrapAndApplyHeader(document, 0, new MessageHeaderEncoder()).commandCount(1);
-        int at = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
         final Command command = new Command().reset(); // a DEPOSIT of 1 unit of currency 0 to account 1, no events
         command.type = CommandType.DEPOSIT;
         command.sequence = sequence;
         command.timestampNanos = System.currentTimeMillis() * 1_000_000L;
+        new BatchEncoder().wrapAndApplyHeader(document, 0, new MessageHeaderEncoder())
+            .firstSequence(command.sequence).timestampNanos(command.timestampNanos).commandCount(1);
+        int at = MessageHeaderEncoder.ENCODED_LENGTH + BatchEncoder.BLOCK_LENGTH;
         command.account = 1;
         command.amount = 1;
         command.currency = 0;

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import kz.barys.engine.journal.Journal;
-import kz.barys.engine.journal.JournalFormat;
 import kz.barys.engine.journal.sbe.BatchDecoder;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -191,8 +190,8 @@ class TornTailIT
     /** Sequence of the first command of a BATCH document (layout in docs/journal.md). */
     private static long firstSequence(final byte[] document)
     {
-        final int at = JournalFormat.HEADER_LENGTH + BatchDecoder.BLOCK_LENGTH + JournalFormat.HEADER_LENGTH;
-        return ByteBuffer.wrap(document, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        return new BatchDecoder().wrapAndApplyHeader(
+            new org.agrona.concurrent.UnsafeBuffer(document), 0, new kz.barys.engine.journal.sbe.MessageHeaderDecoder()).firstSequence();
     }
 
     /** Finds the document's bytes in the journal's .cq4 file and flips one of them in place. */

@@ -127,6 +127,11 @@ public final class V1Converter
                 throw new IllegalStateException("cannot convert: command " + command.sequence + " gives other events "
                     + "than the format-1 journal holds for it (journal: " + expected + "; now: " + actual + ")");
             }
+            if (!writer.continuesBatch(command))
+            {
+                writer.flush(); // a format-1 document sequenced at two times (not written by the engine): two batches
+                documents++;
+            }
             writer.append(command, events.buffer(), events.length());
             lastSequence = command.sequence;
             commands++;
