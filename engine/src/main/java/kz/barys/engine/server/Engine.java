@@ -19,6 +19,7 @@ import org.agrona.concurrent.SystemNanoClock;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.core.MatchingCore;
+import kz.barys.engine.gateway.CommandPublisher;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
@@ -46,7 +47,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * handler given to {@link #start(EngineOptions, ResultListener, ErrorHandler)} is told, so that the process can
  * exit and an operator (or the HA layer) take over; {@link #close()} then takes no snapshot.
  */
-public final class Engine implements AutoCloseable
+public final class Engine implements AutoCloseable, CommandPublisher
 {
     private final EngineOptions options;
     private final FileChannel lockChannel;
@@ -268,6 +269,7 @@ public final class Engine implements AutoCloseable
      * Publishes unless the ring is full or the engine has stopped on a {@link #failure()} (returns false then): for
      * producers that must never block.
      */
+    @Override
     public boolean tryPublish(final CommandFiller filler)
     {
         return !pipeline.failed() && pipeline.tryPublish(filler);
