@@ -159,11 +159,6 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         acceptingInput = false;
     }
 
-    boolean acceptingInput()
-    {
-        return acceptingInput;
-    }
-
     /** Whether the last duty cycle found nothing to do (the thread may be parked by its idle strategy). */
     boolean isIdle()
     {
