@@ -115,7 +115,10 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         }
         if (work > 0)
         {
-            idle = false;
+            if (idle)
+            {
+                idle = false; // written only when it changes: a volatile store per busy cycle would cost a fence
+            }
             return work;
         }
         // idle first, then look at the ring once more: a responder that wrote after the poll either sees the flag

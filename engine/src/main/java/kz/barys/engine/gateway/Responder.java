@@ -41,8 +41,8 @@ import kz.barys.engine.pipeline.ResultListener;
  * The gateway's half on the engine's responder thread: turns each journaled command's events into reports
  * (ExecutionReport, CancelReject, MassCancelReport, OperatorReport) and writes them, framed and ready to send,
  * into a bounded single-producer ring for the I/O thread. It knows nothing of connections: each record names
- * the session whose command caused it and the account it concerns; the I/O thread delivers it to that session
- * and to the other sessions trading for the account.
+ * the session whose command caused it and the account it concerns (layout: {@link ReportRecord}); the I/O
+ * thread's {@link ReportDelivery} delivers it to that session and to the other sessions trading for the account.
  *
  * <p>Runs only after journaling (CONTRACT section 7: a client never hears of what a crash could undo). When the
  * ring is full it waits, which backs up the engine's ring and, in turn, the gateway's reading: never a queue
