@@ -225,16 +225,6 @@ public final class Credentials
         return expected != null && MessageDigest.isEqual(expected, password);
     }
 
-    public int tradingUsers()
-    {
-        return trading.size();
-    }
-
-    public int operatorUsers()
-    {
-        return operators.size();
-    }
-
     @Override
     public String toString()
     {

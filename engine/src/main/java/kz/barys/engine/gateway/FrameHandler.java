@@ -40,20 +40,30 @@ final class FrameHandler
     private static final int OLDEST_VERSION = 1;
     private static final int ACCOUNT_OFFSET = 8; // every application message: seqNum, then account (halts excepted)
 
-    private final Gateway gateway;
+    private final GatewayAgent agent;
     private final SessionMessages messages;
+    private final Sender sender;
     private final GatewayOptions options;
+    private final Authenticator authenticator;
+    private final long configDigest;
+    private final GatewayCounters counters;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LogonDecoder logon = new LogonDecoder();
     private final byte[] username = new byte[16];
     private final byte[] password = new byte[32];
     private final int sendHighWater;
 
-    FrameHandler(final Gateway gateway, final SessionMessages messages, final GatewayOptions options)
+    FrameHandler(final GatewayAgent agent, final SessionMessages messages, final Sender sender,
+        final GatewayOptions options, final Authenticator authenticator, final long configDigest,
+        final GatewayCounters counters)
     {
-        this.gateway = gateway;
+        this.agent = agent;
         this.messages = messages;
+        this.sender = sender;
         this.options = options;
+        this.authenticator = authenticator;
+        this.configDigest = configDigest;
+        this.counters = counters;
         this.sendHighWater = options.sendBufferBytes() / 2;
     }
 
@@ -73,12 +83,14 @@ final class FrameHandler
             final long length = Framing.frameLength(buffer, frame);
             if (length < Framing.HEADER_LENGTH || length > Framing.MAX_FRAME_LENGTH)
             {
-                gateway.logoutAndClose(session, LogoutReason.INVALID_FRAME_LENGTH, "frame length " + length, true);
+                counters.protocolRejects.incrementRelease();
+                agent.logoutAndClose(session, LogoutReason.INVALID_FRAME_LENGTH, "frame length " + length, true);
                 return;
             }
             if (Framing.encodingType(buffer, frame) != Framing.SBE_LITTLE_ENDIAN)
             {
-                gateway.logoutAndClose(session, LogoutReason.WRONG_ENCODING_TYPE,
+                counters.protocolRejects.incrementRelease();
+                agent.logoutAndClose(session, LogoutReason.WRONG_ENCODING_TYPE,
                     "encoding type 0x" + Integer.toHexString(Framing.encodingType(buffer, frame)), true);
                 return;
             }
@@ -88,9 +100,10 @@ final class FrameHandler
             }
             if (session.isActive() && !canTakeMore(session))
             {
-                gateway.block(session);
+                agent.block(session);
                 break;
             }
+            counters.messagesIn.incrementRelease();
             if (!handle(session, buffer, frame, (int)length, now))
             {
                 break; // blocked or closed; a blocked frame stays to be retried
@@ -134,7 +147,8 @@ final class FrameHandler
         {
             if (template != LogonDecoder.TEMPLATE_ID || header.schemaId() != LogonDecoder.SCHEMA_ID)
             {
-                gateway.logoutAndClose(session, LogoutReason.NOT_LOGGED_ON, "logon first", true);
+                counters.protocolRejects.incrementRelease();
+                agent.logoutAndClose(session, LogoutReason.NOT_LOGGED_ON, "logon first", true);
                 return false;
             }
             return logon(session, buffer, body, blockLength, bodyLength, now);
@@ -172,7 +186,7 @@ final class FrameHandler
         }
         if (template == LogoutDecoder.TEMPLATE_ID)
         {
-            gateway.logoutAndClose(session, LogoutReason.USER_REQUEST, "logout", false);
+            agent.logoutAndClose(session, LogoutReason.USER_REQUEST, "logout", false);
             return false;
         }
         return application(session, buffer, body, template);
@@ -183,7 +197,8 @@ final class FrameHandler
         final long seqNum = buffer.getLong(body, ByteOrder.LITTLE_ENDIAN);
         if (seqNum != session.expectedSeqNum)
         {
-            gateway.logoutAndClose(session, LogoutReason.SEQUENCE_ERROR,
+            counters.protocolRejects.incrementRelease();
+            agent.logoutAndClose(session, LogoutReason.SEQUENCE_ERROR,
                 "seqNum " + Long.toUnsignedString(seqNum) + ", expected " + session.expectedSeqNum, true);
             return false;
         }
@@ -191,7 +206,8 @@ final class FrameHandler
         if (operatorMessage != session.operatorPort)
         {
             session.expectedSeqNum++;
-            messages.businessReject(gateway, session, seqNum, template, BusinessRejectReason.NOT_ALLOWED_ON_THIS_PORT,
+            counters.protocolRejects.incrementRelease();
+            messages.businessReject(sender, session, seqNum, template, BusinessRejectReason.NOT_ALLOWED_ON_THIS_PORT,
                 operatorMessage ? "operator messages only on the operator port" : "trading messages only on the trading port");
             return true;
         }
@@ -206,9 +222,9 @@ final class FrameHandler
             }
         }
         session.prepareFill(template, body);
-        if (!gateway.tryPublish(session))
+        if (!agent.publisher().tryPublish(session))
         {
-            gateway.block(session); // ring full: the frame stays and is retried
+            agent.block(session); // ring full: the frame stays and is retried
             return false;
         }
         session.expectedSeqNum++;
@@ -221,14 +237,14 @@ final class FrameHandler
     {
         switch (template)
         {
-            case NewOrderDecoder.TEMPLATE_ID -> messages.unauthorizedOrder(gateway, session, seqNum, account,
+            case NewOrderDecoder.TEMPLATE_ID -> messages.unauthorizedOrder(sender, session, seqNum, account,
                 buffer.getLong(body + NewOrderDecoder.clOrdIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN),
                 buffer, body + NewOrderDecoder.symbolEncodingOffset());
-            case CancelOrderDecoder.TEMPLATE_ID -> messages.unauthorizedCancel(gateway, session, seqNum, account,
+            case CancelOrderDecoder.TEMPLATE_ID -> messages.unauthorizedCancel(sender, session, seqNum, account,
                 buffer.getLong(body + CancelOrderDecoder.clOrdIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN), CancelRequestType.CANCEL);
-            case ReplaceOrderDecoder.TEMPLATE_ID -> messages.unauthorizedCancel(gateway, session, seqNum, account,
+            case ReplaceOrderDecoder.TEMPLATE_ID -> messages.unauthorizedCancel(sender, session, seqNum, account,
                 buffer.getLong(body + ReplaceOrderDecoder.origClOrdIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN), CancelRequestType.REPLACE);
-            default -> messages.unauthorizedCancel(gateway, session, seqNum, account, 0, CancelRequestType.MASS_CANCEL);
+            default -> messages.unauthorizedCancel(sender, session, seqNum, account, 0, CancelRequestType.MASS_CANCEL);
         }
     }
 
@@ -245,7 +261,8 @@ final class FrameHandler
         {
             requestSeqNum = session.expectedSeqNum++;
         }
-        messages.businessReject(gateway, session, requestSeqNum, template, reason, why);
+        counters.protocolRejects.incrementRelease();
+        messages.businessReject(sender, session, requestSeqNum, template, reason, why);
         return true;
     }
 
@@ -283,66 +300,32 @@ final class FrameHandler
         logon.getUsername(username, 0);
         logon.getPassword(password, 0);
         final String user = new String(Credentials.trimNul(username), StandardCharsets.US_ASCII);
-        final byte[] secret = Credentials.trimNul(password);
-        final int accounts = body + blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH;
-        final Credentials credentials = gateway.credentials();
+        final long[] accounts = new long[count];
+        final int first = body + blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH;
+        for (int i = 0; i < count; i++)
+        {
+            accounts[i] = buffer.getLong(first + 8 * i, ByteOrder.LITTLE_ENDIAN);
+        }
         session.accounts.clear();
-        if (session.operatorPort)
+        final Authenticator.Refusal refusal = authenticator.authenticate(
+            session.operatorPort, user, Credentials.trimNul(password), accounts, session.accounts);
+        if (refusal != null)
         {
-            if (!credentials.isDemo() && !credentials.isOperator(user, secret))
-            {
-                return refuse(session, LogoutReason.INVALID_CREDENTIALS, "invalid operator credentials");
-            }
-        }
-        else if (credentials.isDemo())
-        {
-            for (int i = 0; i < count; i++)
-            {
-                final long account = buffer.getLong(accounts + 8 * i, ByteOrder.LITTLE_ENDIAN);
-                if (account <= 0)
-                {
-                    return refuse(session, LogoutReason.UNAUTHORIZED_ACCOUNT, "account " + account);
-                }
-                session.accounts.add(account);
-            }
-        }
-        else
-        {
-            final Credentials.User known = credentials.tradingUser(user, secret);
-            if (known == null)
-            {
-                return refuse(session, LogoutReason.INVALID_CREDENTIALS, "invalid credentials");
-            }
-            for (int i = 0; i < count; i++)
-            {
-                final long account = buffer.getLong(accounts + 8 * i, ByteOrder.LITTLE_ENDIAN);
-                if (!known.accounts().contains(account))
-                {
-                    return refuse(session, LogoutReason.UNAUTHORIZED_ACCOUNT, "account " + account + " not allowed for " + user);
-                }
-                session.accounts.add(account);
-            }
-            if (count == 0)
-            {
-                known.accounts().forEach(session.accounts::add);
-            }
-        }
-        if (!session.operatorPort && session.accounts.isEmpty())
-        {
-            return refuse(session, LogoutReason.NO_ACCOUNTS, "list the accounts to trade for");
+            return refuse(session, refusal.reason(), refusal.text());
         }
         session.username = user;
         session.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeat);
         session.cancelOnDisconnect = cod;
         session.lastReceivedAt = now;
-        gateway.activate(session);
-        messages.logonAck(gateway, session, credentials.isDemo(), gateway.configDigest());
+        agent.activate(session);
+        messages.logonAck(sender, session, authenticator.isDemo(), configDigest);
         return true;
     }
 
     private boolean refuse(final Session session, final LogoutReason reason, final String why)
     {
-        gateway.logoutAndClose(session, reason, why, false);
+        counters.logonsRefused.incrementRelease();
+        agent.logoutAndClose(session, reason, why, false);
         return false;
     }
 

@@ -139,17 +139,4 @@ public record GatewayOptions(
             throw new IllegalArgumentException("trading and operator ports must differ");
         }
     }
-
-    /** Whether the bind address is a loopback address. */
-    public boolean isLoopback()
-    {
-        try
-        {
-            return InetAddress.getByName(bindAddress).isLoopbackAddress();
-        }
-        catch (final UnknownHostException ex)
-        {
-            return false;
-        }
-    }
 }

@@ -41,8 +41,8 @@ import kz.barys.engine.pipeline.ResultListener;
  * The gateway's half on the engine's responder thread: turns each journaled command's events into reports
  * (ExecutionReport, CancelReject, MassCancelReport, OperatorReport) and writes them, framed and ready to send,
  * into a bounded single-producer ring for the I/O thread. It knows nothing of connections: each record names
- * the session whose command caused it and the account it concerns; the I/O thread delivers it to that session
- * and to the other sessions trading for the account.
+ * the session whose command caused it and the account it concerns (layout: {@link ReportRecord}); the I/O
+ * thread's {@link ReportDelivery} delivers it to that session and to the other sessions trading for the account.
  *
  * <p>Runs only after journaling (CONTRACT section 7: a client never hears of what a crash could undo). When the
  * ring is full it waits, which backs up the engine's ring and, in turn, the gateway's reading: never a queue
@@ -50,22 +50,9 @@ import kz.barys.engine.pipeline.ResultListener;
  */
 final class Responder implements ResultListener, EventSink
 {
-    static final int MSG_TYPE = 1;
-    /** Record layout: origin session (8), route account (8), route flags (4), frame length (4), frame. */
-    static final int ORIGIN_OFFSET = 0;
-    static final int ACCOUNT_OFFSET = 8;
-    static final int ROUTE_OFFSET = 16;
-    static final int FRAME_LENGTH_OFFSET = 20;
-    static final int FRAME_OFFSET = 24;
-    /** Copy to every other session trading for the route account. */
-    static final int ROUTE_FAN_OUT = 1;
-    /** The last record of its command: the origin's request is complete. */
-    static final int ROUTE_LAST = 2;
-    /** The origin gets it whatever the account (a reject answers the request itself). */
-    static final int ROUTE_ORIGIN_ALWAYS = 4;
-
     private final RingBuffer ring;
     private final UnsafeBuffer buffer;
+    private final ReportRecord record = new ReportRecord();
     private final EventDecoder decoder;
     private final byte[][] symbols;
     private final byte[][] currencies;
@@ -148,12 +135,12 @@ final class Responder implements ResultListener, EventSink
         {
             claim(0, 0, 0); // completion only: every request is answered
         }
-        commit(command.origin != 0 ? ROUTE_LAST : 0);
+        commit(command.origin != 0 ? ReportRecord.ROUTE_LAST : 0);
         final Gateway io = gateway;
         if (io != null)
         {
             VarHandle.fullFence();
-            io.wakeIfSleeping();
+            io.wakeIfIdle();
         }
     }
 
@@ -166,7 +153,7 @@ final class Responder implements ResultListener, EventSink
     {
         // fanned out like every order event: the account's other sessions see the order before its trades and cancel
         executionReport(account, id, order, instrument, side, ExecType.NEW, filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
-            Liquidity.NONE, ROUTE_FAN_OUT, price, qty, leaves, filled);
+            Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price, qty, leaves, filled);
     }
 
     @Override
@@ -178,7 +165,7 @@ final class Responder implements ResultListener, EventSink
         // A trade is at the maker's limit price; a resting order always has a quantity.
         final long makerQty = makerLeaves + makerFilled;
         executionReport(makerAccount, makerId, makerOrder, instrument, takerSide.opposite(), ExecType.TRADE,
-            makerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.MAKER, ROUTE_FAN_OUT,
+            makerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.MAKER, ReportRecord.ROUTE_FAN_OUT,
             price, makerQty, makerLeaves, makerFilled);
         fill(price, qty, tradeId, makerFee);
 
@@ -186,7 +173,7 @@ final class Responder implements ResultListener, EventSink
         // A MARKET BUY by quote quantity has no quantity: it stays PARTIALLY_FILLED until its request completes.
         final boolean hasQty = !isQuoteQtyOrder(takerAccount, takerId);
         executionReport(takerAccount, takerId, takerOrder, instrument, takerSide, ExecType.TRADE,
-            hasQty && takerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.TAKER, ROUTE_FAN_OUT,
+            hasQty && takerLeaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, Liquidity.TAKER, ReportRecord.ROUTE_FAN_OUT,
             takerPrice(takerAccount, takerId), hasQty ? takerLeaves + takerFilled : 0, takerLeaves, takerFilled);
         fill(price, qty, tradeId, takerFee);
     }
@@ -205,7 +192,7 @@ final class Responder implements ResultListener, EventSink
     {
         final long qty = isQuoteQtyOrder(account, id) ? 0 : leaves + filled;
         executionReport(account, id, order, instrument, side, ExecType.CANCELED, OrdStatus.CANCELED, Liquidity.NONE,
-            ROUTE_FAN_OUT, price, qty, 0, filled)
+            ReportRecord.ROUTE_FAN_OUT, price, qty, 0, filled)
             .cancelReason(WireCodes.wire(reason)).canceledQty().mantissa(leaves);
     }
 
@@ -215,7 +202,7 @@ final class Responder implements ResultListener, EventSink
         final boolean priorityKept)
     {
         executionReport(account, newId, order, instrument, side, ExecType.REPLACED,
-            filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, ROUTE_FAN_OUT, price, qty, leaves, filled)
+            filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price, qty, leaves, filled)
             .origClOrdId(id).priorityKept(WireCodes.wire(priorityKept));
     }
 
@@ -241,7 +228,7 @@ final class Responder implements ResultListener, EventSink
             case CANCEL, REPLACE, CANCEL_ALL -> cancelReject(account, id, reason);
             case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT ->
             {
-                operatorReport(OperatorEventType.REJECTED, account, ROUTE_ORIGIN_ALWAYS).clOrdId(id)
+                operatorReport(OperatorEventType.REJECTED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS).clOrdId(id)
                     .rejectReason(WireCodes.wire(reason));
                 symbolOrBlank(command.instrument);
                 operatorReport.putCurrency(command.currency >= 0 ? currencies[command.currency] : BLANK, 0);
@@ -249,7 +236,7 @@ final class Responder implements ResultListener, EventSink
             default ->
             {
                 executionReport(account, id, 0, command.instrument, command.side, ExecType.REJECTED, OrdStatus.REJECTED,
-                    Liquidity.NONE, ROUTE_ORIGIN_ALWAYS, Math.max(command.price, 0), Math.max(command.qty, 0), 0, 0)
+                    Liquidity.NONE, ReportRecord.ROUTE_ORIGIN_ALWAYS, Math.max(command.price, 0), Math.max(command.qty, 0), 0, 0)
                     .rejectReason(WireCodes.wire(reason));
             }
         }
@@ -258,27 +245,27 @@ final class Responder implements ResultListener, EventSink
     @Override
     public void deposited(final long account, final Currency currency, final long amount)
     {
-        operatorReport(OperatorEventType.DEPOSITED, account, ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
+        operatorReport(OperatorEventType.DEPOSITED, account, ReportRecord.ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
             .amount().mantissa(amount);
     }
 
     @Override
     public void withdrawn(final long account, final Currency currency, final long amount)
     {
-        operatorReport(OperatorEventType.WITHDRAWN, account, ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
+        operatorReport(OperatorEventType.WITHDRAWN, account, ReportRecord.ROUTE_FAN_OUT).putCurrency(currencies[currency.index()], 0)
             .amount().mantissa(amount);
     }
 
     @Override
     public void suspended(final long account)
     {
-        operatorReport(OperatorEventType.SUSPENDED, account, ROUTE_FAN_OUT);
+        operatorReport(OperatorEventType.SUSPENDED, account, ReportRecord.ROUTE_FAN_OUT);
     }
 
     @Override
     public void resumed(final long account)
     {
-        operatorReport(OperatorEventType.RESUMED, account, ROUTE_FAN_OUT);
+        operatorReport(OperatorEventType.RESUMED, account, ReportRecord.ROUTE_FAN_OUT);
     }
 
     @Override
@@ -296,7 +283,7 @@ final class Responder implements ResultListener, EventSink
     @Override
     public void massCanceled(final long account, final int count)
     {
-        final int offset = claim(MassCancelReportEncoder.BLOCK_LENGTH, account, ROUTE_FAN_OUT);
+        final int offset = claim(MassCancelReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_FAN_OUT);
         massCancelReport.wrapAndApplyHeader(target, offset, header)
             .seqNum(0).requestSeqNum(command.correlationId).flags().clear();
         massCancelReport.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account)
@@ -344,7 +331,7 @@ final class Responder implements ResultListener, EventSink
 
     private void cancelReject(final long account, final long id, final RejectReason reason)
     {
-        final int offset = claim(CancelRejectEncoder.BLOCK_LENGTH, account, ROUTE_ORIGIN_ALWAYS);
+        final int offset = claim(CancelRejectEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
         cancelReject.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
         cancelReject.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account).clOrdId(id)
             .responseTo(command.type == CommandType.CANCEL ? CancelRequestType.CANCEL :
@@ -372,9 +359,9 @@ final class Responder implements ResultListener, EventSink
     {
         commit(0);
         final int frameLength = blockLength == 0 ? 0 : Framing.HEADER_LENGTH + blockLength;
-        final int length = FRAME_OFFSET + frameLength;
+        final int length = ReportRecord.length(frameLength);
         int index;
-        while ((index = ring.tryClaim(MSG_TYPE, length)) < 0)
+        while ((index = ring.tryClaim(ReportRecord.MSG_TYPE, length)) < 0)
         {
             if (discard)
             {
@@ -384,7 +371,7 @@ final class Responder implements ResultListener, EventSink
             final Gateway io = gateway;
             if (io != null)
             {
-                io.wakeIfSleeping();
+                io.wakeIfIdle();
             }
             ringFull.idle();
         }
@@ -397,16 +384,14 @@ final class Responder implements ResultListener, EventSink
             return 0;
         }
         target = buffer;
-        buffer.putLong(index + ORIGIN_OFFSET, command.origin);
-        buffer.putLong(index + ACCOUNT_OFFSET, routeAccount);
-        buffer.putInt(index + FRAME_LENGTH_OFFSET, frameLength);
+        record.wrap(buffer, index).origin(command.origin).account(routeAccount).frameLength(frameLength);
         if (frameLength > 0)
         {
-            Framing.writeHeader(buffer, index + FRAME_OFFSET, frameLength);
+            Framing.writeHeader(buffer, record.frameOffset(), frameLength);
         }
         pending = index;
         pendingRoute = route;
-        return index + FRAME_OFFSET + Framing.SOFH_LENGTH;
+        return record.frameOffset() + Framing.SOFH_LENGTH;
     }
 
     private void commit(final int extraRoute)
@@ -416,10 +401,10 @@ final class Responder implements ResultListener, EventSink
             return;
         }
         final int route = pendingRoute | extraRoute;
-        buffer.putInt(pending + ROUTE_OFFSET, route);
-        if ((route & ROUTE_LAST) != 0 && buffer.getInt(pending + FRAME_LENGTH_OFFSET) > 0)
+        record.wrap(buffer, pending).route(route);
+        if ((route & ReportRecord.ROUTE_LAST) != 0 && record.frameLength() > 0)
         {
-            buffer.putByte(pending + FRAME_OFFSET + Framing.FLAGS_OFFSET, (byte)1);
+            record.markLastReport();
         }
         ring.commit(pending);
         pending = -1;

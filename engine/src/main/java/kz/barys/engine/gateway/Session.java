@@ -110,6 +110,16 @@ final class Session implements CommandFiller
         return state == State.ACTIVE;
     }
 
+    /** Sets the selector interest from the flags: read while not blocked (and always while closing), write while output waits. */
+    void updateInterest()
+    {
+        if (key.isValid())
+        {
+            key.interestOps((readInterest || state == State.CLOSING ? SelectionKey.OP_READ : 0)
+                | (writeInterest ? SelectionKey.OP_WRITE : 0));
+        }
+    }
+
     /** Sets what the next {@link #fill} decodes: a validated message of {@code template} with its body at {@code offset}. */
     void prepareFill(final int template, final int offset)
     {

@@ -37,11 +37,11 @@ final class SessionMessages
     private final CancelRejectEncoder cancelReject = new CancelRejectEncoder();
     private final byte[] text = new byte[48];
 
-    void logonAck(final Gateway gateway, final Session session, final boolean demo, final long configDigest)
+    void logonAck(final Sender sender, final Session session, final boolean demo, final long configDigest)
     {
         final int count = session.operatorPort ? 0 : session.accounts.size();
         final int length = Framing.HEADER_LENGTH + LogonAckEncoder.BLOCK_LENGTH + 4 + count * 8;
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position < 0)
         {
             return;
@@ -64,14 +64,14 @@ final class SessionMessages
         }
     }
 
-    void logout(final Gateway gateway, final Session session, final LogoutReason reason, final String why)
+    void logout(final Sender sender, final Session session, final LogoutReason reason, final String why)
     {
         final int length = Framing.HEADER_LENGTH + LogoutEncoder.BLOCK_LENGTH;
         if (session.send.remaining() < length)
         {
             return; // a client whose buffer is full will not read it anyway
         }
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position >= 0)
         {
             encodeLogout(session.sendBuffer, position, reason, why);
@@ -93,10 +93,10 @@ final class SessionMessages
         logout.wrapAndApplyHeader(buffer, position + Framing.SOFH_LENGTH, header).reason(reason).putText(text(why), 0);
     }
 
-    void heartbeat(final Gateway gateway, final Session session)
+    void heartbeat(final Sender sender, final Session session)
     {
         final int length = Framing.HEADER_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position >= 0)
         {
             Framing.writeHeader(session.sendBuffer, position, length);
@@ -105,11 +105,11 @@ final class SessionMessages
         }
     }
 
-    void businessReject(final Gateway gateway, final Session session, final long requestSeqNum, final int templateId,
+    void businessReject(final Sender sender, final Session session, final long requestSeqNum, final int templateId,
         final BusinessRejectReason reason, final String why)
     {
         final int length = Framing.HEADER_LENGTH + BusinessRejectEncoder.BLOCK_LENGTH;
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position >= 0)
         {
             Framing.writeHeader(session.sendBuffer, position, length);
@@ -120,11 +120,11 @@ final class SessionMessages
     }
 
     /** NEW for an account the session did not log on for: REJECTED UNAUTHORIZED, never journaled. */
-    void unauthorizedOrder(final Gateway gateway, final Session session, final long requestSeqNum, final long account,
+    void unauthorizedOrder(final Sender sender, final Session session, final long requestSeqNum, final long account,
         final long clOrdId, final UnsafeBuffer request, final int symbolOffset)
     {
         final int length = Framing.HEADER_LENGTH + ExecutionReportEncoder.BLOCK_LENGTH;
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position < 0)
         {
             return;
@@ -153,11 +153,11 @@ final class SessionMessages
     }
 
     /** CANCEL, REPLACE or CANCEL_ALL for an account the session did not log on for. */
-    void unauthorizedCancel(final Gateway gateway, final Session session, final long requestSeqNum, final long account,
+    void unauthorizedCancel(final Sender sender, final Session session, final long requestSeqNum, final long account,
         final long clOrdId, final CancelRequestType type)
     {
         final int length = Framing.HEADER_LENGTH + CancelRejectEncoder.BLOCK_LENGTH;
-        final int position = gateway.reserve(session, length);
+        final int position = sender.reserve(session, length);
         if (position < 0)
         {
             return;

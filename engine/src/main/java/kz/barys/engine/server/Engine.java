@@ -24,6 +24,7 @@ import kz.barys.engine.counters.CountersFile;
 import kz.barys.engine.counters.EngineCounters;
 import kz.barys.engine.counters.EventCounter;
 import kz.barys.engine.counters.GaugeSampler;
+import kz.barys.engine.gateway.CommandPublisher;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
@@ -55,7 +56,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * {@code barys stat} and the metrics port read; more counters (the gateway's) can be allocated from
  * {@link #countersManager()}.
  */
-public final class Engine implements AutoCloseable
+public final class Engine implements AutoCloseable, CommandPublisher
 {
     private final EngineOptions options;
     private final FileChannel lockChannel;
@@ -301,6 +302,7 @@ public final class Engine implements AutoCloseable
      * Publishes unless the ring is full or the engine has stopped on a {@link #failure()} (returns false then): for
      * producers that must never block.
      */
+    @Override
     public boolean tryPublish(final CommandFiller filler)
     {
         return !pipeline.failed() && pipeline.tryPublish(filler);

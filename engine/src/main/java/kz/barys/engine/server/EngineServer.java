@@ -1,8 +1,14 @@
 package kz.barys.engine.server;
 
+import java.nio.ByteBuffer;
+
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
 
 import kz.barys.engine.gateway.Gateway;
+import kz.barys.engine.gateway.GatewayCounters;
 import kz.barys.engine.gateway.GatewayOptions;
 
 /**
@@ -53,7 +59,8 @@ public final class EngineServer implements AutoCloseable
     public static EngineServer start(
         final EngineOptions engineOptions, final GatewayOptions gatewayOptions, final ErrorHandler onCoreFailure)
     {
-        final Gateway gateway = gatewayOptions == null ? null : Gateway.create(gatewayOptions, engineOptions.config());
+        final Gateway gateway = gatewayOptions == null ? null : Gateway.create(gatewayOptions, engineOptions.config(),
+            new ConsoleErrorHandler("gateway", System.err), new GatewayCounters(counters()));
         Engine engine = null;
         try
         {
@@ -80,6 +87,15 @@ public final class EngineServer implements AutoCloseable
             }
             throw ex;
         }
+    }
+
+    /** Counters in process memory for now; the engine-wide counters file replaces them. */
+    private static CountersManager counters()
+    {
+        final int counters = 64;
+        return new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(counters * CountersReader.METADATA_LENGTH)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(counters * CountersReader.COUNTER_LENGTH)));
     }
 
     /** The running engine. */

@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,7 @@ class ResponderTest
         assertThat(reports.get(2).text).startsWith("NEW NONE PARTIALLY_FILLED account=2 id=7 orig=0 order=22 symbol=BTC-KZT side=BUY");
         assertThat(reports.get(2).lastReport).isTrue();
         // every order event also goes to the account's other sessions, the resting order's included
-        assertThat(reports).allMatch(report -> (report.route & Responder.ROUTE_FAN_OUT) != 0);
+        assertThat(reports).allMatch(report -> (report.route & ReportRecord.ROUTE_FAN_OUT) != 0);
         assertThat(reports.subList(0, 2)).noneMatch(report -> report.lastReport);
     }
 
@@ -249,14 +249,15 @@ class ResponderTest
         return reports;
     }
 
-    private static void read(final DirectBuffer buffer, final int index, final MessageHeaderDecoder header,
+    private static void read(final MutableDirectBuffer buffer, final int index, final MessageHeaderDecoder header,
         final ExecutionReportDecoder report, final List<Report> reports)
     {
-        if (buffer.getInt(index + Responder.FRAME_LENGTH_OFFSET) == 0)
+        final ReportRecord record = new ReportRecord().wrap(buffer, index);
+        if (record.frameLength() == 0)
         {
             return;
         }
-        final int frame = index + Responder.FRAME_OFFSET;
+        final int frame = record.frameOffset();
         header.wrap(buffer, frame + Framing.SOFH_LENGTH);
         if (header.templateId() != ExecutionReportDecoder.TEMPLATE_ID)
         {
@@ -273,7 +274,6 @@ class ResponderTest
             + " trade=" + report.tradeId() + " fee=" + report.fee().mantissa()
             + " cancel=" + report.cancelReason() + " canceled=" + report.canceledQty().mantissa()
             + " priority=" + report.priorityKept();
-        reports.add(new Report(text, buffer.getLong(index + Responder.ACCOUNT_OFFSET),
-            buffer.getInt(index + Responder.ROUTE_OFFSET), report.flags().lastReport(), report.rejectReason()));
+        reports.add(new Report(text, record.account(), record.route(), report.flags().lastReport(), report.rejectReason()));
     }
 }

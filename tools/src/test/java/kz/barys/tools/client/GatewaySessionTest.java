@@ -222,6 +222,12 @@ class GatewaySessionTest
             client.newOrder(1, 1, "BTC-KZT", Side.BUY, OrdType.LIMIT, null, null, PRICE, 1_000_000L, 0);
             roundTrip(client, seen, 1);
             assertThat(seen.last()).contains("rejectReason=INSUFFICIENT_FUNDS");
+            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(3);
+            assertThat(engine.gateway.counters().logons()).isEqualTo(2);
+            assertThat(engine.gateway.counters().sessionsOpen()).isEqualTo(2);
+            // two Logons and four requests in, two LogonAcks and four answers out (and heartbeats, on a slow machine)
+            assertThat(engine.gateway.counters().messagesIn()).isGreaterThanOrEqualTo(2 + 4);
+            assertThat(engine.gateway.counters().messagesOut()).isGreaterThanOrEqualTo(2 + 4);
         }
     }
 
@@ -291,6 +297,8 @@ class GatewaySessionTest
         Recorder.await(client, () -> seen.disconnect != null);
         assertThat(seen.logoutReason).isEqualTo(LogoutReason.NOT_LOGGED_ON);
         assertThat(engine.engine.lastJournaledSequence()).isZero();
+        assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(1);
+        assertThat(engine.gateway.counters().errors()).isZero();
     }
 
     @Test
@@ -317,6 +325,8 @@ class GatewaySessionTest
             final GatewayClient badOps = GatewayClient.connect("127.0.0.1", secured.operatorPort(), new Recorder());
             assertThatThrownBy(() -> badOps.logon("demo", "demo", new long[0], 1_000, CancelOnDisconnect.NONE, 5_000))
                 .hasMessageContaining("INVALID_CREDENTIALS");
+            assertThat(secured.gateway.counters().logons()).isEqualTo(1);
+            assertThat(secured.gateway.counters().logonsRefused()).isEqualTo(3);
         }
     }
 }

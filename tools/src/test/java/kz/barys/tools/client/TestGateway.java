@@ -4,9 +4,11 @@ import java.nio.file.Path;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.gateway.Gateway;
+import kz.barys.engine.gateway.GatewayCounters;
 import kz.barys.engine.gateway.GatewayOptions;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
+import kz.barys.engine.testing.TestCounters;
 import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
 
@@ -21,7 +23,7 @@ final class TestGateway implements AutoCloseable
     TestGateway(final Path data, final EngineConfig config, final GatewayOptions options)
     {
         this.config = config;
-        gateway = Gateway.create(options, config);
+        gateway = Gateway.create(options, config, Throwable::printStackTrace, new GatewayCounters(TestCounters.manager()));
         engine = Engine.start(EngineOptions.defaults(config, data).withSnapshotInterval(0), gateway.resultListener());
         gateway.start(engine);
     }

@@ -1,0 +1,18 @@
+package kz.barys.engine.gateway;
+
+import kz.barys.engine.pipeline.CommandFiller;
+
+/**
+ * What the gateway needs of the engine: a non-blocking publish into its command ring. The engine implements it,
+ * so the gateway does not depend on the server package.
+ */
+@FunctionalInterface
+public interface CommandPublisher
+{
+    /**
+     * Claims a ring slot, lets {@code filler} write the command into it and publishes it.
+     *
+     * @return false when the ring is full (or the engine has stopped): nothing was published, try again later
+     */
+    boolean tryPublish(CommandFiller filler);
+}

@@ -1,0 +1,454 @@
+package kz.barys.engine.gateway;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import kz.barys.engine.gateway.sbe.LogoutReason;
+
+/**
+ * The gateway's I/O duty cycle, run by an {@link org.agrona.concurrent.AgentRunner} on the I/O thread: each
+ * {@link #doWork()} reads the clock once, delivers reports from the responder's ring, retries sessions whose
+ * input waits, publishes cancel-on-disconnect, accepts and reads connections, flushes output, and on a 1 ms slow
+ * tick runs the session timers. It owns the connections (accept, read, close); the parts it drives own the rest:
+ * {@link SessionRegistry}, {@link Sender}, {@link ReportDelivery}, {@link FrameHandler}.
+ */
+final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerActions
+{
+    private static final long TIMER_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long CLOSE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final GatewayOptions options;
+    private final Selector selector;
+    private final ServerSocketChannel tradingServer;
+    private final ServerSocketChannel operatorServer;
+    private final NameTable symbols;
+    private final NameTable currencies;
+    private final NanoClock clock;
+    private final ErrorHandler errorHandler;
+    private final GatewayCounters counters;
+    private final SessionRegistry registry;
+    private final Sender sender;
+    private final ReportDelivery delivery;
+    private final SessionMessages messages = new SessionMessages();
+    private final FrameHandler frames;
+    private final List<Session> blocked = new ArrayList<>();
+    private CommandPublisher publisher;
+    private long lastTimerRun;
+    private volatile boolean acceptingInput = true;
+    /** Set while the duty cycle finds nothing to do, so that the responder knows to wake the thread. */
+    private volatile boolean idle;
+
+    /**
+     * @param selector   the selector both listening sockets are registered with (attachment: whether it is the
+     *                   operator port)
+     * @param outbound   the responder's ring of {@link ReportRecord}s
+     * @param configDigest what a LogonAck tells the client of the engine's configuration
+     */
+    GatewayAgent(final GatewayOptions options, final Selector selector, final ServerSocketChannel tradingServer,
+        final ServerSocketChannel operatorServer, final NameTable symbols, final NameTable currencies,
+        final RingBuffer outbound, final Authenticator authenticator, final long configDigest, final NanoClock clock,
+        final ErrorHandler errorHandler, final GatewayCounters counters)
+    {
+        this.options = options;
+        this.selector = selector;
+        this.tradingServer = tradingServer;
+        this.operatorServer = operatorServer;
+        this.symbols = symbols;
+        this.currencies = currencies;
+        this.clock = clock;
+        this.errorHandler = errorHandler;
+        this.counters = counters;
+        this.registry = new SessionRegistry(options.logonTimeoutMillis(), counters);
+        this.sender = new Sender(this, clock, counters);
+        this.delivery = new ReportDelivery(outbound, registry, sender);
+        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters);
+    }
+
+    /** The engine to publish to: set once, before the I/O thread starts. */
+    void publisher(final CommandPublisher value)
+    {
+        publisher = value;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return Gateway.IO_THREAD;
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long now = clock.nanoTime();
+        int work = delivery.poll();
+        work += retryBlocked(now);
+        work += registry.publishCancels(publisher);
+        try
+        {
+            selector.selectNow();
+        }
+        catch (final IOException ex)
+        {
+            throw new AgentTerminationException(ex); // the selector is unusable: nothing more can be served
+        }
+        work += selector.selectedKeys().isEmpty() ? 0 : processKeys(now);
+        work += sender.flushDirty(now);
+        if (now - lastTimerRun >= TIMER_PERIOD_NANOS)
+        {
+            lastTimerRun = now;
+            work += registry.checkTimers(now, this);
+        }
+        if (work > 0)
+        {
+            if (idle)
+            {
+                idle = false; // written only when it changes: a volatile store per busy cycle would cost a fence
+            }
+            return work;
+        }
+        // idle first, then look at the ring once more: a responder that wrote after the poll either sees the flag
+        // (and unparks this thread) or its record is seen here (and this cycle counts as work, so no park)
+        idle = true;
+        if (!delivery.isEmpty())
+        {
+            idle = false;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Shuts down: delivers what the ring holds, sends every session a Logout (SHUTDOWN) and closes everything. */
+    @Override
+    public void onClose()
+    {
+        acceptingInput = false;
+        try
+        {
+            delivery.poll();
+            for (final Session session : registry.snapshot())
+            {
+                if (session.state == Session.State.ACTIVE || session.state == Session.State.AWAITING_LOGON)
+                {
+                    messages.logout(sender, session, LogoutReason.SHUTDOWN, "engine stopping");
+                    sender.flush(session, clock.nanoTime());
+                }
+                closeNow(session, false);
+            }
+        }
+        finally
+        {
+            closeServers();
+        }
+    }
+
+    /** Stops reading client input; reports keep flowing out. Any thread. */
+    void stopInput()
+    {
+        acceptingInput = false;
+    }
+
+    /** Whether the last duty cycle found nothing to do (the thread may be parked by its idle strategy). */
+    boolean isIdle()
+    {
+        return idle;
+    }
+
+    /** Closes the listening sockets and the selector (also when the agent never ran). */
+    void closeServers()
+    {
+        try
+        {
+            tradingServer.close();
+            operatorServer.close();
+            selector.close();
+        }
+        catch (final IOException ex)
+        {
+            error(ex);
+        }
+    }
+
+    /** An error the gateway survives: to the error handler, and counted. */
+    void error(final Throwable failure)
+    {
+        counters.errors.incrementRelease();
+        errorHandler.onError(failure);
+    }
+
+    CommandPublisher publisher()
+    {
+        return publisher;
+    }
+
+    // ------------------------------------------------------------------------------------------------ connections
+
+    private int processKeys(final long now)
+    {
+        int work = 0;
+        final Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext())
+        {
+            final SelectionKey key = keys.next();
+            keys.remove();
+            work++;
+            if (!key.isValid())
+            {
+                continue;
+            }
+            if (key.isAcceptable())
+            {
+                accept((ServerSocketChannel)key.channel(), (Boolean)key.attachment(), now);
+                continue;
+            }
+            final Session session = (Session)key.attachment();
+            if (key.isWritable())
+            {
+                sender.flush(session, now);
+            }
+            if (key.isValid() && key.isReadable())
+            {
+                read(session, now);
+            }
+        }
+        return work;
+    }
+
+    private void accept(final ServerSocketChannel server, final boolean operatorPort, final long now)
+    {
+        SocketChannel channel = null;
+        try
+        {
+            channel = server.accept();
+            if (channel == null)
+            {
+                return;
+            }
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (registry.size() >= options.maxConnections() || !acceptingInput)
+            {
+                final ByteBuffer logout = messages.standaloneLogout(
+                    acceptingInput ? LogoutReason.TOO_MANY_CONNECTIONS : LogoutReason.SHUTDOWN,
+                    acceptingInput ? "too many connections" : "shutting down");
+                channel.write(logout);
+                channel.close();
+                return;
+            }
+            final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, key,
+                options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
+            key.attach(session);
+            registry.add(session);
+        }
+        catch (final IOException ex)
+        {
+            if (channel != null)
+            {
+                try
+                {
+                    channel.close();
+                }
+                catch (final IOException ignored)
+                {
+                    // nothing more to do for a connection that failed while being accepted
+                }
+            }
+        }
+    }
+
+    private void read(final Session session, final long now)
+    {
+        if (session.state == Session.State.CLOSING)
+        {
+            drainClosing(session);
+            return;
+        }
+        if (session.blocked || !acceptingInput)
+        {
+            return;
+        }
+        final int read;
+        try
+        {
+            read = session.channel.read(session.receive);
+        }
+        catch (final IOException ex)
+        {
+            closeNow(session, true);
+            return;
+        }
+        if (read < 0)
+        {
+            closeNow(session, true); // the peer went away without a Logout
+            return;
+        }
+        if (read > 0)
+        {
+            session.lastReceivedAt = now;
+            frames.process(session, now);
+        }
+    }
+
+    private void drainClosing(final Session session)
+    {
+        try
+        {
+            session.receive.clear();
+            if (session.channel.read(session.receive) < 0)
+            {
+                closeNow(session, false);
+            }
+        }
+        catch (final IOException ex)
+        {
+            closeNow(session, false);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- input back-pressure
+
+    /** The session's input waits (ring full, too many commands in flight, or its reports pile up). */
+    void block(final Session session)
+    {
+        session.blocked = true;
+        if (session.readInterest)
+        {
+            session.readInterest = false;
+            session.updateInterest();
+        }
+        if (!blocked.contains(session))
+        {
+            blocked.add(session);
+        }
+    }
+
+    private int retryBlocked(final long now)
+    {
+        int work = 0;
+        for (int i = blocked.size() - 1; i >= 0; i--)
+        {
+            final Session session = blocked.get(i);
+            if (!session.isActive())
+            {
+                blocked.remove(i);
+                continue;
+            }
+            session.blocked = false;
+            session.lastReceivedAt = now; // the gateway, not the client, held its input back
+            frames.process(session, now);
+            if (!session.blocked)
+            {
+                blocked.remove(i);
+                work++;
+                if (!session.readInterest)
+                {
+                    session.readInterest = true;
+                    session.updateInterest();
+                }
+                // frames held in the buffer may have been followed by more in the socket
+                if (session.isActive())
+                {
+                    read(session, now);
+                }
+            }
+        }
+        return work;
+    }
+
+    // --------------------------------------------------------------------------------------------- session ends
+
+    /** A logon was accepted. */
+    void activate(final Session session)
+    {
+        registry.activate(session);
+        counters.logons.incrementRelease();
+    }
+
+    /** Sends a Logout, then closes gracefully (output shut down once flushed, input drained until EOF or a deadline). */
+    void logoutAndClose(final Session session, final LogoutReason reason, final String text, final boolean lost)
+    {
+        if (session.state == Session.State.CLOSING || session.state == Session.State.CLOSED)
+        {
+            return;
+        }
+        messages.logout(sender, session, reason, text);
+        registry.deactivate(session, lost, acceptingInput);
+        session.state = Session.State.CLOSING;
+        final long now = clock.nanoTime();
+        session.closeDeadline = now + CLOSE_LINGER_NANOS;
+        session.blocked = false;
+        session.readInterest = true;
+        session.updateInterest();
+        sender.flush(session, now);
+    }
+
+    /** Ends the connection at once (peer gone, I/O error, or a client that will not read). */
+    @Override
+    public void closeNow(final Session session, final boolean lost)
+    {
+        if (session.state == Session.State.CLOSED)
+        {
+            return;
+        }
+        registry.deactivate(session, lost, acceptingInput);
+        session.state = Session.State.CLOSED;
+        registry.closed();
+        session.key.cancel();
+        try
+        {
+            session.channel.close();
+        }
+        catch (final IOException ignored)
+        {
+            // closing anyway
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- timers
+
+    @Override
+    public void logonTimedOut(final Session session)
+    {
+        logoutAndClose(session, LogoutReason.LOGON_TIMEOUT, "no logon in time", true);
+    }
+
+    @Override
+    public void heartbeatTimedOut(final Session session)
+    {
+        logoutAndClose(session, LogoutReason.HEARTBEAT_TIMEOUT, "no message for 2 heartbeat intervals", true);
+    }
+
+    @Override
+    public void notReading(final Session session)
+    {
+        counters.slowConsumers.incrementRelease();
+        closeNow(session, true);
+    }
+
+    @Override
+    public void heartbeatDue(final Session session)
+    {
+        messages.heartbeat(sender, session);
+    }
+
+    @Override
+    public void lingerExpired(final Session session)
+    {
+        closeNow(session, false);
+    }
+}

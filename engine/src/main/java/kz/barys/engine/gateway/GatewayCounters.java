@@ -1,0 +1,122 @@
+package kz.barys.engine.gateway;
+
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * The gateway's figures as Agrona counters, readable from another process through the counters file (as
+ * Aeron's {@code AeronStat} reads Aeron's). Written by the I/O thread only, so updates are plain single-writer
+ * releases, never a contended atomic add.
+ *
+ * <p>Type ids (the counter's type in the counters file), one per figure:
+ * <table>
+ * <tr><th>type id</th><th>label</th></tr>
+ * <tr><td>200</td><td>gateway sessions open</td></tr>
+ * <tr><td>201</td><td>gateway logons</td></tr>
+ * <tr><td>202</td><td>gateway logons refused</td></tr>
+ * <tr><td>203</td><td>gateway slow consumers disconnected</td></tr>
+ * <tr><td>204</td><td>gateway messages in</td></tr>
+ * <tr><td>205</td><td>gateway messages out</td></tr>
+ * <tr><td>206</td><td>gateway protocol rejects</td></tr>
+ * <tr><td>207</td><td>gateway errors</td></tr>
+ * </table>
+ */
+public final class GatewayCounters implements AutoCloseable
+{
+    public static final int SESSIONS_OPEN_TYPE_ID = 200;
+    public static final int LOGONS_TYPE_ID = 201;
+    public static final int LOGONS_REFUSED_TYPE_ID = 202;
+    public static final int SLOW_CONSUMERS_TYPE_ID = 203;
+    public static final int MESSAGES_IN_TYPE_ID = 204;
+    public static final int MESSAGES_OUT_TYPE_ID = 205;
+    public static final int PROTOCOL_REJECTS_TYPE_ID = 206;
+    public static final int ERRORS_TYPE_ID = 207;
+
+    /** Connections with a session (awaiting logon, active or closing). */
+    final AtomicCounter sessionsOpen;
+    final AtomicCounter logons;
+    /** Logons answered with a Logout: bad credentials, accounts not allowed, malformed Logon. */
+    final AtomicCounter logonsRefused;
+    /** Sessions disconnected because they did not read their reports. */
+    final AtomicCounter slowConsumers;
+    /** Whole frames read from clients. */
+    final AtomicCounter messagesIn;
+    /** Frames queued to clients (reports, session messages, rejects). */
+    final AtomicCounter messagesOut;
+    /** BusinessRejects and framing errors: requests the gateway could not take. */
+    final AtomicCounter protocolRejects;
+    /** Errors given to the gateway's error handler, and exceptions out of its duty cycle. */
+    final AtomicCounter errors;
+
+    public GatewayCounters(final CountersManager manager)
+    {
+        sessionsOpen = manager.newCounter("gateway sessions open", SESSIONS_OPEN_TYPE_ID);
+        logons = manager.newCounter("gateway logons", LOGONS_TYPE_ID);
+        logonsRefused = manager.newCounter("gateway logons refused", LOGONS_REFUSED_TYPE_ID);
+        slowConsumers = manager.newCounter("gateway slow consumers disconnected", SLOW_CONSUMERS_TYPE_ID);
+        messagesIn = manager.newCounter("gateway messages in", MESSAGES_IN_TYPE_ID);
+        messagesOut = manager.newCounter("gateway messages out", MESSAGES_OUT_TYPE_ID);
+        protocolRejects = manager.newCounter("gateway protocol rejects", PROTOCOL_REJECTS_TYPE_ID);
+        errors = manager.newCounter("gateway errors", ERRORS_TYPE_ID);
+    }
+
+    public long sessionsOpen()
+    {
+        return sessionsOpen.get();
+    }
+
+    public long logons()
+    {
+        return logons.get();
+    }
+
+    public long logonsRefused()
+    {
+        return logonsRefused.get();
+    }
+
+    public long slowConsumers()
+    {
+        return slowConsumers.get();
+    }
+
+    public long messagesIn()
+    {
+        return messagesIn.get();
+    }
+
+    public long messagesOut()
+    {
+        return messagesOut.get();
+    }
+
+    public long protocolRejects()
+    {
+        return protocolRejects.get();
+    }
+
+    public long errors()
+    {
+        return errors.get();
+    }
+
+    /** The errors counter, for the {@link org.agrona.concurrent.AgentRunner} to count exceptions out of the duty cycle. */
+    AtomicCounter errorCounter()
+    {
+        return errors;
+    }
+
+    /** Frees the counters in their manager. */
+    @Override
+    public void close()
+    {
+        sessionsOpen.close();
+        logons.close();
+        logonsRefused.close();
+        slowConsumers.close();
+        messagesIn.close();
+        messagesOut.close();
+        protocolRejects.close();
+        errors.close();
+    }
+}
