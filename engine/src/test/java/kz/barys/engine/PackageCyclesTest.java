@@ -37,10 +37,9 @@ class PackageCyclesTest
 
     /**
      * Dependencies that close a cycle and are known to go: each entry must still exist (the test fails when one is
-     * gone, so that the allowance goes with it). Issue 12's gateway part gives the gateway a small publishing
-     * interface instead of {@code server.Engine}; remove this entry with it.
+     * gone, so that the allowance goes with it). None today.
      */
-    private static final Set<String> KNOWN = Set.of("gateway -> server");
+    private static final Set<String> KNOWN = Set.of();
 
     @Test
     void theEnginesPackagesHaveNoCycle() throws IOException

@@ -72,13 +72,31 @@ class StatMetricsIT
                 .contains("barys_rejects_total{reason=\"INSUFFICIENT_FUNDS\"} 2\n")
                 .contains("barys_rejects_total{reason=\"UNKNOWN_ORDER\"} 1\n")
                 .contains("# TYPE barys_journal_position gauge\nbarys_journal_position " + COMMANDS.size() + "\n")
-                .contains("# TYPE barys_ring_fill gauge\n");
+                .contains("# TYPE barys_ring_fill gauge\n")
+                .contains("# TYPE barys_gateway_logons_total counter\nbarys_gateway_logons_total 0\n")
+                .contains("# TYPE barys_gateway_sessions_open gauge\n");
+
+            // The gateway counts in the same file: a load client logs on (trading and operator) and sends orders.
+            final Matcher ports = Pattern.compile("trading port (\\d+), operator port (\\d+)").matcher(engine.err());
+            assertThat(ports.find()).as(engine.err()).isTrue();
+            final CliJvm load = CliJvm.start(dir, "load", "load", "--connect", "127.0.0.1:" + ports.group(1),
+                "--operator", "127.0.0.1:" + ports.group(2), "--rate", "100", "--warmup", "0", "--duration", "1");
+            assertThat(load.awaitExit()).as(load.err()).isZero();
+            final String gateway = awaitStat(data, "gateway logons", 2);
+            assertThat(gateway).containsPattern("(?m)^gateway logons refused +0$")
+                .containsPattern("(?m)^gateway messages in +[1-9][0-9]*$")
+                .containsPattern("(?m)^gateway messages out +[1-9][0-9]*$");
+            final HttpResponse<String> after = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.body()).contains("barys_gateway_logons_total 2\n");
         }
         // CliJvm.close sent SIGTERM: the engine stopped cleanly, and stat says so, with its last figures.
         final CliJvm stopped = CliJvm.start(dir, "stat-stopped", "stat", "--data", data.toString());
         assertThat(stopped.awaitExit()).isEqualTo(StatCommand.NOT_RUNNING);
         assertThat(stopped.err()).contains("is not running: it stopped cleanly at");
-        assertThat(Files.readString(dir.resolve("stat-stopped.out"))).containsPattern("(?m)^commands +" + COMMANDS.size() + "$");
+        // The gateway's figures too: the file is unmapped only after the gateway, which counts until it closes, is gone.
+        assertThat(Files.readString(dir.resolve("stat-stopped.out"))).containsPattern("(?m)^gateway logons +2$")
+            .containsPattern("(?m)^gateway sessions open +0$");
     }
 
     /** Runs {@code barys stat} in its own process until the counter {@code label} reads {@code expected}. */

@@ -2,8 +2,8 @@ package kz.barys.engine.counters;
 
 /**
  * The type ids of the engine's counters (Agrona's counter type id), with the Prometheus metric each becomes. Engine
- * counters take ids 100-199; the gateway's take 200-299 (add them here to give them a name, kind and help; a type
- * id not listed is still exported, named from its label: {@link PrometheusText}).
+ * counters take ids 100-199, the gateway's 200-299 (a type id not listed is still exported, named from its label:
+ * {@link PrometheusText}).
  */
 public enum CounterType
 {
@@ -14,7 +14,19 @@ public enum CounterType
     JOURNAL_BYTES(104, "barys_journal_bytes_total", Kind.COUNTER, "Bytes of journal documents written since the engine started."),
     RING_FILL(105, "barys_ring_fill", Kind.GAUGE, "Commands in the ring not yet answered (published minus released)."),
     SNAPSHOTS(106, "barys_snapshots_total", Kind.COUNTER, "Snapshots taken since the engine started."),
-    ERRORS(107, "barys_errors_total", Kind.COUNTER, "Errors reported by the engine's threads since it started.");
+    ERRORS(107, "barys_errors_total", Kind.COUNTER, "Errors reported by the engine's threads since it started."),
+    GATEWAY_SESSIONS_OPEN(200, "barys_gateway_sessions_open", Kind.GAUGE,
+        "Gateway connections with a session (awaiting logon, active or closing)."),
+    GATEWAY_LOGONS(201, "barys_gateway_logons_total", Kind.COUNTER, "Logons the gateway accepted."),
+    GATEWAY_LOGONS_REFUSED(202, "barys_gateway_logons_refused_total", Kind.COUNTER,
+        "Logons the gateway refused (bad credentials, accounts not allowed, malformed)."),
+    GATEWAY_SLOW_CONSUMERS(203, "barys_gateway_slow_consumers_total", Kind.COUNTER,
+        "Sessions disconnected because they did not read their reports."),
+    GATEWAY_MESSAGES_IN(204, "barys_gateway_messages_in_total", Kind.COUNTER, "Whole frames the gateway read from clients."),
+    GATEWAY_MESSAGES_OUT(205, "barys_gateway_messages_out_total", Kind.COUNTER, "Frames the gateway queued to clients."),
+    GATEWAY_PROTOCOL_REJECTS(206, "barys_gateway_protocol_rejects_total", Kind.COUNTER,
+        "Requests the gateway could not take (business rejects, framing errors)."),
+    GATEWAY_ERRORS(207, "barys_gateway_errors_total", Kind.COUNTER, "Errors in the gateway's I/O thread.");
 
     /** Prometheus metric types (text format 0.0.4). */
     public enum Kind

@@ -12,7 +12,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -43,15 +42,12 @@ public final class Gateway implements AutoCloseable
     /** The I/O thread's name, short enough for Linux's 15 characters (as EnginePipeline's thread names). */
     public static final String IO_THREAD = "barys-gateway";
 
-    /**
-     * How the I/O thread waits when a duty cycle finds nothing: 200 spins, 200 yields, then parks from 1 us up to
-     * 1 ms. A park is not woken by socket input (the responder unparks it for reports), so 1 ms bounds the delay an
-     * idle gateway adds to a request; an idle gateway costs one short duty cycle per millisecond.
-     */
-    public static IdleStrategy defaultIdleStrategy()
-    {
-        return new BackoffIdleStrategy(200, 200, 1_000, 1_000_000);
-    }
+    /** Duty cycles the I/O thread spins, then yields, before it sleeps in select() ({@link SelectorIdleStrategy}). */
+    private static final int IDLE_SPINS = 200;
+    private static final int IDLE_YIELDS = 200;
+    /** Longest sleep of an idle I/O thread (socket input and reports wake it at once), and while requests wait for ring room. */
+    private static final long IDLE_SLEEP_MILLIS = 10;
+    private static final long HURRIED_SLEEP_MILLIS = 1;
 
     private final GatewayOptions options;
     private final Responder responder;
@@ -71,7 +67,6 @@ public final class Gateway implements AutoCloseable
         this.options = options;
         this.errorHandler = errorHandler;
         this.counters = counters;
-        this.idleStrategy = idleStrategy;
         this.responder = new Responder(config, options.outboundRingBytes());
         final Selector selector;
         try
@@ -92,6 +87,8 @@ public final class Gateway implements AutoCloseable
         this.agent = new GatewayAgent(options, selector, tradingServer, operatorServer, symbols, currencies,
             responder.ring(), new CredentialsAuthenticator(options.credentials()), configDigest(config),
             new SystemNanoClock(), errorHandler, counters);
+        this.idleStrategy = idleStrategy != null ? idleStrategy
+            : new SelectorIdleStrategy(selector, IDLE_SPINS, IDLE_YIELDS, IDLE_SLEEP_MILLIS, HURRIED_SLEEP_MILLIS, agent::hasBlocked);
         responder.attach(this);
     }
 
@@ -104,7 +101,7 @@ public final class Gateway implements AutoCloseable
     public static Gateway create(final GatewayOptions options, final EngineConfig config, final ErrorHandler errorHandler,
         final GatewayCounters counters)
     {
-        return new Gateway(options, config, errorHandler, counters, defaultIdleStrategy());
+        return new Gateway(options, config, errorHandler, counters, null);
     }
 
     /** As {@link #create(GatewayOptions, EngineConfig, ErrorHandler, GatewayCounters)}, waiting with {@code idleStrategy}. */
@@ -197,12 +194,16 @@ public final class Gateway implements AutoCloseable
         responder.discard();
     }
 
-    /** Called by the responder thread after writing reports: unparks the I/O thread if it waits. */
+    /**
+     * Called by the responder thread after writing reports: wakes the I/O thread if it waits (from select(), or
+     * from a park when it was given another idle strategy).
+     */
     void wakeIfIdle()
     {
         final Thread io = thread;
         if (io != null && agent.isIdle())
         {
+            agent.wakeUp();
             LockSupport.unpark(io);
         }
     }

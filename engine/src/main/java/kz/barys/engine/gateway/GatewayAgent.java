@@ -162,6 +162,18 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         acceptingInput = false;
     }
 
+    /** Whether requests wait for room in the ring: retried every duty cycle, with no event to wake an idle thread. */
+    boolean hasBlocked()
+    {
+        return !blocked.isEmpty();
+    }
+
+    /** Ends a select() the I/O thread sleeps in (any thread may call it). */
+    void wakeUp()
+    {
+        selector.wakeup();
+    }
+
     /** Whether the last duty cycle found nothing to do (the thread may be parked by its idle strategy). */
     boolean isIdle()
     {

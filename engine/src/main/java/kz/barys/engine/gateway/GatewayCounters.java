@@ -3,6 +3,8 @@ package kz.barys.engine.gateway;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
+import kz.barys.engine.counters.CounterType;
+
 /**
  * The gateway's figures as Agrona counters, readable from another process through the counters file (as
  * Aeron's {@code AeronStat} reads Aeron's). Written by the I/O thread only, so updates are plain single-writer
@@ -23,32 +25,56 @@ import org.agrona.concurrent.status.CountersManager;
  */
 public final class GatewayCounters implements AutoCloseable
 {
-    public static final int SESSIONS_OPEN_TYPE_ID = 200;
-    public static final int LOGONS_TYPE_ID = 201;
-    public static final int LOGONS_REFUSED_TYPE_ID = 202;
-    public static final int SLOW_CONSUMERS_TYPE_ID = 203;
-    public static final int MESSAGES_IN_TYPE_ID = 204;
-    public static final int MESSAGES_OUT_TYPE_ID = 205;
-    public static final int PROTOCOL_REJECTS_TYPE_ID = 206;
-    public static final int ERRORS_TYPE_ID = 207;
+    public static final int SESSIONS_OPEN_TYPE_ID = CounterType.GATEWAY_SESSIONS_OPEN.id();
+    public static final int LOGONS_TYPE_ID = CounterType.GATEWAY_LOGONS.id();
+    public static final int LOGONS_REFUSED_TYPE_ID = CounterType.GATEWAY_LOGONS_REFUSED.id();
+    public static final int SLOW_CONSUMERS_TYPE_ID = CounterType.GATEWAY_SLOW_CONSUMERS.id();
+    public static final int MESSAGES_IN_TYPE_ID = CounterType.GATEWAY_MESSAGES_IN.id();
+    public static final int MESSAGES_OUT_TYPE_ID = CounterType.GATEWAY_MESSAGES_OUT.id();
+    public static final int PROTOCOL_REJECTS_TYPE_ID = CounterType.GATEWAY_PROTOCOL_REJECTS.id();
+    public static final int ERRORS_TYPE_ID = CounterType.GATEWAY_ERRORS.id();
 
     /** Connections with a session (awaiting logon, active or closing). */
-    final AtomicCounter sessionsOpen;
-    final AtomicCounter logons;
+    AtomicCounter sessionsOpen;
+    AtomicCounter logons;
     /** Logons answered with a Logout: bad credentials, accounts not allowed, malformed Logon. */
-    final AtomicCounter logonsRefused;
+    AtomicCounter logonsRefused;
     /** Sessions disconnected because they did not read their reports. */
-    final AtomicCounter slowConsumers;
+    AtomicCounter slowConsumers;
     /** Whole frames read from clients. */
-    final AtomicCounter messagesIn;
+    AtomicCounter messagesIn;
     /** Frames queued to clients (reports, session messages, rejects). */
-    final AtomicCounter messagesOut;
+    AtomicCounter messagesOut;
     /** BusinessRejects and framing errors: requests the gateway could not take. */
-    final AtomicCounter protocolRejects;
+    AtomicCounter protocolRejects;
     /** Errors given to the gateway's error handler, and exceptions out of its duty cycle. */
-    final AtomicCounter errors;
+    AtomicCounter errors;
 
     public GatewayCounters(final CountersManager manager)
+    {
+        allocateIn(manager);
+    }
+
+    /**
+     * Moves the counters, with their values, into {@code manager} (the engine's counters file, which exists only once
+     * the engine has started: the gateway is created before it). Call before {@link Gateway#start}: the I/O thread
+     * sees the new counters from its start.
+     */
+    public void moveTo(final CountersManager manager)
+    {
+        final AtomicCounter[] before = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
+            protocolRejects, errors};
+        allocateIn(manager);
+        final AtomicCounter[] after = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
+            protocolRejects, errors};
+        for (int i = 0; i < before.length; i++)
+        {
+            after[i].setOrdered(before[i].get());
+            before[i].close();
+        }
+    }
+
+    private void allocateIn(final CountersManager manager)
     {
         sessionsOpen = manager.newCounter("gateway sessions open", SESSIONS_OPEN_TYPE_ID);
         logons = manager.newCounter("gateway logons", LOGONS_TYPE_ID);

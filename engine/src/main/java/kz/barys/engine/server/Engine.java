@@ -53,8 +53,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
  * exit and an operator (or the HA layer) take over; {@link #close()} then takes no snapshot.
  *
  * <p>Its figures are counters in the data directory's {@link CountersFile} ({@link #counters()}), which
- * {@code barys stat} and the metrics port read; more counters (the gateway's) can be allocated from
- * {@link #countersManager()}.
+ * {@code barys stat} and the metrics port read; parts beside it (the gateway) count in the same file through
+ * {@link #shareCounters()}.
  */
 public final class Engine implements AutoCloseable, CommandPublisher
 {
@@ -71,6 +71,7 @@ public final class Engine implements AutoCloseable, CommandPublisher
     private final AgentRunner retentionRunner;
     private final EnginePipeline pipeline;
     private final CountersFile countersFile;
+    private boolean countersShared;
     private final EngineCounters counters;
     private final GaugeSampler gauges;
     private final AgentRunner gaugesRunner;
@@ -332,12 +333,24 @@ public final class Engine implements AutoCloseable, CommandPublisher
     }
 
     /**
-     * Allocates counters in the same file as the engine's, for parts that run beside it (the gateway). They must stop
-     * updating them before {@link #close()}, which unmaps the file.
+     * The counters file's manager, shared with parts that run beside the engine and count in the same file (the
+     * gateway). Once shared, {@link #close()} leaves the file mapped, since those parts may still count while the
+     * engine drains: the sharer unmaps it with {@link #closeSharedCounters()} after they have stopped.
      */
-    public CountersManager countersManager()
+    public synchronized CountersManager shareCounters()
     {
+        countersShared = true;
         return countersFile.manager();
+    }
+
+    /** Marks the counters file stopped and unmaps it, after {@link #close()}, when it was {@linkplain #shareCounters shared}. */
+    public synchronized void closeSharedCounters()
+    {
+        if (countersShared)
+        {
+            countersShared = false;
+            countersFile.close();
+        }
     }
 
     /**
@@ -383,7 +396,10 @@ public final class Engine implements AutoCloseable, CommandPublisher
             gaugesRunner.close();
             gauges.doWork(); // the final figures, read by stat after the engine stopped
             queue.close();
-            countersFile.close(); // after every thread that updates a counter has stopped
+            if (!countersShared)
+            {
+                countersFile.close(); // after every thread that updates a counter has stopped
+            }
             unlock();
         }
     }

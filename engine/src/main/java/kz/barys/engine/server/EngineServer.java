@@ -67,6 +67,7 @@ public final class EngineServer implements AutoCloseable
             engine = Engine.start(engineOptions, gateway == null ? null : gateway.resultListener(), onCoreFailure);
             if (gateway != null)
             {
+                gateway.counters().moveTo(engine.shareCounters()); // into the engine's counters file, which exists now
                 gateway.start(engine);
             }
             return new EngineServer(engine, gateway);
@@ -85,11 +86,15 @@ public final class EngineServer implements AutoCloseable
             {
                 gateway.close();
             }
+            if (engine != null)
+            {
+                engine.closeSharedCounters();
+            }
             throw ex;
         }
     }
 
-    /** Counters in process memory for now; the engine-wide counters file replaces them. */
+    /** Where the gateway counts until the engine's counters file exists (nothing is counted before it serves). */
     private static CountersManager counters()
     {
         final int counters = 64;
@@ -102,12 +107,6 @@ public final class EngineServer implements AutoCloseable
     public Engine engine()
     {
         return engine;
-    }
-
-    /** Where more counters go, in the engine's counters file ({@link Engine#countersManager()}). */
-    public org.agrona.concurrent.status.CountersManager countersManager()
-    {
-        return engine.countersManager();
     }
 
     /** The gateway, or null when started without one. */
@@ -143,6 +142,7 @@ public final class EngineServer implements AutoCloseable
             {
                 gateway.close();
             }
+            engine.closeSharedCounters(); // the gateway counted until it closed
         }
     }
 }

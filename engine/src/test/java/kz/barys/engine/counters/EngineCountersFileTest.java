@@ -57,6 +57,7 @@ class EngineCountersFileTest
                 assertThat(reader.status()).isEqualTo(CountersFileReader.Status.RUNNING);
                 awaitValue(reader, "journal position (last journaled sequence)", COMMANDS.size());
                 awaitValue(reader, "commands", COMMANDS.size());
+                awaitValue(reader, "ring fill (published, not yet answered)", 0); // a gauge, sampled 10 times a second
                 final Map<String, Long> values = values(reader);
                 assertThat(values).containsEntry("events kind=ACCEPTED", 1L)
                     .containsEntry("events kind=TRADE", 1L)
