@@ -37,19 +37,19 @@ class PrometheusTextTest
     @Test
     void anUnknownTypeIsNamedFromItsLabelUntypedAndARepeatedSampleGetsItsCounterId()
     {
-        manager.newCounter("Sessions open", 200).setOrdered(3);
-        manager.newCounter("bytes sent session=7 user=\"al\\ice\"", 201).setOrdered(10);
-        manager.newCounter("slow-consumer disconnects", 202);
-        manager.newCounter("slow-consumer disconnects", 202).setOrdered(4);
+        manager.newCounter("Sessions open", 900).setOrdered(3);
+        manager.newCounter("bytes sent session=7 user=\"al\\ice\"", 901).setOrdered(10);
+        manager.newCounter("slow-consumer disconnects", 902);
+        manager.newCounter("slow-consumer disconnects", 902).setOrdered(4);
 
         assertThat(PrometheusText.format(manager)).isEqualTo("""
-            # HELP barys_sessions_open Counter type 200: Sessions open
+            # HELP barys_sessions_open Counter type 900: Sessions open
             # TYPE barys_sessions_open untyped
             barys_sessions_open 3
-            # HELP barys_bytes_sent Counter type 201: bytes sent
+            # HELP barys_bytes_sent Counter type 901: bytes sent
             # TYPE barys_bytes_sent untyped
             barys_bytes_sent{session="7",user="\\"al\\\\ice\\""} 10
-            # HELP barys_slow_consumer_disconnects Counter type 202: slow-consumer disconnects
+            # HELP barys_slow_consumer_disconnects Counter type 902: slow-consumer disconnects
             # TYPE barys_slow_consumer_disconnects untyped
             barys_slow_consumer_disconnects 0
             barys_slow_consumer_disconnects{counter_id="3"} 4
