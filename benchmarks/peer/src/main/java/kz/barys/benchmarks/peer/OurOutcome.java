@@ -32,6 +32,14 @@ final class OurOutcome implements EventSink
         this.lot = lot;
     }
 
+    void clearTrades()
+    {
+        trades = 0;
+        tradedLots = 0;
+        tradeChecksum = 0;
+        rejects = 0;
+    }
+
     void clear(final long takerOrderId)
     {
         takerId = takerOrderId;

@@ -5,6 +5,7 @@ import exchange.core2.core.common.OrderType;
 import exchange.core2.core.common.cmd.OrderCommand;
 
 import kz.barys.benchmarks.workload.PeerWorkload;
+import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Instrument;
@@ -25,7 +26,7 @@ import kz.barys.engine.core.MatchingCore;
  *   <li>a REPLACE at the same price and no larger quantity keeps its place with us, while the peer's move always
  *       requeues: it becomes a peer command that does nothing (a cancel of an order id that never exists).</li>
  * </ul>
- * With the default seed these are a few hundredths of a percent of the commands (see {@link #notes()}).
+ * With the default seed these are about 0.1% of the peer stream's commands (see {@link #notes()}).
  */
 public final class PeerStream
 {
@@ -40,11 +41,13 @@ public final class PeerStream
     private final int noOps;
     private final int splitReplaces;
     private final int stpTakers;
+    private final SameWork.Figures ours;
 
     private PeerStream(
         final OrderCommand[] commands, final int size, final int mixEnd, final int noOps, final int splitReplaces,
-        final int stpTakers)
+        final int stpTakers, final SameWork.Figures ours)
     {
+        this.ours = ours;
         this.commands = commands;
         this.size = size;
         this.mixEnd = mixEnd;
@@ -53,11 +56,15 @@ public final class PeerStream
         this.stpTakers = stpTakers;
     }
 
-    /** Translates one cycle of {@code workload}; runs it once through a fresh core of ours to learn the outcomes. */
+    /**
+     * Translates one cycle of {@code workload}; runs it once through a fresh core of ours to learn the outcomes,
+     * and keeps what our core did over the cycle ({@link #ours()}) for {@link SameWork#check}.
+     */
     public static PeerStream translate(final PeerWorkload workload)
     {
         final Instrument instrument = workload.config().instrument(PeerWorkload.SYMBOL);
         final MatchingCore core = new MatchingCore(workload.config(), 1 << 16);
+        final OrderBook book = core.book(instrument);
         final Command command = new Command();
         final OurOutcome outcome = new OurOutcome(instrument.lot());
         for (int i = 0; i < workload.depositCount(); i++)
@@ -65,11 +72,14 @@ public final class PeerStream
             workload.deposit(i, command);
             core.process(command, outcome);
         }
+        outcome.clearTrades();
         final PeerWorkload.Statistics stats = workload.statistics();
         final int ourMixEnd = stats.prefill + stats.mix;
         OrderCommand[] out = new OrderCommand[workload.size() + stats.total / 100 + 16];
         int n = 0;
         int mixEnd = -1;
+        long bidsAfterMix = -1;
+        long asksAfterMix = -1;
         int noOps = 0;
         int splits = 0;
         int stpTakers = 0;
@@ -78,6 +88,8 @@ public final class PeerStream
             if (i == ourMixEnd)
             {
                 mixEnd = n;
+                bidsAfterMix = SameWork.resting(book.bids());
+                asksAfterMix = SameWork.resting(book.asks());
             }
             workload.command(i, command);
             outcome.clear(command.id);
@@ -143,7 +155,10 @@ public final class PeerStream
         {
             throw new IllegalStateException("our core rejected " + outcome.rejects + " commands of the workload");
         }
-        return new PeerStream(out, n, mixEnd, noOps, splits, stpTakers);
+        final long restingAtEnd = SameWork.resting(book.bids()) + SameWork.resting(book.asks());
+        final SameWork.Figures ours = new SameWork.Figures(outcome.trades, outcome.tradedLots, outcome.tradeChecksum,
+            bidsAfterMix, asksAfterMix, restingAtEnd, outcome.rejects);
+        return new PeerStream(out, n, mixEnd, noOps, splits, stpTakers, ours);
     }
 
     private static OrderCommand place(
@@ -175,6 +190,12 @@ public final class PeerStream
     public int noOps()
     {
         return noOps;
+    }
+
+    /** What our core did over the cycle while it was translated: trades, resting orders, rejects. */
+    public SameWork.Figures ours()
+    {
+        return ours;
     }
 
     /** Takers of ours that self-trade prevention ended, translated to what they took. */

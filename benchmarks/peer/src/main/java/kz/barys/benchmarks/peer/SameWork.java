@@ -7,12 +7,7 @@ import exchange.core2.core.common.cmd.CommandResultCode;
 import exchange.core2.core.common.cmd.OrderCommand;
 import exchange.core2.core.orderbook.IOrderBook;
 
-import kz.barys.benchmarks.workload.PeerWorkload;
 import kz.barys.engine.book.BookSide;
-import kz.barys.engine.book.OrderBook;
-import kz.barys.engine.command.Command;
-import kz.barys.engine.config.Instrument;
-import kz.barys.engine.core.MatchingCore;
 
 /**
  * The check that the comparison compares the same work: one cycle through a fresh core of ours and through a
@@ -39,13 +34,14 @@ public final class SameWork
     }
 
     /**
-     * Runs one cycle on each side and throws {@link IllegalStateException} if they did different work.
+     * Runs one cycle of {@code stream} through {@code emptyPeerBook} and throws {@link IllegalStateException} if it
+     * did different work from our core's over the same cycle (run while the stream was translated).
      *
      * @return a one-line summary of what both did
      */
-    public static String check(final PeerWorkload workload, final PeerStream stream, final IOrderBook emptyPeerBook)
+    public static String check(final PeerStream stream, final IOrderBook emptyPeerBook)
     {
-        final Figures ours = ours(workload);
+        final Figures ours = stream.ours();
         final Figures peer = peer(stream, emptyPeerBook);
         if (!ours.equals(peer))
         {
@@ -63,36 +59,6 @@ public final class SameWork
     static long checksum(final long checksum, final long makerId, final long takerId, final long lots)
     {
         return ((checksum * 31 + makerId) * 31 + takerId) * 31 + lots;
-    }
-
-    /** One cycle of {@code workload} through a fresh {@link MatchingCore}, deposits first. */
-    public static Figures ours(final PeerWorkload workload)
-    {
-        final Instrument instrument = workload.config().instrument(PeerWorkload.SYMBOL);
-        final MatchingCore core = new MatchingCore(workload.config(), 1 << 16);
-        final OrderBook book = core.book(instrument);
-        final Command command = new Command();
-        final OurOutcome sink = new OurOutcome(instrument.lot());
-        for (int i = 0; i < workload.depositCount(); i++)
-        {
-            workload.deposit(i, command);
-            core.process(command, sink);
-        }
-        final int mixEnd = workload.statistics().prefill + workload.statistics().mix;
-        long bidsAfterMix = -1;
-        long asksAfterMix = -1;
-        for (int i = 0; i < workload.size(); i++)
-        {
-            if (i == mixEnd)
-            {
-                bidsAfterMix = resting(book.bids());
-                asksAfterMix = resting(book.asks());
-            }
-            workload.command(i, command);
-            core.process(command, sink);
-        }
-        return new Figures(sink.trades, sink.tradedLots, sink.tradeChecksum, bidsAfterMix, asksAfterMix,
-            resting(book.bids()) + resting(book.asks()), sink.rejects);
     }
 
     /** One cycle of {@code stream} through {@code book} (empty), copying each command as the benchmark does. */
@@ -128,7 +94,7 @@ public final class SameWork
         return new Figures(trades, lots, checksum, bidsAfterMix, asksAfterMix, restingAtEnd, failures - stream.noOps());
     }
 
-    private static long resting(final BookSide side)
+    static long resting(final BookSide side)
     {
         long orders = 0;
         for (int i = 0; i < side.slots(); i++)

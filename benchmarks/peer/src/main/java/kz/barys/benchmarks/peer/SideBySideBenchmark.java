@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import kz.barys.benchmarks.CountingSink;
 import kz.barys.benchmarks.workload.PeerWorkload;
@@ -35,8 +36,9 @@ import kz.barys.engine.core.MatchingCore;
  *       one reused {@code OrderCommand} and handed to {@code OrderBookDirectImpl} / {@code OrderBookNaiveImpl} as
  *       the peer's own throughput test does.</li>
  * </ul>
- * The setup translates the stream once and runs {@link SameWork#check}: both sides must make the same trades and
- * leave the same resting orders over one cycle, or the trial fails. Each cycle ends with empty books, so the
+ * The setup translates the stream once and runs {@link SameWork#check} with the peer book the trial measures
+ * (the direct one for our core's trials): both sides must make the same trades and leave the same resting orders
+ * over one cycle, or the trial fails. Each cycle ends with empty books, so the
  * same cycle replays round and round. Run it with {@code benchmarks/side-by-side-peer.sh} (alternating forks).
  *
  * <pre>
@@ -58,7 +60,7 @@ import kz.barys.engine.core.MatchingCore;
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true",
     "-Dchronicle.announcer.disable=true",
-    // The deep1m stream holds 5,000,000 commands in both forms and a million live orders: more than 2g.
+    // The deep1m stream holds 4,000,000 commands in both forms and a million live orders: more than 2g.
     "-Xms4g",
     "-Xmx4g",
     "-XX:+AlwaysPreTouch"})
@@ -84,12 +86,18 @@ public class SideBySideBenchmark
     private int nextPeer;
 
     @Setup(Level.Trial)
-    public void setUp()
+    public void setUp(final BenchmarkParams params)
+    {
+        // The peer book this trial measures is checked; our core's trials are checked against the direct book.
+        setUp(params.getBenchmark().endsWith("peerNaive") ? PeerBooks.NAIVE : PeerBooks.DIRECT);
+    }
+
+    /** The trial setup, checking our core's work against the peer book {@code peerBook} on one cycle. */
+    void setUp(final String peerBook)
     {
         workload = Streams.of(stream, cycle);
         peerStream = PeerStream.translate(workload);
-        final String sameWork = SameWork.check(workload, peerStream, PeerBooks.create(PeerBooks.DIRECT));
-        SameWork.check(workload, peerStream, PeerBooks.create(PeerBooks.NAIVE));
+        final String sameWork = SameWork.check(peerStream, PeerBooks.create(peerBook));
 
         core = new MatchingCore(workload.config(), 1 << 16);
         for (int i = 0; i < workload.depositCount(); i++)
@@ -103,7 +111,7 @@ public class SideBySideBenchmark
         naive = PeerBooks.create(PeerBooks.NAIVE);
         System.out.println();
         System.out.println("# workload " + stream + ": " + workload.statistics());
-        System.out.println("# " + sameWork);
+        System.out.println("# " + peerBook + " book: " + sameWork);
     }
 
     @Benchmark

@@ -9,10 +9,13 @@ import kz.barys.engine.config.EngineConfig;
  *   <li>{@code peer}: the standard {@link PeerWorkload} (about 1,000 live orders over about 750 levels, no fees),
  *       the stream {@code MatchingCoreBenchmark} runs;</li>
  *   <li>{@code deep100k}, {@code deep1m}: the same generator with 100,000 and 1,000,000 live orders over a wide
- *       price range (passive orders up to 50,000 and 500,000 ticks behind the opposite best), so that the book
- *       does not fit in a cache, and with fees on our side ({@value #MAKER_FEE_BPS} bps maker,
+ *       price range (passive orders up to 20,000 and 100,000 ticks behind the opposite best: about 37,000 and
+ *       199,000 occupied levels), so that the book does not fit in a cache, and with fees on our side ({@value #MAKER_FEE_BPS} bps maker,
  *       {@value #TAKER_FEE_BPS} bps taker). The peer's order book computes no fees (its risk stage does, and is
- *       not measured), so this stream asks more of our core than of the peer's.</li>
+ *       not measured), so this stream asks more of our core than of the peer's. A cycle needs at least four
+ *       commands per live order (prefill and final cancels take half of it: 1,000,000 and 4,000,000 commands).
+ *       A wider range is possible but slow to build: our book inserts a new level into a sorted array, so
+ *       the prefill costs the square of the levels (500,000 ticks a side took minutes).</li>
  * </ul>
  */
 public final class Streams
@@ -34,8 +37,8 @@ public final class Streams
         return switch (name)
         {
             case PEER -> PeerWorkload.generate(cycle == 0 ? 1_000_000 : cycle);
-            case DEEP_100K -> deep(cycle == 0 ? 2_000_000 : cycle, 100_000, 50_000);
-            case DEEP_1M -> deep(cycle == 0 ? 5_000_000 : cycle, 1_000_000, 500_000);
+            case DEEP_100K -> deep(cycle == 0 ? 1_000_000 : cycle, 100_000, 20_000);
+            case DEEP_1M -> deep(cycle == 0 ? 4_000_000 : cycle, 1_000_000, 100_000);
             default -> throw new IllegalArgumentException(
                 "unknown stream " + name + " (" + PEER + ", " + DEEP_100K + ", " + DEEP_1M + ")");
         };

@@ -26,11 +26,12 @@ class SameWorkTest
         final SideBySideBenchmark benchmark = new SideBySideBenchmark();
         benchmark.stream = Streams.PEER;
         benchmark.cycle = CYCLE;
-        benchmark.setUp(); // throws if the sides differ
+        benchmark.setUp(PeerBooks.DIRECT); // throws if the sides differ
+        benchmark.setUp(PeerBooks.NAIVE);
 
         final PeerWorkload workload = PeerWorkload.generate(CYCLE);
         final PeerStream stream = PeerStream.translate(workload);
-        final SameWork.Figures ours = SameWork.ours(workload);
+        final SameWork.Figures ours = stream.ours();
 
         assertThat(SameWork.peer(stream, PeerBooks.create(PeerBooks.DIRECT))).isEqualTo(ours);
         assertThat(SameWork.peer(stream, PeerBooks.create(PeerBooks.NAIVE))).isEqualTo(ours);
@@ -47,12 +48,12 @@ class SameWorkTest
         final Instrument instrument = workload.config().instrument(PeerWorkload.SYMBOL);
         final PeerStream stream = PeerStream.translate(workload);
 
-        final SameWork.Figures ours = SameWork.ours(workload);
+        final SameWork.Figures ours = stream.ours();
         assertThat(instrument.makerFeeBps()).isPositive();
         assertThat(instrument.takerFeeBps()).isPositive();
         assertThat(ours.restingAfterMix()).isBetween(18_000L, 22_000L);
         assertThat(SameWork.peer(stream, PeerBooks.create(PeerBooks.DIRECT))).isEqualTo(ours);
-        SameWork.check(workload, stream, PeerBooks.create(PeerBooks.NAIVE));
+        assertThat(SameWork.peer(stream, PeerBooks.create(PeerBooks.NAIVE))).isEqualTo(ours);
     }
 
     @Test
@@ -61,7 +62,7 @@ class SameWorkTest
         final SideBySideBenchmark benchmark = new SideBySideBenchmark();
         benchmark.stream = Streams.PEER;
         benchmark.cycle = 20_000;
-        benchmark.setUp();
+        benchmark.setUp(PeerBooks.DIRECT);
         for (int i = 0; i < 2 * 20_000; i++)
         {
             benchmark.barys();
@@ -79,7 +80,7 @@ class SameWorkTest
         final OrderCommand ioc = firstTradingIoc(stream);
         ioc.size = 0;
 
-        assertThatThrownBy(() -> SameWork.check(workload, stream, PeerBooks.create(PeerBooks.DIRECT)))
+        assertThatThrownBy(() -> SameWork.check(stream, PeerBooks.create(PeerBooks.DIRECT)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("different work");
     }
