@@ -1,5 +1,7 @@
 package kz.barys.benchmarks.peer;
 
+import java.util.Arrays;
+
 import exchange.core2.core.common.OrderAction;
 import exchange.core2.core.common.OrderType;
 import exchange.core2.core.common.cmd.OrderCommand;
@@ -96,7 +98,7 @@ public final class PeerStream
             core.process(command, outcome);
             if (n + 2 > out.length)
             {
-                out = java.util.Arrays.copyOf(out, out.length * 2);
+                out = Arrays.copyOf(out, out.length * 2);
             }
             final long uid = command.account;
             final long size = command.qty / instrument.lot();
