@@ -83,6 +83,7 @@ public final class PeerWorkload
     private final int accounts;
     private final int kztIndex;
     private final int btcIndex;
+    private final int passiveSpread;
 
     private final byte[] kind;
     private final boolean[] buy;
@@ -93,9 +94,10 @@ public final class PeerWorkload
     private int size;
     private final Statistics statistics = new Statistics();
 
-    private PeerWorkload(final EngineConfig config, final int commands, final int accounts)
+    private PeerWorkload(final EngineConfig config, final int commands, final int accounts, final int passiveSpread)
     {
         this.config = config;
+        this.passiveSpread = passiveSpread;
         final Instrument btcKzt = config.instrument(SYMBOL);
         if (btcKzt == null)
         {
@@ -126,11 +128,27 @@ public final class PeerWorkload
     public static PeerWorkload generate(
         final EngineConfig config, final long seed, final int commands, final int accounts, final int targetOrders)
     {
+        return generate(config, seed, commands, accounts, targetOrders, PASSIVE_SPREAD);
+    }
+
+    /**
+     * The same generator with the passive orders spread over {@code passiveSpread} ticks behind the opposite
+     * best instead of {@value #PASSIVE_SPREAD}: a deep book ({@code targetOrders} in the 100,000s) over a wide
+     * price range, where the levels no longer fit in a cache.
+     */
+    public static PeerWorkload generate(
+        final EngineConfig config, final long seed, final int commands, final int accounts, final int targetOrders,
+        final int passiveSpread)
+    {
+        if (passiveSpread < 1)
+        {
+            throw new IllegalArgumentException("the passive spread must be at least one tick, got " + passiveSpread);
+        }
         if (commands < 4 * targetOrders)
         {
             throw new IllegalArgumentException("need at least " + 4 * targetOrders + " commands, got " + commands);
         }
-        final PeerWorkload workload = new PeerWorkload(config, commands, accounts);
+        final PeerWorkload workload = new PeerWorkload(config, commands, accounts, passiveSpread);
         new Generator(workload, seed, targetOrders).run();
         return workload;
     }
@@ -533,7 +551,7 @@ public final class PeerWorkload
         private long passivePrice(final boolean isBuy)
         {
             final long tick = tick();
-            final long offset = random.nextInt(PASSIVE_SPREAD) * tick;
+            final long offset = random.nextInt(w.passiveSpread) * tick;
             if (isBuy)
             {
                 final PriceLevel bestAsk = book.asks().best();

@@ -69,6 +69,29 @@ class PeerWorkloadTest
         assertThat(bookLines).as("the cycle ends with an empty book").isZero();
     }
 
+    @Test
+    void aWiderPassiveSpreadSpreadsADeepBookOverMoreLevels()
+    {
+        final EngineConfig config = EngineConfig.defaults();
+        final PeerWorkload narrow = PeerWorkload.generate(
+            config, PeerWorkload.DEFAULT_SEED, 40_000, PeerWorkload.DEFAULT_ACCOUNTS, 5_000, PeerWorkload.PASSIVE_SPREAD);
+        final PeerWorkload wide = PeerWorkload.generate(
+            config, PeerWorkload.DEFAULT_SEED, 40_000, PeerWorkload.DEFAULT_ACCOUNTS, 5_000, 5_000);
+
+        assertThat(narrow.statistics().levelsMax).isLessThanOrEqualTo(2 * PeerWorkload.PASSIVE_SPREAD + 2);
+        assertThat(wide.statistics().averageLevels()).isGreaterThan(3_000.0);
+        assertThat(wide.statistics().averageLiveOrders()).isBetween(4_500.0, 5_500.0);
+        assertThat(wide.statistics().rejects).isZero();
+    }
+
+    @Test
+    void theDefaultStreamIsTheDefaultSpreadOne() throws IOException
+    {
+        final PeerWorkload explicit = PeerWorkload.generate(EngineConfig.defaults(), PeerWorkload.DEFAULT_SEED, COMMANDS,
+            PeerWorkload.DEFAULT_ACCOUNTS, PeerWorkload.DEFAULT_TARGET_ORDERS, PeerWorkload.PASSIVE_SPREAD);
+        assertThat(text(explicit)).isEqualTo(text(workload));
+    }
+
     private static String text(final PeerWorkload w) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
