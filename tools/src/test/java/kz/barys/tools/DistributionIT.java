@@ -38,10 +38,6 @@ class DistributionIT
     @TempDir
     Path work;
 
-    /** A finished run of bin/barys. */
-    private record Run(int exit, String out, String err)
-    {
-    }
 
     @BeforeAll
     static void unpack() throws Exception
@@ -49,7 +45,7 @@ class DistributionIT
         final Path tarball = ROOT.resolve("tools/target/barys-" + VERSION + ".tar.gz");
         assertThat(tarball).as("the tarball (built by 'package'; run this test with ./mvnw verify)").isRegularFile();
         assertThat(unpacked.toAbsolutePath().startsWith(ROOT)).as("%s is outside the source tree", unpacked).isFalse();
-        final Run tar = run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), unpacked);
+        final ProcessRun tar = run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), unpacked);
         assertThat(tar.exit()).as("tar -xzf; stderr:%n%s", tar.err()).isZero();
         try (var top = Files.list(unpacked))
         {
@@ -117,7 +113,7 @@ class DistributionIT
     @Test
     void theDemoOfTheReadmeRuns()
     {
-        final Run demo = barys(Map.of(), "demo", "--duration", "1", "--accounts", "10", "--connections", "1",
+        final ProcessRun demo = barys(Map.of(), "demo", "--duration", "1", "--accounts", "10", "--connections", "1",
             "--rate", "200", "--warmup", "0", "--data", work.resolve("demo").toString());
 
         assertThat(demo.exit()).as("stderr:%n%s", demo.err()).isZero();
@@ -128,7 +124,7 @@ class DistributionIT
     @Test
     void theShippedConfigurationIsOneTheEngineAccepts()
     {
-        final Run replay = barys(Map.of(), "replay", "--config", home.resolve("conf/barys-default.properties").toString(),
+        final ProcessRun replay = barys(Map.of(), "replay", "--config", home.resolve("conf/barys-default.properties").toString(),
             "--input", home.resolve("docs/examples/quickstart.txt").toString());
         assertThat(replay.exit()).as("stderr:%n%s", replay.err()).isZero();
         assertThat(replay.out()).contains("TRADE symbol=BTC-KZT");
@@ -151,7 +147,7 @@ class DistributionIT
         inProcess.addAll(List.of("--output", expected.toString()));
         assertThat(BarysCli.execute(inProcess.toArray(String[]::new))).isZero();
 
-        final Run replay = barys(Map.of(), args.toArray(String[]::new));
+        final ProcessRun replay = barys(Map.of(), args.toArray(String[]::new));
 
         assertThat(replay.exit()).as("exit code; stderr:%n%s", replay.err()).isZero();
         assertThat(replay.out()).isNotEmpty().isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
@@ -160,13 +156,13 @@ class DistributionIT
     @Test
     void helpVersionAndUsageErrors()
     {
-        final Run help = barys(Map.of(), "--help");
+        final ProcessRun help = barys(Map.of(), "--help");
         assertThat(help.exit()).as("--help; stderr:%n%s", help.err()).isZero();
         assertThat(help.out()).contains("Usage: barys", "replay", "Exit codes:");
 
         assertThat(barys(Map.of(), "--version").out().strip()).isEqualTo("barys " + VERSION);
 
-        final Run unknown = barys(Map.of(), "no-such-verb");
+        final ProcessRun unknown = barys(Map.of(), "no-such-verb");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no-such-verb");
     }
@@ -177,7 +173,7 @@ class DistributionIT
         final Path bin = Files.createDirectories(work.resolve("bin"));
         final Path link = Files.createSymbolicLink(bin.resolve("barys"), bin.relativize(home.resolve("bin/barys")));
 
-        final Run run = run(command(link, Map.of("BARYS_JAVA_OPTS", "-XshowSettings:properties -Dbarys.test=yes"),
+        final ProcessRun run = run(command(link, Map.of("BARYS_JAVA_OPTS", "-XshowSettings:properties -Dbarys.test=yes"),
             "--version"), work);
 
         assertThat(run.exit()).as("exit code; stderr:%n%s", run.err()).isZero();
@@ -189,14 +185,14 @@ class DistributionIT
     @Test
     void usesTheJavaOfJavaHome()
     {
-        final Run run = barys(Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
+        final ProcessRun run = barys(Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("JAVA_HOME").contains("no-jdk");
     }
 
     /** bin/barys args..., with JAVA_HOME the JDK running this test unless {@code env} says otherwise. */
-    private Run barys(final Map<String, String> env, final String... args)
+    private ProcessRun barys(final Map<String, String> env, final String... args)
     {
         return run(command(home.resolve("bin/barys"), env, args), work);
     }
@@ -212,37 +208,8 @@ class DistributionIT
         return builder;
     }
 
-    /** Runs to completion in {@code directory}; output goes to files, so a chatty child never blocks on a pipe. */
-    private static Run run(final ProcessBuilder builder, final Path directory)
+    private static ProcessRun run(final ProcessBuilder builder, final Path directory)
     {
-        try
-        {
-            final Path out = Files.createTempFile(directory, "run", ".out");
-            final Path err = Files.createTempFile(directory, "run", ".err");
-            final Process process = builder.directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS))
-            {
-                process.destroyForcibly();
-                throw new AssertionError(builder.command() + " did not finish in 120 s; stderr:\n" + Files.readString(err));
-            }
-            final Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return run;
-        }
-        catch (final IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", ex);
-        }
+        return ProcessRun.of(builder, directory, 120);
     }
 }

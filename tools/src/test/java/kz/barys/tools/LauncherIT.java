@@ -3,7 +3,6 @@ package kz.barys.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,9 +36,6 @@ class LauncherIT
     private Path tree;
     private Path builds;
 
-    private record Run(int exit, String out, String err)
-    {
-    }
 
     @BeforeEach
     void sourceTree() throws IOException
@@ -67,7 +63,7 @@ class LauncherIT
         final Path bin = Files.createDirectories(work.resolve("bin"));
         final Path link = Files.createSymbolicLink(bin.resolve("barys"), bin.relativize(tree.resolve("barys")));
 
-        final Run first = run(link, Map.of("BARYS_JAVA_OPTS", "-XshowSettings:properties -Dbarys.test=yes"), "--version");
+        final ProcessRun first = run(link, Map.of("BARYS_JAVA_OPTS", "-XshowSettings:properties -Dbarys.test=yes"), "--version");
 
         assertThat(first.exit()).as("stderr:%n%s", first.err()).isZero();
         assertThat(first.out().strip()).isEqualTo("barys " + VERSION);
@@ -75,7 +71,7 @@ class LauncherIT
             .as("the demo names the launcher as it was started").contains("barys.launcher = " + link);
         assertThat(Files.readAllLines(builds)).containsExactly("-B -q -Dmaven.test.skip=true -pl tools -am package");
 
-        final Run again = run(link, Map.of(), "--version");
+        final ProcessRun again = run(link, Map.of(), "--version");
         assertThat(again.exit()).as("stderr:%n%s", again.err()).isZero();
         assertThat(again.err()).doesNotContain("building");
         assertThat(Files.readAllLines(builds)).as("an up-to-date jar is not built again").hasSize(1);
@@ -89,7 +85,7 @@ class LauncherIT
         final FileTime jarTime = Files.getLastModifiedTime(tree.resolve("tools/target/barys.jar"));
         Files.setLastModifiedTime(source, FileTime.fromMillis(jarTime.toMillis() + 10_000));
 
-        final Run run = run(tree.resolve("barys"), Map.of(), "--version");
+        final ProcessRun run = run(tree.resolve("barys"), Map.of(), "--version");
 
         assertThat(run.exit()).as("stderr:%n%s", run.err()).isZero();
         assertThat(run.err()).contains("barys: building");
@@ -101,7 +97,7 @@ class LauncherIT
     {
         Files.writeString(tree.resolve("mvnw"), "#!/usr/bin/env bash\necho 'no luck' >&2\nexit 3\n");
 
-        final Run run = run(tree.resolve("barys"), Map.of(), "--version");
+        final ProcessRun run = run(tree.resolve("barys"), Map.of(), "--version");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no luck", "barys: the build failed");
@@ -110,7 +106,7 @@ class LauncherIT
     @Test
     void usesTheJavaOfJavaHomeAndBuildsNothingWithoutIt() throws IOException
     {
-        final Run run = run(tree.resolve("barys"), Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
+        final ProcessRun run = run(tree.resolve("barys"), Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("JAVA_HOME").contains("no-jdk");
@@ -118,7 +114,7 @@ class LauncherIT
     }
 
     /** {@code launcher args...} in {@code work}, with JAVA_HOME the JDK running this test unless {@code env} says otherwise. */
-    private Run run(final Path launcher, final Map<String, String> env, final String... args)
+    private ProcessRun run(final Path launcher, final Map<String, String> env, final String... args)
     {
         final List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
@@ -126,31 +122,6 @@ class LauncherIT
         builder.environment().remove("BARYS_JAVA_OPTS");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
-        try
-        {
-            final Path out = Files.createTempFile(work, "run", ".out");
-            final Path err = Files.createTempFile(work, "run", ".err");
-            final Process process = builder.directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-            if (!process.waitFor(60, TimeUnit.SECONDS))
-            {
-                process.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 60 s; stderr:\n" + Files.readString(err));
-            }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        }
-        catch (final IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", ex);
-        }
+        return ProcessRun.of(builder, work, 60);
     }
 }
