@@ -175,6 +175,14 @@ public final class JournalReader
     private void visitBatch(final Visitor visitor)
     {
         batch.wrapAndApplyHeader(buffer, 0, header);
+        if (header.blockLength() < BatchDecoder.BLOCK_LENGTH)
+        {
+            // A newer version only adds fields: a shorter block is no version of this format (a development build
+            // wrote it before the Batch record carried its commands' sequence and time). Never misread it.
+            throw new JournalFormatException("the journal document at index " + Long.toHexString(document.index())
+                + " holds a Batch record of " + header.blockLength() + " bytes, shorter than journal format "
+                + JournalFormat.VERSION + "'s " + BatchDecoder.BLOCK_LENGTH + ": not a journal this barys can read");
+        }
         final long count = batch.commandCount();
         final long firstSequence = batch.firstSequence();
         final long timestampNanos = batch.timestampNanos();

@@ -136,6 +136,23 @@ class JournalCompatibilityTest
         assertThat(read).containsExactly("DEPOSIT 5 6", "DEPOSITED 5 KZT 6");
     }
 
+    @Test
+    void aBatchRecordShorterThanTheFormatsIsRefusedNotMisread()
+    {
+        final ExpandableArrayBuffer document = new ExpandableArrayBuffer();
+        final MessageHeaderEncoder header = new MessageHeaderEncoder();
+        new BatchEncoder().wrapAndApplyHeader(document, 0, header);
+        header.blockLength(4); // the Batch of a development build: a command count only
+        document.putInt(MessageHeaderEncoder.ENCODED_LENGTH, 0, java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (SingleChronicleQueue queue = Journal.open(dir, false))
+        {
+            append(queue, document, MessageHeaderEncoder.ENCODED_LENGTH + 4);
+            assertThatThrownBy(() -> new JournalReader(queue).next((index, command, events, offset, length) -> { }))
+                .isInstanceOf(JournalFormatException.class)
+                .hasMessageContaining("Batch record of 4 bytes, shorter than journal format 2's " + BatchEncoder.BLOCK_LENGTH);
+        }
+    }
+
     /** Every verb reads the markets at start: it checks each batch's CRC but does not decode the commands. */
     @Test
     void theMarketsReaderStepsOverBatchesWithoutDecodingTheirCommands()
