@@ -115,13 +115,20 @@ class EventCounterTest
         {
             counter.onJournaled(command, events.buffer(), length);
         }
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100_000; i++)
+        // Five windows of 100,000: an allocation per call would show as megabytes in each; the JIT finishing its work
+        // (a recompilation on a loaded machine) may show as a few bytes once.
+        final long[] windows = new long[5];
+        for (int w = 0; w < windows.length; w++)
         {
-            counter.onJournaled(command, events.buffer(), length);
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++)
+            {
+                counter.onJournaled(command, events.buffer(), length);
+            }
+            windows[w] = threads.getCurrentThreadAllocatedBytes() - before;
         }
-        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
-        assertThat(counters.rejects(RejectReason.MIN_NOTIONAL).get()).isEqualTo(200_000);
+        assertThat(windows).as("bytes allocated per window of 100,000 calls").contains(0L).allMatch(bytes -> bytes < 4096);
+        assertThat(counters.rejects(RejectReason.MIN_NOTIONAL).get()).isEqualTo(600_000);
     }
 
     private void send(final EventCounter counter, final long sequence)
