@@ -127,7 +127,8 @@ class EventCounterTest
             }
             windows[w] = threads.getCurrentThreadAllocatedBytes() - before;
         }
-        assertThat(windows).as("bytes allocated per window of 100,000 calls").contains(0L).allMatch(bytes -> bytes < 4096);
+        assertThat(windows).as("bytes allocated per window of 100,000 calls").contains(0L);
+        assertThat(java.util.Arrays.stream(windows).max().orElseThrow()).as("most bytes in a window").isLessThan(4096);
         assertThat(counters.rejects(RejectReason.MIN_NOTIONAL).get()).isEqualTo(600_000);
     }
 
