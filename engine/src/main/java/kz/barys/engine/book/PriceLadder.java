@@ -16,6 +16,10 @@ import kz.barys.engine.command.Side;
  * pass when they outnumber the levels with orders and are more than {@link #MIN_VACANT_BEFORE_COMPACTION}. Levels
  * come from and go back to the owner's pool; nothing is allocated in the steady state.
  *
+ * <p>Most lookups are for a price the ladder already holds (a replace to a nearby price, an order joining a
+ * level): a direct-mapped cache of the ladder's own slots, keyed by a hash of the price, answers those with one
+ * probe; the binary search runs only when the cache has no entry for the price (a new level or a collision).
+ *
  * @param <L> the owner's level type
  */
 public final class PriceLadder<L extends LadderLevel>
@@ -42,6 +46,14 @@ public final class PriceLadder<L extends LadderLevel>
     private int size;
     /** Slots whose level has orders (is not vacant). */
     private int occupied;
+    /**
+     * The level cache: {@code cachedLevels[h]} is a level of this ladder whose key is {@code cachedKeys[h]}, or
+     * null; h is a hash of the key. An entry is written when a level is looked up or made, overwritten by a
+     * colliding key, and cleared when its level leaves the ladder, so a hit is always right.
+     */
+    private long[] cachedKeys;
+    private L[] cachedLevels;
+    private int cacheShift;
 
     @SuppressWarnings("unchecked")
     public PriceLadder(final Side side, final int initialLevels, final Levels<L> pool)
@@ -51,6 +63,7 @@ public final class PriceLadder<L extends LadderLevel>
         this.pool = pool;
         this.keys = new long[capacity];
         this.levels = (L[])new LadderLevel[capacity];
+        sizeCache(capacity);
     }
 
     /** The best level, or null when the ladder has none; never vacant. */
@@ -102,31 +115,46 @@ public final class PriceLadder<L extends LadderLevel>
     /** The level at {@code price}, for an order about to join it: a vacant one is reused, a missing one made. */
     public L levelAt(final long price)
     {
-        int index = search(price);
+        final long key = keyOf(price);
+        final int slot = cacheSlot(key);
+        L level = cachedLevels[slot];
+        if (level != null && cachedKeys[slot] == key)
+        {
+            return occupy(level);
+        }
+        int index = search(key);
         if (index >= 0)
         {
-            final L level = levels[index];
-            if (level.vacant)
-            {
-                level.vacant = false;
-                occupied++;
-            }
-            return level;
+            level = levels[index];
+            cache(slot, key, level);
+            return occupy(level);
         }
         index = -index - 1;
-        final L level = pool.acquire(price);
+        level = pool.acquire(price);
         level.vacant = false;
         if (size == keys.length)
         {
             keys = Arrays.copyOf(keys, size * 2);
             levels = Arrays.copyOf(levels, size * 2);
+            sizeCache(size * 2);
         }
         System.arraycopy(keys, index, keys, index + 1, size - index);
         System.arraycopy(levels, index, levels, index + 1, size - index);
-        keys[index] = keyOf(price);
+        keys[index] = key;
         levels[index] = level;
         size++;
         occupied++;
+        cache(cacheSlot(key), key, level);
+        return level;
+    }
+
+    private L occupy(final L level)
+    {
+        if (level.vacant)
+        {
+            level.vacant = false;
+            occupied++;
+        }
         return level;
     }
 
@@ -162,6 +190,7 @@ public final class PriceLadder<L extends LadderLevel>
             final L level = levels[i];
             if (level.vacant)
             {
+                forget(keys[i], level);
                 pool.release(level);
             }
             else
@@ -178,20 +207,56 @@ public final class PriceLadder<L extends LadderLevel>
     {
         while (size > 0 && levels[size - 1].vacant)
         {
-            pool.release(levels[--size]);
+            final L level = levels[--size];
+            forget(keys[size], level);
+            pool.release(level);
             levels[size] = null;
         }
     }
 
-    /** The index of the slot at {@code price}, or (-(insertion point) - 1). */
-    private int search(final long price)
+    /** A cache of about twice as many entries as the ladder has slots: few collisions, made again as it grows. */
+    @SuppressWarnings("unchecked")
+    private void sizeCache(final int capacity)
+    {
+        final int bits = 32 - Integer.numberOfLeadingZeros(capacity * 2 - 1);
+        cacheShift = 64 - bits;
+        cachedKeys = new long[1 << bits];
+        cachedLevels = (L[])new LadderLevel[1 << bits];
+        for (int i = 0; i < size; i++)
+        {
+            cache(cacheSlot(keys[i]), keys[i], levels[i]);
+        }
+    }
+
+    /** Fibonacci hashing: prices are multiples of a tick, and the multiply spreads such steps over all slots. */
+    private int cacheSlot(final long key)
+    {
+        return (int)((key * 0x9E3779B97F4A7C15L) >>> cacheShift);
+    }
+
+    private void cache(final int slot, final long key, final L level)
+    {
+        cachedKeys[slot] = key;
+        cachedLevels[slot] = level;
+    }
+
+    private void forget(final long key, final L level)
+    {
+        final int slot = cacheSlot(key);
+        if (cachedLevels[slot] == level)
+        {
+            cachedLevels[slot] = null;
+        }
+    }
+
+    /** The index of the slot with sort key {@code key}, or (-(insertion point) - 1). */
+    private int search(final long key)
     {
         final int size = this.size;
         if (size == 0)
         {
             return -1;
         }
-        final long key = keyOf(price);
         final long[] keys = this.keys;
         // Branch-free halving (the comparison compiles to a conditional move): book prices are unpredictable,
         // so a classic binary search mispredicts about every other step.

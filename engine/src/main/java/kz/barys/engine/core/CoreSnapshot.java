@@ -109,6 +109,7 @@ public final class CoreSnapshot
         for (int currency = 0; currency < currencies; currency++)
         {
             state.feesCollected[currency] = in.getLong(p);
+            state.supplied(currency, state.feesCollected[currency]);
             p += 8;
         }
         final int books = in.getInt(p);
@@ -160,6 +161,7 @@ public final class CoreSnapshot
             {
                 account.restore(currency, in.getLong(p), in.getLong(p + 8));
                 state.credited(account, currency);
+                state.supplied(currency, account.total(currency));
                 p += 16;
             }
         }

@@ -31,6 +31,15 @@ final class EngineState
      * Not part of the state proper: it changes no outcome, only which path computes it.
      */
     final long[] maxTotal;
+    /**
+     * Per currency, the sum of every account's total and the fees collected ({@link Long#MAX_VALUE} once it may
+     * pass the long range: then it stays there). Trades only move money between accounts and into the fees, so
+     * while no currency has reached that mark no balance can overflow by trading, whatever a command does: the
+     * overflow guard need not look at the command at all. Like {@link #maxTotal}, not part of the state proper.
+     */
+    final long[] supply;
+    /** Currencies whose {@link #supply} is at {@link Long#MAX_VALUE}. */
+    int unboundedSupplies;
     long lastOrderNumber;
     long lastTradeId;
 
@@ -46,6 +55,7 @@ final class EngineState
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];
+        this.supply = new long[currencies];
     }
 
     Account account(final long number)
@@ -79,6 +89,32 @@ final class EngineState
         if (total > maxTotal[currency])
         {
             maxTotal[currency] = total;
+        }
+    }
+
+    /** {@code amount} (not negative) came into the venue's {@code currency}: a deposit, or a restored balance. */
+    void supplied(final int currency, final long amount)
+    {
+        final long before = supply[currency];
+        if (before == Long.MAX_VALUE)
+        {
+            return;
+        }
+        if (amount >= Long.MAX_VALUE - before)
+        {
+            supply[currency] = Long.MAX_VALUE;
+            unboundedSupplies++;
+            return;
+        }
+        supply[currency] = before + amount;
+    }
+
+    /** {@code amount} left the venue's {@code currency} (a withdrawal); an unbounded supply stays unbounded. */
+    void withdrawn(final int currency, final long amount)
+    {
+        if (supply[currency] != Long.MAX_VALUE)
+        {
+            supply[currency] -= amount;
         }
     }
 

@@ -109,12 +109,13 @@ public final class MatchingCore
      * Whether a trade caused by this command could push some balance past the long range. Cheap and
      * conservative: the most the command can move in each currency (its {@link FlowBound}) added to the largest
      * balance any account has held. In any ordinary venue this is far from the limit, and the command runs
-     * directly; near it, the command runs all-or-nothing.
+     * directly; near it, the command runs all-or-nothing. Before that: while every currency's whole supply fits
+     * in a long (the usual case), no balance can pass it by trading, and nothing needs computing.
      */
     private boolean mayOverflowBalances(final Command command)
     {
         final CommandType type = command.type;
-        if (type != CommandType.NEW && type != CommandType.REPLACE)
+        if (type != CommandType.NEW && type != CommandType.REPLACE || state.unboundedSupplies == 0)
         {
             return false;
         }
@@ -196,6 +197,7 @@ public final class MatchingCore
         }
         account.credit(command.currency, command.amount);
         state.credited(account, command.currency);
+        state.supplied(command.currency, command.amount);
         sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
     }
 
@@ -218,6 +220,7 @@ public final class MatchingCore
             return;
         }
         account.debit(command.currency, command.amount);
+        state.withdrawn(command.currency, command.amount);
         sink.withdrawn(command.account, currency, command.amount);
     }
 
