@@ -14,10 +14,10 @@ public final class BookSide
     private final Side side;
     private final PriceLadder<PriceLevel> levels;
 
-    public BookSide(final Side side, final int initialLevels)
+    public BookSide(final Side side, final long tick, final int initialLevels)
     {
         this.side = side;
-        this.levels = new PriceLadder<>(side, initialLevels, new LevelPool(initialLevels));
+        this.levels = new PriceLadder<>(side, tick, initialLevels, new LevelPool(initialLevels));
     }
 
     public Side side()

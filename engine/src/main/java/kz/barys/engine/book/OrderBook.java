@@ -14,8 +14,8 @@ public final class OrderBook
     public OrderBook(final Instrument instrument, final int initialLevels)
     {
         this.instrument = instrument;
-        this.bids = new BookSide(Side.BUY, initialLevels);
-        this.asks = new BookSide(Side.SELL, initialLevels);
+        this.bids = new BookSide(Side.BUY, instrument.tick(), initialLevels);
+        this.asks = new BookSide(Side.SELL, instrument.tick(), initialLevels);
     }
 
     public Instrument instrument()

@@ -3,6 +3,7 @@ package kz.barys.engine.book;
 import java.util.Arrays;
 
 import kz.barys.engine.command.Side;
+import kz.barys.engine.config.ExactDivisor;
 
 /**
  * The price levels of one side of a book, in a sorted array with the best price at the end: the best level is
@@ -17,8 +18,9 @@ import kz.barys.engine.command.Side;
  * come from and go back to the owner's pool; nothing is allocated in the steady state.
  *
  * <p>Most lookups are for a price the ladder already holds (a replace to a nearby price, an order joining a
- * level): a direct-mapped cache of the ladder's own slots, keyed by a hash of the price, answers those with one
- * probe; the binary search runs only when the cache has no entry for the price (a new level or a collision).
+ * level): a direct-mapped cache of the ladder's levels, indexed by the price's tick number modulo its size, answers
+ * those with one probe (a book's prices cluster, and consecutive ticks never collide); the binary search runs only
+ * when the cache has no entry for the price (a new level, or one a tick a cache's length away took the entry).
  *
  * @param <L> the owner's level type
  */
@@ -46,21 +48,31 @@ public final class PriceLadder<L extends LadderLevel>
     private int size;
     /** Slots whose level has orders (is not vacant). */
     private int occupied;
+    /** Price to tick number, for the cache's index; a price off the tick only costs a cache miss. */
+    private final ExactDivisor tick;
     /**
-     * The level cache: {@code cachedLevels[h]} is a level of this ladder whose key is {@code cachedKeys[h]}, or
-     * null; h is a hash of the key. An entry is written when a level is looked up or made, overwritten by a
-     * colliding key, and cleared when its level leaves the ladder, so a hit is always right.
+     * The level cache: {@code cachedLevels[i]} is a level of this ladder whose key is {@code cachedKeys[i]}, or
+     * null. An entry is written when a level is looked up or made, overwritten by another price with the same
+     * index, and cleared when its level leaves the ladder, so a hit is always right.
      */
     private long[] cachedKeys;
     private L[] cachedLevels;
-    private int cacheShift;
+    private int cacheMask;
 
-    @SuppressWarnings("unchecked")
+    /** A ladder whose prices are any multiples of the smallest unit. */
     public PriceLadder(final Side side, final int initialLevels, final Levels<L> pool)
+    {
+        this(side, 1, initialLevels, pool);
+    }
+
+    /** A ladder whose prices are multiples of {@code tick} (the instrument's). */
+    @SuppressWarnings("unchecked")
+    public PriceLadder(final Side side, final long tick, final int initialLevels, final Levels<L> pool)
     {
         final int capacity = Math.max(initialLevels, 8);
         this.bids = side == Side.BUY;
         this.pool = pool;
+        this.tick = new ExactDivisor(tick);
         this.keys = new long[capacity];
         this.levels = (L[])new LadderLevel[capacity];
         sizeCache(capacity);
@@ -116,9 +128,9 @@ public final class PriceLadder<L extends LadderLevel>
     public L levelAt(final long price)
     {
         final long key = keyOf(price);
-        final int slot = cacheSlot(key);
-        L level = cachedLevels[slot];
-        if (level != null && cachedKeys[slot] == key)
+        final int entry = cacheIndex(price);
+        L level = cachedLevels[entry];
+        if (level != null && cachedKeys[entry] == key)
         {
             return occupy(level);
         }
@@ -126,7 +138,7 @@ public final class PriceLadder<L extends LadderLevel>
         if (index >= 0)
         {
             level = levels[index];
-            cache(slot, key, level);
+            cache(entry, key, level);
             return occupy(level);
         }
         index = -index - 1;
@@ -144,7 +156,7 @@ public final class PriceLadder<L extends LadderLevel>
         levels[index] = level;
         size++;
         occupied++;
-        cache(cacheSlot(key), key, level);
+        cache(entry, key, level);
         return level;
     }
 
@@ -214,38 +226,37 @@ public final class PriceLadder<L extends LadderLevel>
         }
     }
 
-    /** A cache of about twice as many entries as the ladder has slots: few collisions, made again as it grows. */
+    /** A cache of two to four entries per slot of the ladder: made again (the one allocation) as it grows. */
     @SuppressWarnings("unchecked")
     private void sizeCache(final int capacity)
     {
-        final int bits = 32 - Integer.numberOfLeadingZeros(capacity * 2 - 1);
-        cacheShift = 64 - bits;
-        cachedKeys = new long[1 << bits];
-        cachedLevels = (L[])new LadderLevel[1 << bits];
+        final int entries = Integer.highestOneBit(capacity) * 4;
+        cacheMask = entries - 1;
+        cachedKeys = new long[entries];
+        cachedLevels = (L[])new LadderLevel[entries];
         for (int i = 0; i < size; i++)
         {
-            cache(cacheSlot(keys[i]), keys[i], levels[i]);
+            cache(cacheIndex(priceOf(keys[i])), keys[i], levels[i]);
         }
     }
 
-    /** Fibonacci hashing: prices are multiples of a tick, and the multiply spreads such steps over all slots. */
-    private int cacheSlot(final long key)
+    private int cacheIndex(final long price)
     {
-        return (int)((key * 0x9E3779B97F4A7C15L) >>> cacheShift);
+        return (int)tick.divideExact(price) & cacheMask;
     }
 
-    private void cache(final int slot, final long key, final L level)
+    private void cache(final int entry, final long key, final L level)
     {
-        cachedKeys[slot] = key;
-        cachedLevels[slot] = level;
+        cachedKeys[entry] = key;
+        cachedLevels[entry] = level;
     }
 
     private void forget(final long key, final L level)
     {
-        final int slot = cacheSlot(key);
-        if (cachedLevels[slot] == level)
+        final int entry = cacheIndex(priceOf(key));
+        if (cachedLevels[entry] == level)
         {
-            cachedLevels[slot] = null;
+            cachedLevels[entry] = null;
         }
     }
 
@@ -279,5 +290,10 @@ public final class PriceLadder<L extends LadderLevel>
     private long keyOf(final long price)
     {
         return bids ? price : -price;
+    }
+
+    private long priceOf(final long key)
+    {
+        return bids ? key : -key;
     }
 }

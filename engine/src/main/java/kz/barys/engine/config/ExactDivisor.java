@@ -7,14 +7,14 @@ package kz.barys.engine.config;
  * {@code x / d = (x >>> k) × m⁻¹ (mod 2^64)}; and {@code y} is a multiple of {@code m} exactly when
  * {@code y × m⁻¹ (mod 2^64)}, read unsigned, is at most {@code (2^64 − 1) / m} (Granlund–Montgomery, Lemire).
  */
-final class ExactDivisor
+public final class ExactDivisor
 {
     private final int shift;
     private final long oddMask;
     private final long inverse;
     private final long limit;
 
-    ExactDivisor(final long divisor)
+    public ExactDivisor(final long divisor)
     {
         if (divisor <= 0)
         {
@@ -33,7 +33,7 @@ final class ExactDivisor
     }
 
     /** {@code x / divisor} for a non-negative {@code x} that is a multiple of the divisor. */
-    long divideExact(final long x)
+    public long divideExact(final long x)
     {
         return (x >>> shift) * inverse;
     }

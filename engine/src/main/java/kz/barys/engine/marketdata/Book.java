@@ -14,8 +14,8 @@ final class Book implements BookView
     Book(final Instrument instrument, final LevelSide.LevelPool pool)
     {
         this.instrument = instrument;
-        this.bids = new LevelSide(instrument.index(), Side.BUY, pool);
-        this.asks = new LevelSide(instrument.index(), Side.SELL, pool);
+        this.bids = new LevelSide(instrument.index(), instrument.tick(), Side.BUY, pool);
+        this.asks = new LevelSide(instrument.index(), instrument.tick(), Side.SELL, pool);
     }
 
     LevelSide side(final Side side)

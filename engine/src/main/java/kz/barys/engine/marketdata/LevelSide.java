@@ -17,9 +17,9 @@ final class LevelSide
 {
     private final PriceLadder<Level> levels;
 
-    LevelSide(final int instrument, final Side side, final LevelPool pool)
+    LevelSide(final int instrument, final long tick, final Side side, final LevelPool pool)
     {
-        this.levels = new PriceLadder<>(side, 64, new PriceLadder.Levels<>()
+        this.levels = new PriceLadder<>(side, tick, 64, new PriceLadder.Levels<>()
         {
             @Override
             public Level acquire(final long price)

@@ -205,21 +205,34 @@ class PriceLadderTest
             .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
-    /** Many random arrivals and departures, checked against a sorted map after each one. */
+    /**
+     * Many random arrivals and departures, checked against a sorted map after each one; the level cache's
+     * entries are shared by prices a cache's length of ticks apart, so the wide phases make them collide.
+     */
     @Test
     void matchesATreeMapOverARandomStream()
     {
-        for (final Side side : Side.values())
+        for (final long tick : new long[] {1, 100_000_000L})
+        {
+            for (final Side side : Side.values())
+            {
+                matchesATreeMapOverARandomStream(side, tick);
+            }
+        }
+    }
+
+    private static void matchesATreeMapOverARandomStream(final Side side, final long tick)
+    {
         {
             final CountingPool pool = new CountingPool();
-            final PriceLadder<CountLevel> ladder = new PriceLadder<>(side, 2, pool);
+            final PriceLadder<CountLevel> ladder = new PriceLadder<>(side, tick, 2, pool);
             final TreeMap<Long, CountLevel> model = new TreeMap<>();
             final SplittableRandom random = new SplittableRandom(side.ordinal() + 11);
             for (int step = 0; step < 300_000; step++)
             {
                 // phases: a wide book, then a narrow one (many vacant levels), then a wide one again
                 final int width = step < 100_000 ? 3_000 : step < 200_000 ? 150 : 20_000;
-                final long price = 1 + random.nextInt(width);
+                final long price = (1 + random.nextInt(width)) * tick;
                 final CountLevel existing = model.get(price);
                 if (existing != null && random.nextInt(100) < 55)
                 {

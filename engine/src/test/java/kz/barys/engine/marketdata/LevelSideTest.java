@@ -19,7 +19,7 @@ class LevelSideTest
     {
         for (final Side side : Side.values())
         {
-            final LevelSide levels = new LevelSide(0, side, new LevelSide.LevelPool());
+            final LevelSide levels = new LevelSide(0, 1, side, new LevelSide.LevelPool());
             final TreeSet<Long> live = new TreeSet<>();
             final SplittableRandom random = new SplittableRandom(side.ordinal());
             for (int step = 0; step < 200_000; step++)
