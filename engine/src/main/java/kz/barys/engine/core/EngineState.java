@@ -27,7 +27,7 @@ final class EngineState
     final long[] feesCollected;
     /**
      * Per currency, at least the largest total any account holds (it only rises): with the most a command can
-     * move, it tells cheaply whether any balance could overflow (see {@code MatchingCore.mayOverflowBalances}).
+     * move, it tells cheaply whether any balance could overflow (see {@code OrderEntry.mayOverflowBalances}).
      * Not part of the state proper: it changes no outcome, only which path computes it.
      */
     final long[] maxTotal;

@@ -28,7 +28,6 @@ public final class MatchingCore
     public static final int DEFAULT_MAX_ORDERS = 1 << 16;
 
     private final int maxOrders;
-    private final FlowBound flowBound = new FlowBound();
     private EngineState state;
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
@@ -79,12 +78,12 @@ public final class MatchingCore
     /** Applies one command and writes every event it causes to {@code sink}. */
     public void process(final Command command, final EventSink sink)
     {
-        if (mayOverflowBalances(command))
-        {
-            processAtomically(command, sink);
-            return;
-        }
         dispatch(command, sink);
+        if (orderEntry.stoppedForOverflow)
+        {
+            orderEntry.stoppedForOverflow = false;
+            processAtomically(command, sink);
+        }
     }
 
     private void dispatch(final Command command, final EventSink sink)
@@ -106,37 +105,17 @@ public final class MatchingCore
     }
 
     /**
-     * Whether a trade caused by this command could push some balance past the long range. Cheap and
-     * conservative: the most the command can move in each currency (its {@link FlowBound}) added to the largest
-     * balance any account has held. In any ordinary venue this is far from the limit, and the command runs
-     * directly; near it, the command runs all-or-nothing. Before that: while every currency's whole supply fits
-     * in a long (the usual case), no balance can pass it by trading, and nothing needs computing.
-     */
-    private boolean mayOverflowBalances(final Command command)
-    {
-        final CommandType type = command.type;
-        if (type != CommandType.NEW && type != CommandType.REPLACE || state.unboundedSupplies == 0)
-        {
-            return false;
-        }
-        if (!flowBound.compute(state, command))
-        {
-            return false;
-        }
-        return flowBound.base > Long.MAX_VALUE - state.maxTotal[flowBound.baseCurrency] ||
-            flowBound.quote > Long.MAX_VALUE - state.maxTotal[flowBound.quoteCurrency];
-    }
-
-    /**
      * Runs a command so that it either happens whole or not at all: the state is saved first, the events are
      * held back, and if some balance would overflow (CONTRACT section 1: nothing wraps) the state is restored
-     * and the command is rejected with {@code OVERFLOW}. Costly, so used only when an overflow is possible.
+     * and the command is rejected with {@code OVERFLOW}. Costly, so used only when an overflow is possible: when
+     * {@link OrderEntry} stopped the command, before it changed anything, for that reason.
      */
     private void processAtomically(final Command command, final EventSink sink)
     {
         final ExpandableArrayBuffer saved = new ExpandableArrayBuffer(1 << 16);
         final int length = CoreSnapshot.write(this, saved);
         final EventEncoder held = new EventEncoder();
+        orderEntry.atomically = true;
         try
         {
             dispatch(command, held);
@@ -146,6 +125,10 @@ public final class MatchingCore
             adopt(CoreSnapshot.read(state.config, maxOrders, saved, 0, length));
             sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
             return;
+        }
+        finally
+        {
+            orderEntry.atomically = false;
         }
         new EventDecoder(state.config).decode(held.buffer(), 0, held.length(), sink);
     }

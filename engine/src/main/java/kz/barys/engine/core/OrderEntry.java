@@ -1,6 +1,7 @@
 package kz.barys.engine.core;
 
 import kz.barys.engine.book.Account;
+import kz.barys.engine.book.BookSide;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
 import kz.barys.engine.command.Command;
@@ -23,6 +24,14 @@ final class OrderEntry
     private final EngineState state;
     private final Matcher matcher;
     private final OrderCanceller canceller;
+    private final FlowBound flowBound = new FlowBound();
+    /**
+     * Set when a NEW or REPLACE stopped, after its checks and before it changed anything, because its trades
+     * might push some balance past the long range: the core then runs it again all-or-nothing.
+     */
+    boolean stoppedForOverflow;
+    /** Set by the core while it runs a command all-or-nothing: the overflow guard then lets it through. */
+    boolean atomically;
 
     OrderEntry(final EngineState state, final Matcher matcher, final OrderCanceller canceller)
     {
@@ -40,7 +49,13 @@ final class OrderEntry
             sink.rejected(command.account, command.id, reason);
             return;
         }
-        final Instrument instrument = state.books[command.instrument].instrument();
+        final OrderBook book = state.books[command.instrument];
+        final Instrument instrument = book.instrument();
+        if (mayOverflowBalances(existing, instrument, command.side, book.side(command.side.opposite()),
+            command.price, command.qty, command.orderType == OrderType.MARKET, command.quoteQty))
+        {
+            return;
+        }
         final Account account = existing != null ? existing : state.accountOrCreate(command.account);
         final boolean byBudget = command.quoteQty != 0;
         final Order order = state.pool.acquire();
@@ -108,13 +123,19 @@ final class OrderEntry
             sink.rejected(command.account, command.id, fundsReason);
             return;
         }
+        final OrderBook book = state.books[order.instrument().index()];
+        if (mayOverflowBalances(account, order.instrument(), order.side(), book.side(order.side().opposite()),
+            command.price, command.qty, false, 0))
+        {
+            return;
+        }
 
         final long oldId = order.id();
         if (command.newId != oldId)
         {
             account.renameOrder(order, command.newId);
         }
-        final var side = state.books[order.instrument().index()].side(order.side());
+        final var side = book.side(order.side());
         final boolean keepsPriority = command.price == order.price() && command.qty <= order.qty();
         if (keepsPriority)
         {
@@ -129,6 +150,33 @@ final class OrderEntry
         order.qty(command.qty);
         replaced(order, oldId, false, sink);
         finish(order, matcher.match(order, 0, sink), false, sink);
+    }
+
+    /**
+     * Whether this order's trades could push some balance past the long range; if so, {@link #stoppedForOverflow}
+     * is set and the caller stops before changing anything. Cheap and conservative: while every currency's whole
+     * supply fits in a long no balance can pass it by trading; else the most the order can move in each currency
+     * (its {@link FlowBound}) is added to the largest balance any account has held. In any ordinary venue that is
+     * far from the limit; near it, the core runs the command all-or-nothing.
+     */
+    private boolean mayOverflowBalances(
+        final Account account,
+        final Instrument instrument,
+        final Side side,
+        final BookSide makers,
+        final long price,
+        final long qty,
+        final boolean market,
+        final long budget)
+    {
+        if (state.unboundedSupplies == 0 || atomically)
+        {
+            return false;
+        }
+        flowBound.compute(account, instrument, side, makers, price, qty, market, budget);
+        stoppedForOverflow = flowBound.base > Long.MAX_VALUE - state.maxTotal[instrument.base().index()] ||
+            flowBound.quote > Long.MAX_VALUE - state.maxTotal[instrument.quote().index()];
+        return stoppedForOverflow;
     }
 
     /** {@code REPLACED} for an order already renamed, repriced and resized. */
