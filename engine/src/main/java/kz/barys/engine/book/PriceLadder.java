@@ -12,10 +12,12 @@ import kz.barys.engine.config.ExactDivisor;
  *
  * <p>A level whose owner reports it {@link #emptied} is not cut out at once: orders come back to recently used
  * prices all the time (a replace moves an order from one price to a nearby one), so the level is kept,
- * {@linkplain LadderLevel#vacant vacant}, and {@link #levelAt} reuses it without moving anything. Vacant levels
- * leave when they reach the top (so that {@link #best} is never a vacant level) and are compacted away in one
- * pass when they outnumber the levels with orders and are more than {@link #MIN_VACANT_BEFORE_COMPACTION}. Levels
- * come from and go back to the owner's pool; nothing is allocated in the steady state.
+ * {@linkplain LadderLevel#vacant vacant}, and {@link #levelAt} reuses it without moving anything. That holds at
+ * the top too, where the churn is (the best level empties, and orders come back to its price): the ladder keeps
+ * the slot of its best occupied level, and vacant levels above it wait to be reused. Vacant levels are compacted
+ * away in one pass when they outnumber the levels with orders and are more than
+ * {@link #MIN_VACANT_BEFORE_COMPACTION}. Levels come from and go back to the owner's pool; nothing is allocated
+ * in the steady state.
  *
  * <p>Most lookups are for a price the ladder already holds (a replace to a nearby price, an order joining a
  * level): a direct-mapped cache of the ladder's levels, indexed by the price's tick number modulo its size, answers
@@ -48,6 +50,8 @@ public final class PriceLadder<L extends LadderLevel>
     private int size;
     /** Slots whose level has orders (is not vacant). */
     private int occupied;
+    /** The slot of the best level with orders (every slot above it is vacant), or -1 when there is none. */
+    private int bestSlot = -1;
     /** Price to tick number, for the cache's index; a price off the tick only costs a cache miss. */
     private final ExactDivisor tick;
     /**
@@ -81,7 +85,7 @@ public final class PriceLadder<L extends LadderLevel>
     /** The best level, or null when the ladder has none; never vacant. */
     public L best()
     {
-        return size == 0 ? null : levels[size - 1];
+        return bestSlot < 0 ? null : levels[bestSlot];
     }
 
     /** Number of levels with orders (vacant ones not counted). */
@@ -97,12 +101,12 @@ public final class PriceLadder<L extends LadderLevel>
      */
     public L level(final int depth)
     {
-        if (size == occupied)
+        if (bestSlot + 1 == occupied)
         {
-            return levels[size - 1 - depth];
+            return levels[bestSlot - depth];
         }
         int seen = -1;
-        for (int i = size - 1; i >= 0; i--)
+        for (int i = bestSlot; i >= 0; i--)
         {
             if (!levels[i].vacant && ++seen == depth)
             {
@@ -132,14 +136,14 @@ public final class PriceLadder<L extends LadderLevel>
         L level = cachedLevels[entry];
         if (level != null && cachedKeys[entry] == key)
         {
-            return occupy(level);
+            return level.vacant ? occupy(level, key) : level;
         }
         int index = search(key);
         if (index >= 0)
         {
             level = levels[index];
             cache(entry, key, level);
-            return occupy(level);
+            return level.vacant ? occupy(level, key) : level;
         }
         index = -index - 1;
         level = pool.acquire(price);
@@ -156,16 +160,24 @@ public final class PriceLadder<L extends LadderLevel>
         levels[index] = level;
         size++;
         occupied++;
+        bestSlot = index > bestSlot ? index : bestSlot + 1;
         cache(entry, key, level);
         return level;
     }
 
-    private L occupy(final L level)
+    /** A vacant level gets an order again; above the best, it becomes the best (a few slots up, as a rule). */
+    private L occupy(final L level, final long key)
     {
-        if (level.vacant)
+        level.vacant = false;
+        occupied++;
+        if (bestSlot < 0 || key > keys[bestSlot])
         {
-            level.vacant = false;
-            occupied++;
+            int slot = bestSlot + 1;
+            while (levels[slot] != level)
+            {
+                slot++;
+            }
+            bestSlot = slot;
         }
         return level;
     }
@@ -179,11 +191,15 @@ public final class PriceLadder<L extends LadderLevel>
         }
         level.vacant = true;
         occupied--;
-        if (level == levels[size - 1])
+        if (level == levels[bestSlot])
         {
-            dropVacantTop();
+            do
+            {
+                bestSlot--;
+            }
+            while (bestSlot >= 0 && levels[bestSlot].vacant);
         }
-        else if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, occupied))
+        if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, occupied))
         {
             compact();
         }
@@ -213,17 +229,7 @@ public final class PriceLadder<L extends LadderLevel>
         }
         Arrays.fill(levels, kept, size, null);
         size = kept;
-    }
-
-    private void dropVacantTop()
-    {
-        while (size > 0 && levels[size - 1].vacant)
-        {
-            final L level = levels[--size];
-            forget(keys[size], level);
-            pool.release(level);
-            levels[size] = null;
-        }
+        bestSlot = kept - 1;
     }
 
     /** A cache of two to four entries per slot of the ladder: made again (the one allocation) as it grows. */

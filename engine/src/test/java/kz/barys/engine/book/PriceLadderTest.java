@@ -92,7 +92,7 @@ class PriceLadderTest
     }
 
     @Test
-    void anEmptiedTopLeavesWithTheVacantLevelsUnderIt()
+    void anEmptiedTopStaysVacantAboveTheNextBestAndIsReusedInPlace()
     {
         final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
         final CountLevel top = add(asks, 10);
@@ -102,14 +102,24 @@ class PriceLadderTest
 
         remove(asks, second);
         remove(asks, third);
-        assertThat(asks.slots()).isEqualTo(4);
         remove(asks, top);
 
-        assertThat(asks.slots()).isEqualTo(1);
         assertThat(asks.best().price).isEqualTo(13);
-        assertThat(pool.released).isEqualTo(3);
-        asks.emptied(top); // a second report of a level already gone changes nothing
+        assertThat(asks.level(0).price).isEqualTo(13);
         assertThat(asks.levelCount()).isEqualTo(1);
+        assertThat(asks.slots()).isEqualTo(4);
+        assertThat(pool.released).isZero();
+        asks.emptied(top); // a second report of a level already vacant changes nothing
+        assertThat(asks.levelCount()).isEqualTo(1);
+
+        assertThat(add(asks, 11)).isSameAs(second);
+        assertThat(asks.best()).isSameAs(second);
+        assertThat(add(asks, 10)).isSameAs(top);
+        assertThat(asks.best()).isSameAs(top);
+        assertThat(asks.level(1)).isSameAs(second);
+        assertThat(add(asks, 9).price).isEqualTo(9);
+        assertThat(asks.best().price).isEqualTo(9);
+        assertThat(pool.acquired).isEqualTo(5);
     }
 
     @Test
