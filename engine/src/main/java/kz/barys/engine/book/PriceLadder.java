@@ -15,7 +15,7 @@ import kz.barys.engine.config.ExactDivisor;
  * {@linkplain LadderLevel#vacant vacant}, and {@link #levelAt} reuses it without moving anything. That holds at
  * the top too, where the churn is (the best level empties, and orders come back to its price): the ladder keeps
  * the slot of its best occupied level, and vacant levels above it wait to be reused. Vacant levels are compacted
- * away in one pass when they outnumber the levels with orders and are more than
+ * away in one pass when they are more than {@link #VACANT_PER_OCCUPIED} times the levels with orders and more than
  * {@link #MIN_VACANT_BEFORE_COMPACTION}. Levels come from and go back to the owner's pool; nothing is allocated
  * in the steady state.
  *
@@ -30,6 +30,13 @@ public final class PriceLadder<L extends LadderLevel>
 {
     /** Below this many vacant levels, compaction is not worth a pass over the array. */
     public static final int MIN_VACANT_BEFORE_COMPACTION = 64;
+    /**
+     * Vacant levels kept per level with orders before a compaction. A book's orders move about a band of prices
+     * wider than the levels occupied at any moment; at 1 (compacting as soon as vacant levels outnumber the rest)
+     * the peer workload made a new level every fourth command, each moving ~270 slots of the array to make room,
+     * and at 2 or more one per 500 commands (benchmarks/README.md, issue 13).
+     */
+    public static final int VACANT_PER_OCCUPIED = 4;
 
     /** Where a ladder gets its levels and returns those it drops: the owner's pool. */
     public interface Levels<L>
@@ -199,7 +206,7 @@ public final class PriceLadder<L extends LadderLevel>
             }
             while (bestSlot >= 0 && levels[bestSlot].vacant);
         }
-        if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, occupied))
+        if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, VACANT_PER_OCCUPIED * occupied))
         {
             compact();
         }

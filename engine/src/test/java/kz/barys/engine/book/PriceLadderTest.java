@@ -140,7 +140,7 @@ class PriceLadderTest
         assertThat(bids.slots()).isEqualTo(FLOOR + 2);
         assertThat(pool.released).isZero();
 
-        remove(bids, low.get(FLOOR)); // FLOOR + 1 vacant against 1 occupied
+        remove(bids, low.get(FLOOR)); // FLOOR + 1 vacant against 1 occupied (more than the ratio allows too)
 
         assertThat(bids.slots()).isEqualTo(1);
         assertThat(bids.levelCount()).isEqualTo(1);
@@ -148,32 +148,33 @@ class PriceLadderTest
     }
 
     @Test
-    void aboveTheFloorCompactsOnlyWhenVacantOutnumberOccupied()
+    void aboveTheFloorCompactsOnlyWhenVacantPassTheRatioToOccupied()
     {
-        final int half = 3 * FLOOR;
+        final int ratio = PriceLadder.VACANT_PER_OCCUPIED;
+        final int occupied = FLOOR; // levels that keep their orders
         final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
-        add(asks, 1); // the top stays occupied
-        final List<CountLevel> below = new ArrayList<>();
-        for (int i = 0; i <= 2 * half; i++)
+        for (int i = 0; i < occupied; i++)
         {
-            below.add(add(asks, 10 + i));
+            add(asks, 1 + i * 10); // the best is at 1
         }
-        for (int i = 0; i < half; i++)
+        final List<CountLevel> behind = new ArrayList<>();
+        for (int i = 0; i <= ratio * occupied; i++)
         {
-            remove(asks, below.get(2 * i));
+            behind.add(add(asks, 100_000 + i));
         }
-        assertThat(asks.levelCount()).isEqualTo(half + 2);
-        assertThat(asks.slots()).isEqualTo(2 * half + 2);
-
-        remove(asks, below.get(1)); // as many vacant as occupied: kept
-        assertThat(asks.slots()).isEqualTo(2 * half + 2);
+        for (int i = 0; i < ratio * occupied; i++)
+        {
+            remove(asks, behind.get(i));
+        }
+        assertThat(asks.slots() - asks.levelCount()).as("vacant at the ratio to occupied + 1: kept")
+            .isEqualTo(ratio * occupied);
         assertThat(pool.released).isZero();
 
-        remove(asks, below.get(3)); // vacant now outnumber occupied
-        assertThat(asks.slots()).isEqualTo(asks.levelCount()).isEqualTo(half);
-        assertThat(pool.released).isEqualTo(half + 2);
+        remove(asks, behind.get(ratio * occupied)); // past the ratio
+
+        assertThat(asks.slots()).isEqualTo(asks.levelCount()).isEqualTo(occupied);
+        assertThat(pool.released).isEqualTo(ratio * occupied + 1);
         assertThat(asks.best().price).isEqualTo(1);
-        assertThat(asks.level(1).price).isEqualTo(10 + 5);
     }
 
     @Test
@@ -285,7 +286,7 @@ class PriceLadderTest
             assertThat(ladder.best()).isSameAs(best.getValue());
         }
         final int vacant = ladder.slots() - ladder.levelCount();
-        assertThat(vacant).isLessThanOrEqualTo(Math.max(FLOOR, ladder.levelCount()));
+        assertThat(vacant).isLessThanOrEqualTo(Math.max(FLOOR, PriceLadder.VACANT_PER_OCCUPIED * ladder.levelCount()));
         assertThat(pool.acquired - pool.released).isEqualTo(ladder.slots());
         if (!full)
         {
