@@ -2,6 +2,7 @@ package kz.barys.benchmarks;
 
 import kz.barys.benchmarks.workload.PeerWorkload;
 import kz.barys.engine.command.Command;
+import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.MatchingCore;
 
 /**
@@ -14,6 +15,8 @@ import kz.barys.engine.core.MatchingCore;
  *      -cp benchmarks/target/benchmarks.jar kz.barys.benchmarks.CoreLoop 15
  * jfr print --events jdk.ExecutionSample core.jfr
  * </pre>
+ * Arguments: seconds, commands in a cycle, and for a deep book the live orders and the passive spread in ticks
+ * (benchmarks/peer's deep1m stream: {@code 60 4000000 1000000 100000}).
  */
 public final class CoreLoop
 {
@@ -25,7 +28,10 @@ public final class CoreLoop
     {
         final int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         final int cycle = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        final PeerWorkload workload = PeerWorkload.generate(cycle);
+        final PeerWorkload workload = args.length > 3 ?
+            PeerWorkload.generate(EngineConfig.defaults(), PeerWorkload.DEFAULT_SEED, cycle, PeerWorkload.DEFAULT_ACCOUNTS,
+                Integer.parseInt(args[2]), Integer.parseInt(args[3])) :
+            PeerWorkload.generate(cycle);
         System.out.println("workload: " + workload.statistics());
         final MatchingCore core = new MatchingCore(workload.config(), 1 << 16);
         final Command command = new Command();
