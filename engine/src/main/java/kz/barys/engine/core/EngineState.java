@@ -31,6 +31,8 @@ final class EngineState
      * Not part of the state proper: it changes no outcome, only which path computes it.
      */
     final long[] maxTotal;
+    /** Per instrument, its reference price (CONTRACT 9.1): the last trade's or SET_REFERENCE's price; 0: none yet. */
+    final long[] referencePrices;
     long lastOrderNumber;
     long lastTradeId;
 
@@ -42,6 +44,7 @@ final class EngineState
         {
             books[instrument.index()] = new OrderBook(instrument, 1024);
         }
+        this.referencePrices = new long[books.length];
         this.pool = new OrderPool(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];

@@ -22,6 +22,7 @@ import kz.barys.engine.gateway.sbe.MessageHeaderDecoder;
 import kz.barys.engine.gateway.sbe.NewOrderDecoder;
 import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
 import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SetReferenceDecoder;
 import kz.barys.engine.gateway.sbe.SuspendDecoder;
 import kz.barys.engine.gateway.sbe.UnhaltDecoder;
 import kz.barys.engine.gateway.sbe.WithdrawDecoder;
@@ -347,6 +348,7 @@ final class FrameHandler
             case ResumeDecoder.TEMPLATE_ID -> ResumeDecoder.BLOCK_LENGTH;
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
+            case SetReferenceDecoder.TEMPLATE_ID -> SetReferenceDecoder.BLOCK_LENGTH;
             default -> -1;
         };
     }
