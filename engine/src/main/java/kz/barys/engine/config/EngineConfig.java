@@ -163,6 +163,14 @@ public final class EngineConfig
         return text.toString();
     }
 
+    private static void putIfSet(final Map<String, String> keys, final String key, final int value)
+    {
+        if (value != 0)
+        {
+            keys.put(key, Integer.toString(value));
+        }
+    }
+
     private static void appendIfSet(final StringBuilder text, final String key, final int value)
     {
         if (value != 0)
@@ -172,8 +180,8 @@ public final class EngineConfig
     }
 
     /**
-     * The markets as configuration keys, every key explicit (defaults included), in a fixed order: currencies,
-     * their keys, instruments, their keys. Two configurations with the same markets give the same map, so that
+     * The markets as configuration keys, every key explicit (defaults included; a trading control only when on), in a
+     * fixed order: currencies, their keys, instruments, their keys, then the engine-wide control. Two configurations with the same markets give the same map, so that
      * comparing maps tells which keys differ ({@link MarketsChange}).
      */
     public Map<String, String> marketKeys()
@@ -195,13 +203,20 @@ public final class EngineConfig
             keys.put(prefix + "min_notional", Fixed.toString(instrument.minNotional()));
             keys.put(prefix + "maker_fee_bps", Integer.toString(instrument.makerFeeBps()));
             keys.put(prefix + "taker_fee_bps", Integer.toString(instrument.takerFeeBps()));
+            // The trading controls only when on, as in the fingerprint (MarketsLine writes one switched off as 0).
             final InstrumentControls controls = instrument.controls();
-            keys.put(prefix + "price_band_bps", Integer.toString(controls.priceBandBps()));
-            keys.put(prefix + "market_protection_bps", Integer.toString(controls.marketProtectionBps()));
-            keys.put(prefix + "max_order_qty", Fixed.toString(controls.maxOrderQty()));
-            keys.put(prefix + "max_order_notional", Fixed.toString(controls.maxOrderNotional()));
+            putIfSet(keys, prefix + "price_band_bps", controls.priceBandBps());
+            putIfSet(keys, prefix + "market_protection_bps", controls.marketProtectionBps());
+            if (controls.maxOrderQty() != 0)
+            {
+                keys.put(prefix + "max_order_qty", Fixed.toString(controls.maxOrderQty()));
+            }
+            if (controls.maxOrderNotional() != 0)
+            {
+                keys.put(prefix + "max_order_notional", Fixed.toString(controls.maxOrderNotional()));
+            }
         }
-        keys.put(MAX_OPEN_ORDERS_KEY, Integer.toString(maxOpenOrders));
+        putIfSet(keys, MAX_OPEN_ORDERS_KEY, maxOpenOrders);
         return keys;
     }
 

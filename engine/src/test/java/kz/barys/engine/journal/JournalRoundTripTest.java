@@ -328,6 +328,7 @@ class JournalRoundTripTest
         sink.halted(usdt);
         sink.unhalted(btc);
         sink.massCanceled(81, 82);
+        sink.referenceSet(usdt, 91);
     }
 
     private static Command newOrder()
