@@ -111,12 +111,12 @@ final class CommandGenerator
         };
     }
 
-    /** SET_REFERENCE up to three spreads from the mid; one in ten off the tick, at 0 or of an unknown symbol. */
+    /** SET_REFERENCE up to a spread from the mid; one in ten off the tick, at 0 or of an unknown symbol. */
     private String setReference()
     {
         final Market m = market();
         final int spread = profile.priceSpreadTicks();
-        final BigDecimal price = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(6 * spread + 1) - 3 * spread)));
+        final BigDecimal price = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(2 * spread + 1) - spread)));
         return switch (r.nextInt(30))
         {
             case 0 -> "SET_REFERENCE symbol=" + m.symbol() + " price=" + plain(price.add(m.tick().divide(BigDecimal.valueOf(2))));

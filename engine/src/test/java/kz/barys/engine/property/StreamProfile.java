@@ -84,7 +84,7 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         WITH_FEE_CHANGES);
 
     //                                       LIM  MKT  CXL  REP  DEP  WDR  CXA SUS RES HLT UNH MAL BLK OVF FEE REF
-    private static final int[] WITH_CONTROLS = {400, 150, 100, 120, 80, 30, 40, 3, 20, 3, 15, 20, 2, 7, 0, 40};
+    private static final int[] WITH_CONTROLS = {450, 150, 60, 120, 80, 30, 20, 1, 20, 1, 15, 20, 2, 7, 0, 40};
 
     /**
      * The trading controls of CONTRACT 9 on every instrument (bands, protection, size caps, an open-order limit) with
@@ -121,7 +121,7 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
             instrument.USDT-KZT.max_order_notional=12000
             instrument.ETH-KZT.price_band_bps=50
             instrument.ETH-KZT.market_protection_bps=30
-            engine.max_open_orders=6
+            engine.max_open_orders=4
             """;
     }
 

@@ -36,7 +36,7 @@ class ControlsRecoveryTest
         instrument.ETH-KZT.price_band_bps=40
         instrument.ETH-KZT.market_protection_bps=30
         instrument.ETH-KZT.max_order_notional=1200000
-        engine.max_open_orders=20
+        engine.max_open_orders=5
         """);
 
     @TempDir
