@@ -1,6 +1,5 @@
 package kz.barys.benchmarks;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,11 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import kz.barys.benchmarks.workload.PeerWorkload;
 import kz.barys.engine.command.Command;
-import kz.barys.engine.command.CommandType;
-import kz.barys.engine.config.EngineConfig;
-import kz.barys.engine.config.Instrument;
 import kz.barys.engine.core.MatchingCore;
-import kz.barys.engine.num.Fixed;
 
 /**
  * Throughput of {@link MatchingCore#process} on the peer workload ({@link PeerWorkload}): one JMH operation is
@@ -35,11 +30,9 @@ import kz.barys.engine.num.Fixed;
  * stream is a cycle that ends with an empty book, so the same core replays it round and round without the book
  * growing; deposits are made once, in the trial setup, and not measured.
  *
- * <p>{@code controls=on} runs the same stream with the trading controls of CONTRACT 9 on every instrument (price
- * band, market protection, MAX_QTY, MAX_NOTIONAL, MAX_OPEN_ORDERS) and a reference price set before the cycle,
- * each set so that every order of the stream passes: the checks run on every NEW and REPLACE and refuse nothing
- * (the teardown fails the trial if anything was rejected). Side by side with {@code controls=off}, the difference
- * is what the checks cost (issue 14: within 5%).
+ * <p>{@code controls=on} runs the same stream with the trading controls of CONTRACT 9 on ({@link WorkloadControls}):
+ * the checks run on every NEW and REPLACE and refuse nothing (the teardown fails the trial if anything was
+ * rejected). Side by side with {@code controls=off}, the difference is what the checks cost (issue 14: within 5%).
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar MatchingCoreBenchmark -prof gc
@@ -85,19 +78,8 @@ public class MatchingCoreBenchmark
     public void setUp()
     {
         workload = PeerWorkload.generate(cycle);
-        final EngineConfig config = "on".equals(controls) ? withControls(workload) : workload.config();
-        core = new MatchingCore(config, 1 << 16);
-        if (config != workload.config())
-        {
-            for (final Instrument instrument : config.instruments())
-            {
-                command.reset();
-                command.type = CommandType.SET_REFERENCE;
-                command.instrument = instrument.index();
-                command.price = referencePrice;
-                core.process(command, sink);
-            }
-        }
+        core = "on".equals(controls) ? WorkloadControls.core(workload, 1 << 16, command, sink)
+            : new MatchingCore(workload.config(), 1 << 16);
         for (int i = 0; i < workload.depositCount(); i++)
         {
             workload.deposit(i, command);
@@ -107,49 +89,6 @@ public class MatchingCoreBenchmark
         sink.clear();
         System.out.println();
         System.out.println("# workload: " + workload.statistics());
-    }
-
-    private long referencePrice;
-
-    /**
-     * The workload's markets with every control on and set just wide enough for every order of the stream: the band
-     * covers the stream's whole price range from any reference inside it (every trade is at a price of the stream),
-     * the caps are twice the largest order, and the open-order limit is far above any account's count.
-     */
-    private EngineConfig withControls(final PeerWorkload stream)
-    {
-        long low = Long.MAX_VALUE;
-        long high = 0;
-        long maxQty = 0;
-        long maxNotional = 0;
-        for (int i = 0; i < stream.size(); i++)
-        {
-            stream.command(i, command);
-            if ((command.type == CommandType.NEW || command.type == CommandType.REPLACE) && command.price > 0)
-            {
-                low = Math.min(low, command.price);
-                high = Math.max(high, command.price);
-                maxQty = Math.max(maxQty, command.qty);
-                final Instrument instrument = stream.config().instruments().get(Math.max(command.instrument, 0));
-                maxNotional = Math.max(maxNotional, instrument.notional(command.price, command.qty));
-            }
-        }
-        referencePrice = low + (high - low) / 2;
-        final long bandBps = (high - low) * 10_000 / low + 2;
-        final Map<String, String> keys = stream.config().marketKeys();
-        for (final Instrument instrument : stream.config().instruments())
-        {
-            final String prefix = "instrument." + instrument.symbol() + ".";
-            keys.put(prefix + "price_band_bps", Long.toString(bandBps));
-            keys.put(prefix + "market_protection_bps", "100");
-            keys.put(prefix + "max_order_qty", Fixed.toString(2 * maxQty));
-            keys.put(prefix + "max_order_notional", Fixed.toString(2 * maxNotional));
-        }
-        keys.put(EngineConfig.MAX_OPEN_ORDERS_KEY, "1000000");
-        System.out.println();
-        System.out.println("# controls: band " + bandBps + " bps around " + Fixed.toString(referencePrice) + ", max qty "
-            + Fixed.toString(2 * maxQty) + ", max notional " + Fixed.toString(2 * maxNotional));
-        return EngineConfig.fromMarketKeys(keys);
     }
 
     @Benchmark

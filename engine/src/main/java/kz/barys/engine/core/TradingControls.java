@@ -66,14 +66,20 @@ final class TradingControls
         {
             return RejectReason.MAX_NOTIONAL;
         }
-        final long reference = state.referencePrices[instrument.index()];
+        final int index = instrument.index();
+        final long reference = state.referencePrices[index];
         final int band = controls.priceBandBps();
-        if (band != 0 && reference != 0 &&
-            (price < lowEdge(reference, band, instrument.tick()) || price > highEdge(reference, band, instrument.tick())))
+        if (band == 0 || reference == 0)
         {
-            return RejectReason.PRICE_BAND;
+            return null;
         }
-        return null;
+        if (state.bandReference[index] != reference)
+        {
+            state.bandLow[index] = lowEdge(reference, band, instrument.tick());
+            state.bandHigh[index] = highEdge(reference, band, instrument.tick());
+            state.bandReference[index] = reference;
+        }
+        return price < state.bandLow[index] || price > state.bandHigh[index] ? RejectReason.PRICE_BAND : null;
     }
 
     /** A MARKET order has no band (protection bounds it instead) and, by qty, no notional to cap (docs/semantics.md). */
