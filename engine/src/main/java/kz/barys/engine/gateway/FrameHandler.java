@@ -268,8 +268,8 @@ final class FrameHandler
     }
 
     /**
-     * Requests are the same in every schema version so far (versions add report fields only): a client built on
-     * an older schema is served, and reads the newer reports by their block length.
+     * No request changed in any schema version so far (versions add report fields and, in 3, the SetReference
+     * request): a client built on an older schema is served, and reads the newer reports by their block length.
      */
     static boolean isSupportedVersion(final int version)
     {
