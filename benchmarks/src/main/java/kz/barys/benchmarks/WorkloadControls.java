@@ -66,8 +66,8 @@ public final class WorkloadControls
             core.process(scratch, sink);
             if (sink.rejected != rejectedBefore)
             {
-                throw new IllegalStateException("SET_REFERENCE " + instrument.symbol() + " " + Fixed.toString(scratch.price)
-                    + " was rejected: the band would be off");
+                throw new IllegalStateException("SET_REFERENCE " + instrument.symbol() + " "
+                    + Fixed.toString(scratch.price) + " was rejected: the band would be off");
             }
         }
         scratch.reset();

@@ -181,8 +181,8 @@ public final class EngineConfig
 
     /**
      * The markets as configuration keys, every key explicit (defaults included; a trading control only when on), in a
-     * fixed order: currencies, their keys, instruments, their keys, then the engine-wide control. Two configurations with the same markets give the same map, so that
-     * comparing maps tells which keys differ ({@link MarketsChange}).
+     * fixed order: currencies, their keys, instruments, their keys, then the engine-wide control. Two configurations
+     * with the same markets give the same map, so that comparing maps tells which keys differ ({@link MarketsChange}).
      */
     public Map<String, String> marketKeys()
     {

@@ -23,8 +23,8 @@ import kz.barys.engine.journal.sbe.StpMode;
 import kz.barys.engine.journal.sbe.TimeInForce;
 
 /**
- * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, reference prices, every resting order
- * in book order (so time priority survives) and every account. The same state always gives the same bytes,
+ * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, reference prices, every
+ * resting order in book order (so time priority survives) and every account. The same state always gives the same bytes,
  * which is what makes {@link #digest} a check of determinism across restarts. Layout in docs/journal.md.
  */
 public final class CoreSnapshot
