@@ -23,8 +23,8 @@ import kz.barys.engine.journal.sbe.StpMode;
 import kz.barys.engine.journal.sbe.TimeInForce;
 
 /**
- * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, every resting order
- * in book order (so time priority survives) and every account. The same state always gives the same bytes,
+ * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, reference prices, every
+ * resting order in book order (so time priority survives) and every account. The same state always gives the same bytes,
  * which is what makes {@link #digest} a check of determinism across restarts. Layout in docs/journal.md.
  */
 public final class CoreSnapshot
@@ -53,6 +53,8 @@ public final class CoreSnapshot
         for (final OrderBook book : state.books)
         {
             out.putByte(p++, (byte)(book.isHalted() ? 1 : 0));
+            out.putLong(p, state.referencePrices[book.instrument().index()]);
+            p += 8;
             p = writeSide(book.bids(), out, p);
             p = writeSide(book.asks(), out, p);
         }
@@ -124,6 +126,8 @@ public final class CoreSnapshot
         {
             final OrderBook book = state.books[b];
             book.halted(in.getByte(p++) != 0);
+            state.referencePrices[b] = in.getLong(p);
+            p += 8;
             for (int side = 0; side < 2; side++)
             {
                 final int levels = in.getInt(p);

@@ -40,6 +40,15 @@ final class EngineState
     final long[] supply;
     /** Currencies whose {@link #supply} is at {@link Long#MAX_VALUE}. */
     int unboundedSupplies;
+    /** Per instrument, its reference price (CONTRACT 9.1): the last trade's or SET_REFERENCE's price; 0: none yet. */
+    final long[] referencePrices;
+    /**
+     * Per instrument, its band edges for the reference price in {@link #bandReference} (CONTRACT 9.2): worked out once
+     * a reference, not on every order. Derived, so not part of the state proper (snapshots and digest leave it out).
+     */
+    final long[] bandReference;
+    final long[] bandLow;
+    final long[] bandHigh;
     long lastOrderNumber;
     long lastTradeId;
 
@@ -51,6 +60,10 @@ final class EngineState
         {
             books[instrument.index()] = new OrderBook(instrument, 1024);
         }
+        this.referencePrices = new long[books.length];
+        this.bandReference = new long[books.length];
+        this.bandLow = new long[books.length];
+        this.bandHigh = new long[books.length];
         this.pool = new OrderPool(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];

@@ -99,6 +99,7 @@ public final class MatchingCore
             case SUSPEND -> suspend(command, sink);
             case RESUME -> resume(command, sink);
             case HALT, UNHALT -> halt(command, sink);
+            case SET_REFERENCE -> setReference(command, sink);
             case MALFORMED -> sink.rejected(command.account, command.id, RejectReason.MALFORMED);
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
@@ -278,6 +279,29 @@ public final class MatchingCore
         }
     }
 
+    /** CONTRACT 9.6: the operator sets an instrument's reference price (it holds until the next trade or SET_REFERENCE). */
+    private void setReference(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(0, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        if (command.instrument < 0)
+        {
+            sink.rejected(0, 0, RejectReason.UNKNOWN_SYMBOL);
+            return;
+        }
+        final Instrument instrument = state.books[command.instrument].instrument();
+        if (command.price <= 0 || !instrument.isOnTick(command.price))
+        {
+            sink.rejected(0, 0, RejectReason.INVALID_PRICE);
+            return;
+        }
+        state.referencePrices[command.instrument] = command.price;
+        sink.referenceSet(instrument, command.price);
+    }
+
     // ---- read-only views for state dumps, digests and tests (not for the hot path) ----
 
     public OrderBook book(final Instrument instrument)
@@ -302,6 +326,12 @@ public final class MatchingCore
     public Account account(final long number)
     {
         return state.account(number);
+    }
+
+    /** The instrument's reference price (CONTRACT 9.1), 0 when it has none yet. */
+    public long referencePrice(final Instrument instrument)
+    {
+        return state.referencePrices[instrument.index()];
     }
 
     public long lastTradeId()

@@ -76,4 +76,12 @@ public interface EventSink
 
     /** The end of a CANCEL_ALL: how many orders it cancelled. */
     void massCanceled(long account, int count);
+
+    /**
+     * SET_REFERENCE took effect: {@code price} is now the instrument's reference price (CONTRACT 9.1). A sink that
+     * follows only orders, trades and books may ignore it (the default).
+     */
+    default void referenceSet(final Instrument instrument, final long price)
+    {
+    }
 }

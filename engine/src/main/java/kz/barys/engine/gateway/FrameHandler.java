@@ -22,6 +22,7 @@ import kz.barys.engine.gateway.sbe.MessageHeaderDecoder;
 import kz.barys.engine.gateway.sbe.NewOrderDecoder;
 import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
 import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SetReferenceDecoder;
 import kz.barys.engine.gateway.sbe.SuspendDecoder;
 import kz.barys.engine.gateway.sbe.UnhaltDecoder;
 import kz.barys.engine.gateway.sbe.WithdrawDecoder;
@@ -267,8 +268,8 @@ final class FrameHandler
     }
 
     /**
-     * Requests are the same in every schema version so far (versions add report fields only): a client built on
-     * an older schema is served, and reads the newer reports by their block length.
+     * No request changed in any schema version so far (versions add report fields and, in 3, the SetReference
+     * request): a client built on an older schema is served, and reads the newer reports by their block length.
      */
     static boolean isSupportedVersion(final int version)
     {
@@ -347,6 +348,7 @@ final class FrameHandler
             case ResumeDecoder.TEMPLATE_ID -> ResumeDecoder.BLOCK_LENGTH;
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
+            case SetReferenceDecoder.TEMPLATE_ID -> SetReferenceDecoder.BLOCK_LENGTH;
             default -> -1;
         };
     }

@@ -226,7 +226,7 @@ final class Responder implements ResultListener, EventSink
         switch (command.type)
         {
             case CANCEL, REPLACE, CANCEL_ALL -> cancelReject(account, id, reason);
-            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT ->
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT, SET_REFERENCE ->
             {
                 operatorReport(OperatorEventType.REJECTED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS).clOrdId(id)
                     .rejectReason(WireCodes.wire(reason));
@@ -278,6 +278,12 @@ final class Responder implements ResultListener, EventSink
     public void unhalted(final Instrument instrument)
     {
         operatorReport(OperatorEventType.UNHALTED, 0, 0).putSymbol(symbols[instrument.index()], 0);
+    }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        operatorReport(OperatorEventType.REFERENCE_SET, 0, 0).putSymbol(symbols[instrument.index()], 0).price().mantissa(price);
     }
 
     @Override
@@ -345,7 +351,8 @@ final class Responder implements ResultListener, EventSink
         operatorReport.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
         operatorReport.commandSeq(command.sequence).transactTime(command.timestampNanos).eventType(type)
             .account(account).clOrdId(0).putCurrency(BLANK, 0).amount().mantissa(0);
-        operatorReport.putSymbol(BLANK, 0).rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL);
+        operatorReport.putSymbol(BLANK, 0).rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
+            .price().mantissa(0);
         return operatorReport;
     }
 

@@ -22,6 +22,7 @@ import kz.barys.engine.gateway.sbe.NewOrderDecoder;
 import kz.barys.engine.gateway.sbe.OptionalDecimal8Decoder;
 import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
 import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SetReferenceDecoder;
 import kz.barys.engine.gateway.sbe.SuspendDecoder;
 import kz.barys.engine.gateway.sbe.UnhaltDecoder;
 import kz.barys.engine.gateway.sbe.WithdrawDecoder;
@@ -85,6 +86,7 @@ final class Session implements CommandFiller
     private final ResumeDecoder resume = new ResumeDecoder();
     private final HaltDecoder halt = new HaltDecoder();
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
+    private final SetReferenceDecoder setReference = new SetReferenceDecoder();
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
@@ -211,6 +213,15 @@ final class Session implements CommandFiller
                 command.correlationId = unhalt.seqNum();
                 command.type = CommandType.UNHALT;
                 command.instrument = Math.max(named(symbols, in, offset + UnhaltDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
+            }
+            case SetReferenceDecoder.TEMPLATE_ID ->
+            {
+                setReference.wrap(in, offset, SetReferenceDecoder.BLOCK_LENGTH, SetReferenceDecoder.SCHEMA_VERSION);
+                command.correlationId = setReference.seqNum();
+                command.type = CommandType.SET_REFERENCE;
+                command.instrument = Math.max(
+                    named(symbols, in, offset + SetReferenceDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
+                command.price = amount(setReference.price().mantissa());
             }
             default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
         }

@@ -94,6 +94,7 @@ public final class WireCodes
             case REPLACED -> kz.barys.engine.gateway.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.gateway.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.gateway.sbe.CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> kz.barys.engine.gateway.sbe.CancelReason.PRICE_PROTECTION;
         };
     }
 
@@ -114,6 +115,10 @@ public final class WireCodes
             case OVERFLOW -> kz.barys.engine.gateway.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.gateway.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.gateway.sbe.RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> kz.barys.engine.gateway.sbe.RejectReason.PRICE_BAND;
+            case MAX_QTY -> kz.barys.engine.gateway.sbe.RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> kz.barys.engine.gateway.sbe.RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> kz.barys.engine.gateway.sbe.RejectReason.MAX_OPEN_ORDERS;
         };
     }
 
@@ -182,6 +187,7 @@ public final class WireCodes
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
             case NULL_VAL -> null;
         };
     }
@@ -203,6 +209,10 @@ public final class WireCodes
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> RejectReason.PRICE_BAND;
+            case MAX_QTY -> RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case NULL_VAL -> null;
         };
     }

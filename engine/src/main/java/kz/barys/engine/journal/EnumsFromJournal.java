@@ -35,6 +35,7 @@ public final class EnumsFromJournal
             case HALT -> CommandType.HALT;
             case UNHALT -> CommandType.UNHALT;
             case MALFORMED -> CommandType.MALFORMED;
+            case SET_REFERENCE -> CommandType.SET_REFERENCE;
             case NULL_VAL -> null;
         };
     }
@@ -96,6 +97,7 @@ public final class EnumsFromJournal
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
             case NULL_VAL -> throw new IllegalArgumentException("a cancel without a reason");
         };
     }
@@ -117,6 +119,10 @@ public final class EnumsFromJournal
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> RejectReason.PRICE_BAND;
+            case MAX_QTY -> RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }

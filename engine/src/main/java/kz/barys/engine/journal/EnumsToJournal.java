@@ -39,6 +39,7 @@ public final class EnumsToJournal
             case HALT -> kz.barys.engine.journal.sbe.CommandType.HALT;
             case UNHALT -> kz.barys.engine.journal.sbe.CommandType.UNHALT;
             case MALFORMED -> kz.barys.engine.journal.sbe.CommandType.MALFORMED;
+            case SET_REFERENCE -> kz.barys.engine.journal.sbe.CommandType.SET_REFERENCE;
         };
     }
 
@@ -111,6 +112,7 @@ public final class EnumsToJournal
             case REPLACED -> kz.barys.engine.journal.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.journal.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.journal.sbe.CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> kz.barys.engine.journal.sbe.CancelReason.PRICE_PROTECTION;
         };
     }
 
@@ -131,6 +133,10 @@ public final class EnumsToJournal
             case OVERFLOW -> kz.barys.engine.journal.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.journal.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.journal.sbe.RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> kz.barys.engine.journal.sbe.RejectReason.PRICE_BAND;
+            case MAX_QTY -> kz.barys.engine.journal.sbe.RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> kz.barys.engine.journal.sbe.RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> kz.barys.engine.journal.sbe.RejectReason.MAX_OPEN_ORDERS;
         };
     }
 

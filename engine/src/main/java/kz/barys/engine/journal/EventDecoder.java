@@ -14,6 +14,7 @@ import kz.barys.engine.journal.sbe.DepositedDecoder;
 import kz.barys.engine.journal.sbe.HaltedDecoder;
 import kz.barys.engine.journal.sbe.MassCanceledDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.ReferenceSetDecoder;
 import kz.barys.engine.journal.sbe.RejectedDecoder;
 import kz.barys.engine.journal.sbe.ReplacedDecoder;
 import kz.barys.engine.journal.sbe.ResumedDecoder;
@@ -50,6 +51,7 @@ public final class EventDecoder
     private final HaltedDecoder halted = new HaltedDecoder();
     private final UnhaltedDecoder unhalted = new UnhaltedDecoder();
     private final MassCanceledDecoder massCanceled = new MassCanceledDecoder();
+    private final ReferenceSetDecoder referenceSet = new ReferenceSetDecoder();
 
     public EventDecoder(final EngineConfig config)
     {
@@ -98,6 +100,11 @@ public final class EventDecoder
                 {
                     massCanceled.wrap(buffer, body, block, VERSION);
                     sink.massCanceled(massCanceled.account(), massCanceled.count());
+                }
+                case ReferenceSetDecoder.TEMPLATE_ID ->
+                {
+                    referenceSet.wrap(buffer, body, block, VERSION);
+                    sink.referenceSet(instruments.get(referenceSet.instrument()), referenceSet.price());
                 }
                 default -> throw new JournalFormatException("an event of template id " + template + " at " + position
                     + ", unknown to this barys (journal format " + JournalFormat.VERSION + ", schema version "

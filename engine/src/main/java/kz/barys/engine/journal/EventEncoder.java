@@ -15,6 +15,7 @@ import kz.barys.engine.journal.sbe.DepositedEncoder;
 import kz.barys.engine.journal.sbe.HaltedEncoder;
 import kz.barys.engine.journal.sbe.MassCanceledEncoder;
 import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.ReferenceSetEncoder;
 import kz.barys.engine.journal.sbe.RejectedEncoder;
 import kz.barys.engine.journal.sbe.ReplacedEncoder;
 import kz.barys.engine.journal.sbe.ResumedEncoder;
@@ -50,6 +51,7 @@ public final class EventEncoder implements EventSink
     private final HaltedEncoder halted = new HaltedEncoder();
     private final UnhaltedEncoder unhalted = new UnhaltedEncoder();
     private final MassCanceledEncoder massCanceled = new MassCanceledEncoder();
+    private final ReferenceSetEncoder referenceSet = new ReferenceSetEncoder();
     private int position;
 
     public EventEncoder()
@@ -238,5 +240,12 @@ public final class EventEncoder implements EventSink
     {
         massCanceled.wrapAndApplyHeader(buffer, at(), header).account(account).count(count);
         position += HEADER + MassCanceledEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        referenceSet.wrapAndApplyHeader(buffer, at(), header).price(price).instrument(instrument.index());
+        position += HEADER + ReferenceSetEncoder.BLOCK_LENGTH;
     }
 }

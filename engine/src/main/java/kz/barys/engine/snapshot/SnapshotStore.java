@@ -37,7 +37,7 @@ public final class SnapshotStore
      * 3: enums in the state as the journal's codes (2 stored ordinals; 1 had no markets fingerprint). An older file is
      * reported and not used: recovery replays the journal instead.
      */
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4; // 4: reference prices (CONTRACT 9.1) in the state bytes
     private static final int HEADER_LENGTH = 4 + 1 + 8 + 8 + 8 + 4;
 
     /** A snapshot read back from disk; its core runs under the markets the snapshot was taken under. */

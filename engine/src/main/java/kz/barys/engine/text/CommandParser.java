@@ -22,7 +22,8 @@ public final class CommandParser
 {
     private static final CommandType[] VERBS = {
         CommandType.DEPOSIT, CommandType.WITHDRAW, CommandType.NEW, CommandType.CANCEL, CommandType.REPLACE,
-        CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT};
+        CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT,
+        CommandType.SET_REFERENCE};
     private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
 
     private static final int ACCOUNT = 0;
@@ -60,6 +61,7 @@ public final class CommandParser
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
     private static final int SYMBOL_KEY = bits(SYMBOL);
+    private static final int REFERENCE_KEYS = bits(SYMBOL, PRICE);
     private static final int PRICE_KEY = bits(PRICE);
     private static final int QTY_KEY = bits(QTY);
     private static final int QUOTE_QTY_KEY = bits(QUOTE_QTY);
@@ -244,6 +246,8 @@ public final class CommandParser
             case HALT:
             case UNHALT:
                 return seen == SYMBOL_KEY;
+            case SET_REFERENCE:
+                return seen == REFERENCE_KEYS;
             case NEW:
                 return (seen & NEW_REQUIRED) == NEW_REQUIRED && (seen & ~NEW_ALLOWED) == 0 && hasValidOrderShape(seen, command);
             default:

@@ -89,6 +89,11 @@ public final class CommandTextWriter
             }
             case SUSPEND, RESUME -> integer(line, "account", command.account, command);
             case HALT, UNHALT -> symbol(line, command);
+            case SET_REFERENCE ->
+            {
+                symbol(line, command);
+                amount(line, "price", command.price, command);
+            }
             case MALFORMED ->
             {
                 if (command.account > 0)

@@ -35,6 +35,7 @@ public final class TextEventWriter implements EventSink
     private static final byte[] HALTED = Ascii.bytes("HALTED");
     private static final byte[] UNHALTED = Ascii.bytes("UNHALTED");
     private static final byte[] MASS_CANCELED = Ascii.bytes("MASS_CANCELED");
+    private static final byte[] REFERENCE_SET = Ascii.bytes("REFERENCE_SET");
     private static final byte[] BOOK = Ascii.bytes("BOOK");
     private static final byte[] BALANCE = Ascii.bytes("BALANCE");
 
@@ -280,6 +281,15 @@ public final class TextEventWriter implements EventSink
         word(MASS_CANCELED);
         integer(ACCOUNT, account);
         integer(COUNT, count);
+        endLine();
+    }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        word(REFERENCE_SET);
+        text(SYMBOL, symbols[instrument.index()]);
+        decimal(PRICE, price);
         endLine();
     }
 

@@ -22,7 +22,7 @@ class ProtocolDocTest
 {
     private static final String[] MESSAGES = {
         "Logon", "LogonAck", "Logout", "Heartbeat", "NewOrder", "CancelOrder", "ReplaceOrder", "MassCancel",
-        "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt",
+        "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt", "SetReference",
         "ExecutionReport", "CancelReject", "MassCancelReport", "OperatorReport", "BusinessReject"};
 
     private static final String[] ENUMS = {

@@ -43,6 +43,10 @@ class CommandTextWriterTest
         "RESUME account=9",
         "HALT symbol=USDT-KZT",
         "UNHALT symbol=NOPE",
+        "SET_REFERENCE symbol=USDT-KZT price=512.37",
+        "SET_REFERENCE symbol=NOPE price=1",
+        "SET_REFERENCE symbol=BTC-KZT price=99999999999999",
+        "SET_REFERENCE symbol=BTC-KZT price=0",
         "FROB account=1 id=3",
         "NEW id=3"})
     void writtenCommandsReparseToTheSameOutcome(final String line)

@@ -53,7 +53,7 @@ class JournalRoundTripTest
         new EventDecoder(CONFIG).decode(encoder.buffer(), 0, encoder.length(), received);
 
         assertThat(received.events).containsExactlyElementsOf(sent.events);
-        assertThat(sent.events).hasSize(12 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
+        assertThat(sent.events).hasSize(13 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
     }
 
     @Test
@@ -328,6 +328,7 @@ class JournalRoundTripTest
         sink.halted(usdt);
         sink.unhalted(btc);
         sink.massCanceled(81, 82);
+        sink.referenceSet(usdt, 91);
     }
 
     private static Command newOrder()

@@ -104,4 +104,10 @@ final class RecordingSink implements EventSink
     {
         add("MASS_CANCELED", account, count);
     }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        add("REFERENCE_SET", instrument, price);
+    }
 }

@@ -44,7 +44,8 @@ public final class ReferenceModel
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
     public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
-                             long makerBps, long takerBps)
+                             long makerBps, long takerBps, long bandBps, long protectionBps, long maxQty,
+                             long maxNotional)
     {
         long maxBps()
         {
@@ -92,6 +93,8 @@ public final class ReferenceModel
         final TreeMap<Long, TreeMap<String, Long>> totals = new TreeMap<>();
         final TreeSet<Long> suspended = new TreeSet<>();
         final TreeSet<String> halted = new TreeSet<>();
+        /** CONTRACT 9.1: symbol → the price of its last trade or SET_REFERENCE, whichever came later. */
+        final TreeMap<String, Long> reference = new TreeMap<>();
         long nextOrder = 1;
         long nextTrade = 1;
         long nextTime = 1;
@@ -108,6 +111,7 @@ public final class ReferenceModel
             totals.forEach((account, balances) -> s.totals.put(account, new TreeMap<>(balances)));
             s.suspended.addAll(suspended);
             s.halted.addAll(halted);
+            s.reference.putAll(reference);
             s.nextOrder = nextOrder;
             s.nextTrade = nextTrade;
             s.nextTime = nextTime;
@@ -127,6 +131,8 @@ public final class ReferenceModel
         boolean byBudget;
         long budget; // quote_qty left, fee included
         boolean filledAny;
+        /** A MARKET order's protection edge (CONTRACT 9.3), fixed at its arrival; null: no edge. */
+        Long edge;
         String stp;
         long number;
         long filled; // cumulative, over the order's whole life (a replaced order brings its fills)
@@ -155,6 +161,7 @@ public final class ReferenceModel
             t.byBudget = byBudget;
             t.budget = budget;
             t.filledAny = filledAny;
+            t.edge = edge;
             t.stp = stp;
             t.number = number;
             t.filled = filled;
@@ -163,12 +170,13 @@ public final class ReferenceModel
     }
 
     private enum End
-    { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT }
+    { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT, EDGE }
 
     private final List<String> currencies = new ArrayList<>();
     private final Map<String, Long> withdrawalStep = new LinkedHashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Properties config = new Properties();
+    private long maxOpenOrders;
     private State state = new State();
 
     /** The instruments, in configuration order. */
@@ -244,8 +252,13 @@ public final class ReferenceModel
                 config.getProperty(k + "quote").strip(), units(config.getProperty(k + "tick")),
                 units(config.getProperty(k + "lot")), units(config.getProperty(k + "min_notional", "0")),
                 Long.parseLong(config.getProperty(k + "maker_fee_bps", "0").strip()),
-                Long.parseLong(config.getProperty(k + "taker_fee_bps", "0").strip())));
+                Long.parseLong(config.getProperty(k + "taker_fee_bps", "0").strip()),
+                Long.parseLong(config.getProperty(k + "price_band_bps", "0").strip()),
+                Long.parseLong(config.getProperty(k + "market_protection_bps", "0").strip()),
+                units(config.getProperty(k + "max_order_qty", "0")),
+                units(config.getProperty(k + "max_order_notional", "0"))));
         }
+        maxOpenOrders = Long.parseLong(config.getProperty("engine.max_open_orders", "0").strip());
         for (final Order o : state.book)
         {
             o.inst = instruments.get(o.inst.symbol());
@@ -352,6 +365,11 @@ public final class ReferenceModel
                 allowed = Set.of("account", "currency", "amount");
                 required = allowed;
             }
+            case "SET_REFERENCE" ->
+            {
+                allowed = Set.of("symbol", "price");
+                required = allowed;
+            }
             default ->
             {
                 out.add(rejected(carryAccount, carryId, "MALFORMED"));
@@ -384,6 +402,7 @@ public final class ReferenceModel
                 out.add("RESUMED account=" + account);
             }
             case "HALT", "UNHALT" -> halt(verb, kv.get("symbol"), out);
+            case "SET_REFERENCE" -> setReference(kv, out);
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
@@ -494,6 +513,17 @@ public final class ReferenceModel
                 out.add(rejected(account, id, "MIN_NOTIONAL"));
                 return;
             }
+            final String control = limitControls(inst, price, qty);
+            if (control == null && tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
+            if (control != null)
+            {
+                out.add(rejected(account, id, control));
+                return;
+            }
             final long need = buy ? withFee.longValueExact() : qty;
             if (need > available(account, buy ? inst.quote() : inst.base()))
             {
@@ -513,16 +543,39 @@ public final class ReferenceModel
                 out.add(rejected(account, id, "MIN_NOTIONAL"));
                 return;
             }
+            if (inst.maxNotional() > 0 && budget > inst.maxNotional())
+            {
+                out.add(rejected(account, id, "MAX_NOTIONAL"));
+                return;
+            }
+            if (tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
             if (budget > available(account, inst.quote()))
             {
                 out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
                 return;
             }
         }
-        else if (!buy && qty > available(account, inst.base()))
+        else
         {
-            out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
-            return;
+            if (inst.maxQty() > 0 && qty > inst.maxQty())
+            {
+                out.add(rejected(account, id, "MAX_QTY"));
+                return;
+            }
+            if (tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
+            if (!buy && qty > available(account, inst.base()))
+            {
+                out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+                return;
+            }
         }
 
         final long number = state.nextOrder++;
@@ -537,6 +590,10 @@ public final class ReferenceModel
         t.budget = budget;
         t.stp = stp;
         t.number = number;
+        if (market)
+        {
+            t.edge = protectionEdge(inst, buy);
+        }
 
         if ("FOK".equals(tif))
         {
@@ -565,6 +622,7 @@ public final class ReferenceModel
             switch (end)
             {
                 case NO_MAKER -> out.add(canceled(t, "NO_LIQUIDITY"));
+                case EDGE -> out.add(canceled(t, "PRICE_PROTECTION"));
                 case TAKER_STP -> out.add(canceled(t, "STP"));
                 case NO_FUNDS ->
                 {
@@ -690,6 +748,12 @@ public final class ReferenceModel
             out.add(rejected(account, id, "MIN_NOTIONAL"));
             return;
         }
+        final String control = limitControls(inst, price, qty);
+        if (control != null)
+        {
+            out.add(rejected(account, id, control));
+            return;
+        }
         final String currency = o.buy ? inst.quote() : inst.base();
         final long newReservation = o.buy
             ? leavesNotional.add(fee(leavesNotional, inst.maxBps())).longValueExact()
@@ -778,6 +842,109 @@ public final class ReferenceModel
         out.add("SUSPENDED account=" + account);
     }
 
+    /** CONTRACT 9.6: SET_REFERENCE symbol price. */
+    private void setReference(final Map<String, String> kv, final List<String> out)
+    {
+        final Instrument inst = instruments.get(kv.get("symbol"));
+        if (inst == null)
+        {
+            out.add(rejected(0, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        final BigDecimal p = new BigDecimal(kv.get("price"));
+        if (!positiveWithin8Decimals(p) || toUnits(p) % inst.tick() != 0)
+        {
+            out.add(rejected(0, 0, "INVALID_PRICE"));
+            return;
+        }
+        state.reference.put(inst.symbol(), toUnits(p));
+        out.add("REFERENCE_SET symbol=" + inst.symbol() + " price=" + fmt(toUnits(p)));
+    }
+
+    /** CONTRACT 9.4 and 9.2 for a limit price and total quantity, in 9.5's order: the reason, or null. */
+    private String limitControls(final Instrument inst, final long price, final long qty)
+    {
+        if (inst.maxQty() > 0 && qty > inst.maxQty())
+        {
+            return "MAX_QTY";
+        }
+        if (inst.maxNotional() > 0 && notional(price, qty).compareTo(BigInteger.valueOf(inst.maxNotional())) > 0)
+        {
+            return "MAX_NOTIONAL";
+        }
+        final Long reference = state.reference.get(inst.symbol());
+        if (inst.bandBps() > 0 && reference != null)
+        {
+            final BigInteger ref = BigInteger.valueOf(reference);
+            final BigInteger tick = BigInteger.valueOf(inst.tick());
+            // low = ceil(ref × (10000 − bps) / 10000 / tick) × tick; high = floor(ref × (10000 + bps) / 10000 / tick) × tick
+            final BigInteger lowDivisor = BPS_DIVISOR.multiply(tick);
+            final BigInteger[] lowQr = ref.multiply(BPS_DIVISOR.subtract(BigInteger.valueOf(inst.bandBps())))
+                .divideAndRemainder(lowDivisor);
+            final BigInteger low = (lowQr[1].signum() > 0 ? lowQr[0].add(BigInteger.ONE) : lowQr[0]).multiply(tick);
+            final BigInteger high = ref.multiply(BPS_DIVISOR.add(BigInteger.valueOf(inst.bandBps())))
+                .divide(lowDivisor).multiply(tick);
+            final BigInteger p = BigInteger.valueOf(price);
+            if (p.compareTo(low) < 0 || p.compareTo(high) > 0)
+            {
+                return "PRICE_BAND";
+            }
+        }
+        return null;
+    }
+
+    /** CONTRACT 9.4: the account already has engine.max_open_orders live orders. */
+    private boolean tooManyOpenOrders(final long account)
+    {
+        if (maxOpenOrders == 0)
+        {
+            return false;
+        }
+        long live = 0;
+        for (final Order o : state.book)
+        {
+            if (o.account == account)
+            {
+                live++;
+            }
+        }
+        return live >= maxOpenOrders;
+    }
+
+    /**
+     * CONTRACT 9.3: the worst price a MARKET order may trade at, market_protection_bps from the best opposite price
+     * now, rounded inward to the tick; null when protection is off or there is no opposite order.
+     */
+    private Long protectionEdge(final Instrument inst, final boolean buy)
+    {
+        if (inst.protectionBps() == 0)
+        {
+            return null;
+        }
+        Long best = null;
+        for (final Order o : state.book)
+        {
+            if (o.inst == inst && o.buy != buy && (best == null || (buy ? o.price < best : o.price > best)))
+            {
+                best = o.price;
+            }
+        }
+        if (best == null)
+        {
+            return null;
+        }
+        final BigInteger tick = BigInteger.valueOf(inst.tick());
+        final BigInteger divisor = BPS_DIVISOR.multiply(tick);
+        final BigInteger bps = BigInteger.valueOf(inst.protectionBps());
+        if (buy)
+        {
+            return BigInteger.valueOf(best).multiply(BPS_DIVISOR.add(bps)).divide(divisor).multiply(tick).min(LONG_MAX)
+                .longValueExact();
+        }
+        final BigInteger[] qr = BigInteger.valueOf(best).multiply(BPS_DIVISOR.subtract(bps)).divideAndRemainder(divisor);
+        return (qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0]).multiply(tick).longValueExact();
+    }
+
     private void halt(final String verb, final String symbol, final List<String> out)
     {
         if (!instruments.containsKey(symbol))
@@ -858,6 +1025,10 @@ public final class ReferenceModel
             {
                 return End.NO_MAKER;
             }
+            if (t.edge != null && (t.buy ? m.price > t.edge : m.price < t.edge))
+            {
+                return End.EDGE;
+            }
             if (m.account == t.account && !"NONE".equals(t.stp))
             {
                 if ("CANCEL_TAKER".equals(t.stp))
@@ -916,6 +1087,7 @@ public final class ReferenceModel
             }
             t.filledAny = true;
             t.filled += qty;
+            state.reference.put(inst.symbol(), m.price);
             out.add("TRADE symbol=" + inst.symbol() + " trade=" + state.nextTrade++ + " price=" + fmt(m.price)
                 + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
                 + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id

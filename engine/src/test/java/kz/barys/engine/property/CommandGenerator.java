@@ -107,6 +107,22 @@ final class CommandGenerator
             };
             case OVERFLOW -> overflow();
             case FEE_CHANGE -> feeChange();
+            case SET_REFERENCE -> setReference();
+        };
+    }
+
+    /** SET_REFERENCE up to a spread from the mid; one in ten off the tick, at 0 or of an unknown symbol. */
+    private String setReference()
+    {
+        final Market m = market();
+        final int spread = profile.priceSpreadTicks();
+        final BigDecimal price = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(2 * spread + 1) - spread)));
+        return switch (r.nextInt(30))
+        {
+            case 0 -> "SET_REFERENCE symbol=" + m.symbol() + " price=" + plain(price.add(m.tick().divide(BigDecimal.valueOf(2))));
+            case 1 -> "SET_REFERENCE symbol=" + m.symbol() + " price=0";
+            case 2 -> "SET_REFERENCE symbol=DOGE-KZT price=" + plain(price);
+            default -> shuffled("SET_REFERENCE", List.of("symbol=" + m.symbol(), "price=" + plain(price)));
         };
     }
 
@@ -425,7 +441,11 @@ final class CommandGenerator
         {
             return plain(m.mid().add(m.tick().divide(BigDecimal.valueOf(2))));
         }
-        final BigDecimal p = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(11) - 5)));
+        // A wide profile draws a fifth of its prices from its spread; the others (and every narrow profile) stay
+        // within 5 ticks, with the random calls of the original streams.
+        final int spread = profile.priceSpreadTicks() != StreamProfile.NARROW && r.nextInt(5) == 0 ?
+            profile.priceSpreadTicks() : StreamProfile.NARROW;
+        final BigDecimal p = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(2 * spread + 1) - spread)));
         return roll < 10 ? p.setScale(Math.max(p.scale(), 0) + 2).toPlainString() : plain(p);
     }
 

@@ -23,7 +23,7 @@ public final class CommandSender
     {
         return switch (command.type)
         {
-            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT -> true;
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT, SET_REFERENCE -> true;
             default -> false;
         };
     }
@@ -51,6 +51,7 @@ public final class CommandSender
             case RESUME -> client.resume(command.account);
             case HALT -> client.halt(symbol(command.instrument));
             case UNHALT -> client.unhalt(symbol(command.instrument));
+            case SET_REFERENCE -> client.setReference(symbol(command.instrument), command.price);
             default -> throw new IllegalArgumentException("cannot send a " + command.type + " command");
         };
     }

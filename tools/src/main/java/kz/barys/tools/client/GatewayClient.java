@@ -37,6 +37,7 @@ import kz.barys.engine.gateway.sbe.OptionalDecimal8Encoder;
 import kz.barys.engine.gateway.sbe.OrdType;
 import kz.barys.engine.gateway.sbe.ReplaceOrderEncoder;
 import kz.barys.engine.gateway.sbe.ResumeEncoder;
+import kz.barys.engine.gateway.sbe.SetReferenceEncoder;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.gateway.sbe.StpMode;
 import kz.barys.engine.gateway.sbe.SuspendEncoder;
@@ -94,6 +95,7 @@ public final class GatewayClient implements AutoCloseable
     private final ResumeEncoder resume = new ResumeEncoder();
     private final HaltEncoder halt = new HaltEncoder();
     private final UnhaltEncoder unhalt = new UnhaltEncoder();
+    private final SetReferenceEncoder setReference = new SetReferenceEncoder();
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final CancelRejectDecoder cancelReject = new CancelRejectDecoder();
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
@@ -306,6 +308,16 @@ public final class GatewayClient implements AutoCloseable
         final int position = reserve(Framing.HEADER_LENGTH + UnhaltEncoder.BLOCK_LENGTH);
         final long seqNum = nextSeqNum++;
         unhalt.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum).putSymbol(symbol16, 0);
+        return seqNum;
+    }
+
+    /** Operator port only: SET_REFERENCE (CONTRACT 9.6). */
+    public long setReference(final byte[] symbol16, final long price)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + SetReferenceEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        setReference.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum)
+            .putSymbol(symbol16, 0).price().mantissa(price);
         return seqNum;
     }
 

@@ -153,6 +153,7 @@ public final class ReportTextWriter implements ClientListener
             case RESUMED -> sink.resumed(account);
             case HALTED -> sink.halted(instrument(report.symbol()));
             case UNHALTED -> sink.unhalted(instrument(report.symbol()));
+            case REFERENCE_SET -> sink.referenceSet(instrument(report.symbol()), report.price().mantissa());
             case REJECTED -> sink.rejected(account, report.clOrdId(), WireCodes.rejectReason(report.rejectReason()));
             default ->
             {
