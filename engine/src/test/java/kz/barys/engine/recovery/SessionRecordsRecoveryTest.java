@@ -15,11 +15,16 @@ import kz.barys.engine.audit.LogonRefusal;
 import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.audit.SessionRecord;
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.Side;
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.config.Instrument;
 import kz.barys.engine.core.CoreSnapshot;
 import kz.barys.engine.core.MatchingCore;
 import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalReader;
+import kz.barys.engine.marketdata.Feed;
+import kz.barys.engine.marketdata.MarketDataListener;
+import kz.barys.engine.marketdata.MarketDataTailer;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
 import kz.barys.engine.text.CommandParser;
@@ -29,7 +34,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
  * Session records (CONTRACT 9.8) go through the engine's ring and are journaled in their place between the commands,
- * each command with its origin; recovery from a snapshot and from the journal alone passes over them to the same state.
+ * each command with its origin; recovery from a snapshot and from the journal alone passes over them to the same state,
+ * and market data reads past them.
  */
 class SessionRecordsRecoveryTest
 {
@@ -44,6 +50,7 @@ class SessionRecordsRecoveryTest
         final List<String> commands = CommandStreams.mixed(11, 3_000);
         final List<String> expectedOrder = new ArrayList<>();
         final String live;
+        final long trades;
         try (Engine engine = Engine.start(EngineOptions.defaults(CONFIG, data).withSnapshotInterval(500), (c, e, l) -> { }))
         {
             final CommandParser parser = new CommandParser(CONFIG);
@@ -75,6 +82,7 @@ class SessionRecordsRecoveryTest
             }
             engine.close();
             live = dump(engine.core());
+            trades = engine.core().lastTradeId();
         }
 
         assertThat(journalOrder()).containsExactlyElementsOf(expectedOrder);
@@ -85,6 +93,22 @@ class SessionRecordsRecoveryTest
         assertThat(dump(journalOnly.core())).isEqualTo(live);
         assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
         assertThat(dump(replayOf(commands))).isEqualTo(live);
+
+        final long[] tradesSeen = new long[1];
+        try (MarketDataTailer tailer = MarketDataTailer.builder(data).config(CONFIG).feed(Feed.L3).build(new MarketDataListener()
+        {
+            @Override
+            public void trade(final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+                final Side aggressor, final long timeNanos)
+            {
+                tradesSeen[0]++;
+            }
+        }))
+        {
+            tailer.catchUp();
+            assertThat(tailer.lastCommandSequence()).as("market data reads past the session records").isEqualTo(journalOnly.commandsReplayed());
+        }
+        assertThat(tradesSeen[0]).isEqualTo(trades).isPositive();
     }
 
     private static String user(final long session)
