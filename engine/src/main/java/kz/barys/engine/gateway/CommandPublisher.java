@@ -19,7 +19,6 @@ public interface CommandPublisher
 
     /**
      * Publishes a copy of a session event, journaled in its place between the commands published before and after.
-     *
      * The engine implements it; a publisher that only takes commands (a test's) refuses session events loudly.
      *
      * @return false when the ring is full (or the engine has stopped): nothing was published, try again later

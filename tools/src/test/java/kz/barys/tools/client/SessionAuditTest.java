@@ -1,6 +1,7 @@
 package kz.barys.tools.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.agrona.DirectBuffer;
+
+import kz.barys.engine.audit.SessionRecord;
+import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
+import kz.barys.engine.gateway.sbe.OrdType;
+import kz.barys.engine.gateway.sbe.Side;
+import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalReader;
 import kz.barys.tools.CliJvm;
 import kz.barys.tools.CliRun;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 
 /**
  * CONTRACT 9.8 over TCP: two users' sessions and an operator's send commands, a logon is refused; the journal names
@@ -77,6 +88,110 @@ class SessionAuditTest
         final List<String> state = lines(CliJvm.start(dir, "state", "state", "--data", data.toString()).awaitOutput());
         assertThat(state).contains("BOOK symbol=BTC-KZT side=BUY price=50000000 qty=0.006 orders=1");
         assertThat(lines(replayed).stream().filter(l -> l.startsWith("BOOK") || l.startsWith("BALANCE")).toList()).isEqualTo(state);
+    }
+
+    @Test
+    void everySessionEndAndRefusalStandsInItsPlaceAmongTheCommands() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        final Credentials users = new Credentials.Builder().tradingSpec("alice:pw:1,2").tradingSpec("bob:pw2:3")
+            .operatorSpec("op:oppw").build();
+        try (TestGateway engine = new TestGateway(data, EngineConfig.defaults(), GatewayOptions.ephemeral().withCredentials(users)))
+        {
+            final Recorder opsSeen = new Recorder();
+            final GatewayClient ops = GatewayClient.connect("127.0.0.1", engine.operatorPort(), opsSeen);
+            ops.logon("op", "oppw", new long[0], 1_000, CancelOnDisconnect.NONE, 5_000);
+            ops.deposit(1, "KZT", 100_000 * UNIT);
+            ops.flush();
+            Recorder.await(ops, () -> opsSeen.lastReports == 1);
+
+            final Recorder aliceSeen = new Recorder();
+            final GatewayClient lost = GatewayClient.connect("127.0.0.1", engine.port(), aliceSeen);
+            lost.logon("alice", "pw", new long[] {1}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 5_000);
+            lost.newOrder(1, 1, "BTC-KZT", Side.BUY, OrdType.LIMIT, null, null, 50_000_000 * UNIT, 100_000, 0);
+            lost.flush();
+            Recorder.await(lost, () -> aliceSeen.lastReports == 1);
+            lost.close(); // no Logout: the connection is lost, and cancel-on-disconnect cancels account 1
+            awaitJournal(data, "CANCEL_ALL");
+
+            final GatewayClient leaving = GatewayClient.connect("127.0.0.1", engine.port(), new Recorder());
+            leaving.logon("alice", "pw", new long[] {1}, 1_000, CancelOnDisconnect.NONE, 5_000);
+            leaving.logout();
+            awaitJournal(data, "LOGOUT 3");
+
+            final Recorder rawSeen = new Recorder();
+            final GatewayClient raw = GatewayClient.connect("127.0.0.1", engine.port(), rawSeen);
+            final byte[] order = Frames.newOrder(1, 1, 1);
+            raw.sendRaw(order, 0, order.length);
+            Recorder.await(raw, () -> rawSeen.disconnect != null);
+            awaitJournal(data, "LOGON_REFUSED 4");
+            final GatewayClient wrong = GatewayClient.connect("127.0.0.1", engine.port(), new Recorder());
+            assertThatThrownBy(() -> wrong.logon("bob", "guess", new long[] {3}, 1_000, CancelOnDisconnect.NONE, 5_000))
+                .hasMessageContaining("INVALID_CREDENTIALS");
+            awaitJournal(data, "LOGON_REFUSED 5");
+            final GatewayClient notHers = GatewayClient.connect("127.0.0.1", engine.port(), new Recorder());
+            assertThatThrownBy(() -> notHers.logon("alice", "pw", new long[] {3}, 1_000, CancelOnDisconnect.NONE, 5_000))
+                .hasMessageContaining("UNAUTHORIZED_ACCOUNT");
+            awaitJournal(data, "LOGON_REFUSED 6");
+            ops.close();
+        }
+
+        assertThat(journal(data)).containsExactly(
+            "LOGON 1 op OPERATOR",
+            "DEPOSIT origin 1",
+            "LOGON 2 alice TRADING",
+            "NEW origin 2",
+            "DISCONNECTED 2 alice TRADING",
+            "CANCEL_ALL origin 2",
+            "LOGON 3 alice TRADING",
+            "LOGOUT 3 alice TRADING",
+            "LOGON_REFUSED 4  TRADING NOT_LOGGED_ON",
+            "LOGON_REFUSED 5 bob TRADING INVALID_CREDENTIALS",
+            "LOGON_REFUSED 6 alice TRADING UNAUTHORIZED_ACCOUNT");
+    }
+
+    private static final long UNIT = 100_000_000L;
+
+    /** Waits until some journal line starts with {@code prefix} (the gateway journals through the engine's ring). */
+    private static void awaitJournal(final Path data, final String prefix) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (journal(data).stream().noneMatch(line -> line.startsWith(prefix)))
+        {
+            assertThat(System.nanoTime()).as("'%s' journaled in 10 s: %s", prefix, journal(data)).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Commands (type, origin) and session records (type, session, user, port, refusal) as journaled, in order. */
+    private static List<String> journal(final Path data)
+    {
+        final List<String> lines = new java.util.ArrayList<>();
+        try (SingleChronicleQueue queue = Journal.open(data, true))
+        {
+            final JournalReader reader = new JournalReader(queue);
+            final JournalReader.Visitor visitor = new JournalReader.Visitor()
+            {
+                @Override
+                public void command(final long index, final Command command, final DirectBuffer events, final int offset, final int length)
+                {
+                    lines.add(command.type + " origin " + command.origin);
+                }
+
+                @Override
+                public void session(final long index, final SessionRecord record)
+                {
+                    lines.add(record.type + " " + record.session + " " + record.user() + " " + (record.operator ? "OPERATOR" : "TRADING")
+                        + (record.refusal == null ? "" : " " + record.refusal));
+                    assertThat(record.address()).startsWith("127.0.0.1:");
+                }
+            };
+            while (reader.next(visitor) == JournalReader.Result.DOCUMENT)
+            {
+                // the visitor lists the records
+            }
+        }
+        return lines;
     }
 
     /** Runs {@code client} as {@code user}, its DEPOSITs over an operator session. */
