@@ -133,7 +133,8 @@ class SessionAuditTest
             assertThatThrownBy(() -> notHers.logon("alice", "pw", new long[] {3}, 1_000, CancelOnDisconnect.NONE, 5_000))
                 .hasMessageContaining("UNAUTHORIZED_ACCOUNT");
             awaitJournal(data, "LOGON_REFUSED 6");
-            ops.close();
+            ops.logout();
+            awaitJournal(data, "LOGOUT 1");
         }
 
         assertThat(journal(data)).containsExactly(
@@ -147,7 +148,8 @@ class SessionAuditTest
             "LOGOUT 3 alice TRADING",
             "LOGON_REFUSED 4  TRADING NOT_LOGGED_ON",
             "LOGON_REFUSED 5 bob TRADING INVALID_CREDENTIALS",
-            "LOGON_REFUSED 6 alice TRADING UNAUTHORIZED_ACCOUNT");
+            "LOGON_REFUSED 6 alice TRADING UNAUTHORIZED_ACCOUNT",
+            "LOGOUT 1 op OPERATOR");
     }
 
     private static final long UNIT = 100_000_000L;
