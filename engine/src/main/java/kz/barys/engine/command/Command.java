@@ -26,6 +26,10 @@ public final class Command
     public static final int ALL = -2;
     /** Bytes of an unknown name kept: the wire's symbol field; a longer text name is kept as its first 16. */
     public static final int NAME_LENGTH = 16;
+    /** {@link #origin} of a command from an input file or a replay (no gateway session). */
+    public static final long FILE = 0;
+    /** {@link #origin} read from a journal written before origins were recorded. */
+    public static final long UNKNOWN_ORIGIN = -1;
     /** Longest length of a name recorded (the journal's field is a byte). */
     public static final int MAX_NAME_LENGTH = 255;
 
@@ -62,8 +66,9 @@ public final class Command
     public int unknownNameLength;
 
     /**
-     * Which producer sent the command (a gateway session's id; 0 for none), so that the responder can route
-     * the outcome back. Neither journaled nor seen by matching.
+     * Which producer sent the command: a gateway session's number (the responder routes the outcome back to it), or
+     * {@link #FILE} for an input file or a replay. Journaled as the audit trail's "who did it" (CONTRACT 9.8);
+     * never seen by matching. {@link #UNKNOWN_ORIGIN} when read from a journal that did not record it.
      */
     public long origin;
     /** The producer's own reference for the command (e.g. the session's inbound sequence number). Not journaled. */

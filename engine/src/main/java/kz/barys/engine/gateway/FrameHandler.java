@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.audit.LogonRefusal;
 import kz.barys.engine.gateway.sbe.BusinessRejectReason;
 import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
 import kz.barys.engine.gateway.sbe.CancelRequestType;
@@ -148,9 +149,7 @@ final class FrameHandler
         {
             if (template != LogonDecoder.TEMPLATE_ID || header.schemaId() != LogonDecoder.SCHEMA_ID)
             {
-                counters.protocolRejects.incrementRelease();
-                agent.logoutAndClose(session, LogoutReason.NOT_LOGGED_ON, "logon first", true);
-                return false;
+                return refuse(session, LogonRefusal.NOT_LOGGED_ON, "", "logon first");
             }
             return logon(session, buffer, body, blockLength, bodyLength, now);
         }
@@ -223,7 +222,7 @@ final class FrameHandler
             }
         }
         session.prepareFill(template, body);
-        if (!agent.publisher().tryPublish(session))
+        if (!agent.sessionEventsPublished() || !agent.publisher().tryPublish(session))
         {
             agent.block(session); // ring full: the frame stays and is retried
             return false;
@@ -282,25 +281,25 @@ final class FrameHandler
         if (!isSupportedVersion(header.version()) || blockLength != LogonDecoder.BLOCK_LENGTH
             || bodyLength < blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "logon: wrong version or length");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, "", "logon: wrong version or length");
         }
         logon.wrap(buffer, body, blockLength, LogonDecoder.SCHEMA_VERSION);
+        logon.getUsername(username, 0);
+        final String user = new String(Credentials.trimNul(username), StandardCharsets.US_ASCII);
         final long heartbeat = logon.heartbeatIntervalMillis();
         final short cod = logon.cancelOnDisconnectRaw();
         final int groupBlock = buffer.getShort(body + blockLength, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int count = buffer.getShort(body + blockLength + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         if (heartbeat < MIN_HEARTBEAT_MILLIS || heartbeat > MAX_HEARTBEAT_MILLIS)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "heartbeat must be 100..60000 ms");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, user, "heartbeat must be 100..60000 ms");
         }
         if (cod > 2 || groupBlock != 8 || count > Framing.MAX_LOGON_ACCOUNTS
             || bodyLength != blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH + 8 * count)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "logon: bad field or group");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, user, "logon: bad field or group");
         }
-        logon.getUsername(username, 0);
         logon.getPassword(password, 0);
-        final String user = new String(Credentials.trimNul(username), StandardCharsets.US_ASCII);
         final long[] accounts = new long[count];
         final int first = body + blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH;
         for (int i = 0; i < count; i++)
@@ -312,7 +311,7 @@ final class FrameHandler
             session.operatorPort, user, Credentials.trimNul(password), accounts, session.accounts);
         if (refusal != null)
         {
-            return refuse(session, refusal.reason(), refusal.text());
+            return refuse(session, refusal.reason(), user, refusal.text());
         }
         session.username = user;
         session.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeat);
@@ -323,10 +322,10 @@ final class FrameHandler
         return true;
     }
 
-    private boolean refuse(final Session session, final LogoutReason reason, final String why)
+    /** Every refused logon comes here: {@link GatewayAgent#refuseLogon} reports it. */
+    private boolean refuse(final Session session, final LogonRefusal refusal, final String user, final String why)
     {
-        counters.logonsRefused.incrementRelease();
-        agent.logoutAndClose(session, reason, why, false);
+        agent.refuseLogon(session, refusal, user, why);
         return false;
     }
 

@@ -18,6 +18,8 @@ import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.gateway.sbe.LogoutReason;
 
 /**
@@ -47,6 +49,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     private final SessionMessages messages = new SessionMessages();
     private final FrameHandler frames;
     private final List<Session> blocked = new ArrayList<>();
+    private final SessionEvents sessionEvents = new SessionEvents();
     private CommandPublisher publisher;
     private long lastTimerRun;
     private volatile boolean acceptingInput = true;
@@ -96,8 +99,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     {
         final long now = clock.nanoTime();
         int work = delivery.poll();
+        work += sessionEvents.publish(publisher);
         work += retryBlocked(now);
-        work += registry.publishCancels(publisher);
+        if (sessionEvents.isEmpty())
+        {
+            work += registry.publishCancels(publisher);
+        }
         try
         {
             selector.selectNow();
@@ -149,6 +156,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 }
                 closeNow(session, false);
             }
+            sessionEvents.publish(publisher);
         }
         finally
         {
@@ -205,6 +213,27 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     CommandPublisher publisher()
     {
         return publisher;
+    }
+
+    /**
+     * Publishes the session events waiting for the ring; true when none waits, so that a command may follow them
+     * (false: the caller blocks the session as for a full ring).
+     */
+    boolean sessionEventsPublished()
+    {
+        sessionEvents.publish(publisher);
+        return sessionEvents.isEmpty();
+    }
+
+    /**
+     * The one place a refused logon is reported: counted, journaled (LOGON_REFUSED with the address, the user as
+     * sent and why), and told to the client by a Logout before the connection closes.
+     */
+    void refuseLogon(final Session session, final LogonRefusal refusal, final String user, final String text)
+    {
+        (refusal == LogonRefusal.NOT_LOGGED_ON ? counters.protocolRejects : counters.logonsRefused).incrementRelease();
+        sessionEvents.add(SessionEventType.LOGON_REFUSED, session, refusal, user);
+        logoutAndClose(session, WireCodes.wire(refusal), text, refusal == LogonRefusal.NOT_LOGGED_ON);
     }
 
     // ------------------------------------------------------------------------------------------------ connections
@@ -265,6 +294,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
             final Session session = new Session(registry.nextSessionId(), operatorPort, channel, key,
                 options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
             key.attach(session);
+            session.remoteAddress = address(channel);
             registry.add(session);
         }
         catch (final IOException ex)
@@ -281,6 +311,24 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 }
             }
         }
+    }
+
+    /** The peer as host:port ([IPv6]:port); "" if the socket cannot tell. */
+    private static String address(final SocketChannel channel)
+    {
+        try
+        {
+            if (channel.getRemoteAddress() instanceof java.net.InetSocketAddress peer)
+            {
+                final String host = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+                return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + peer.getPort();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // the peer is already gone: recorded without an address
+        }
+        return "";
     }
 
     private void read(final Session session, final long now)
@@ -384,11 +432,21 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
 
     // --------------------------------------------------------------------------------------------- session ends
 
-    /** A logon was accepted. */
+    /** A logon was accepted: journaled (LOGON) before any command of the session can be. */
     void activate(final Session session)
     {
         registry.activate(session);
         counters.logons.incrementRelease();
+        sessionEvents.add(SessionEventType.LOGON, session, null, session.username);
+    }
+
+    /** A logged-on session ends: journaled, LOGOUT when the client asked, else DISCONNECTED. */
+    private void journalEnd(final Session session, final boolean logout)
+    {
+        if (session.state == Session.State.ACTIVE)
+        {
+            sessionEvents.add(logout ? SessionEventType.LOGOUT : SessionEventType.DISCONNECTED, session, null, session.username);
+        }
     }
 
     /** Sends a Logout, then closes gracefully (output shut down once flushed, input drained until EOF or a deadline). */
@@ -399,6 +457,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
             return;
         }
         messages.logout(sender, session, reason, text);
+        journalEnd(session, reason == LogoutReason.USER_REQUEST);
         registry.deactivate(session, lost, acceptingInput);
         session.state = Session.State.CLOSING;
         final long now = clock.nanoTime();
@@ -417,6 +476,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             return;
         }
+        journalEnd(session, false);
         registry.deactivate(session, lost, acceptingInput);
         session.state = Session.State.CLOSED;
         registry.closed();

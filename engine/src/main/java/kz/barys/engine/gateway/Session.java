@@ -54,6 +54,8 @@ final class Session implements CommandFiller
 
     State state = State.AWAITING_LOGON;
     String username = "";
+    /** The peer, host:port, for the journal's session records. */
+    String remoteAddress = "";
     final LongHashSet accounts = new LongHashSet();
     long heartbeatNanos;
     int cancelOnDisconnect;

@@ -245,6 +245,19 @@ public final class WireCodes
         return lookup(STP_MODES, code);
     }
 
+    /** The Logout reason a client is told for a refused logon. */
+    public static kz.barys.engine.gateway.sbe.LogoutReason wire(final kz.barys.engine.audit.LogonRefusal refusal)
+    {
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> kz.barys.engine.gateway.sbe.LogoutReason.INVALID_LOGON;
+            case INVALID_CREDENTIALS -> kz.barys.engine.gateway.sbe.LogoutReason.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.gateway.sbe.LogoutReason.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> kz.barys.engine.gateway.sbe.LogoutReason.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> kz.barys.engine.gateway.sbe.LogoutReason.NOT_LOGGED_ON;
+        };
+    }
+
     /** Whether a raw enum byte is the wire's null value (not given). */
     public static boolean isNull(final short code)
     {

@@ -30,6 +30,8 @@ public final class CommandCodec
     public static final int MAX_LENGTH = HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength()
         + Command.NAME_LENGTH;
 
+    private static final long NULL_ORIGIN = CommandEncoder.originNullValue();
+
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final CommandEncoder full = new CommandEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
@@ -59,7 +61,8 @@ public final class CommandCodec
                 .price(command.price)
                 .qty(command.qty)
                 .instrument(command.instrument)
-                .eventsLength(eventsLength);
+                .eventsLength(eventsLength)
+                .origin(origin(command));
             return HEADER + ReplaceEncoder.BLOCK_LENGTH;
         }
         if (command.type == CommandType.CANCEL && fitsCancel(command))
@@ -68,7 +71,8 @@ public final class CommandCodec
                 .account(command.account)
                 .id(command.id)
                 .instrument(command.instrument)
-                .eventsLength(eventsLength);
+                .eventsLength(eventsLength)
+                .origin(origin(command));
             return HEADER + CancelEncoder.BLOCK_LENGTH;
         }
         if (command.type == CommandType.NEW && fitsNewOrder(command))
@@ -83,7 +87,8 @@ public final class CommandCodec
                 .side(EnumsToJournal.side(command.side))
                 .orderType(EnumsToJournal.orderType(command.orderType))
                 .tif(EnumsToJournal.tif(command.tif))
-                .stp(EnumsToJournal.stp(command.stp));
+                .stp(EnumsToJournal.stp(command.stp))
+                .origin(origin(command));
             return HEADER + NewOrderEncoder.BLOCK_LENGTH;
         }
         full.wrapAndApplyHeader(buffer, offset, headerEncoder)
@@ -104,8 +109,22 @@ public final class CommandCodec
             .stp(EnumsToJournal.stp(command.stp))
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
+            .origin(origin(command))
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
+    }
+
+    /** The command's origin as the journal's uint32: a session number, 0 (a file), or null (not known). */
+    private static long origin(final Command command)
+    {
+        final long origin = command.origin;
+        return origin >= 0 && origin < NULL_ORIGIN ? origin : NULL_ORIGIN;
+    }
+
+    /** An origin read back: null (a record written before origins were) is {@link Command#UNKNOWN_ORIGIN}. */
+    private static long origin(final long journaled)
+    {
+        return journaled == NULL_ORIGIN ? Command.UNKNOWN_ORIGIN : journaled;
     }
 
     /** Nothing a compact form leaves out: no currency, amount, quote quantity, overflow or name as sent. */
@@ -168,6 +187,7 @@ public final class CommandCodec
                 command.price = in.price();
                 command.qty = in.qty();
                 command.instrument = in.instrument();
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
@@ -178,6 +198,7 @@ public final class CommandCodec
                 command.account = in.account();
                 command.id = in.id();
                 command.instrument = in.instrument();
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
@@ -194,6 +215,7 @@ public final class CommandCodec
                 command.orderType = EnumsFromJournal.orderType(in.orderType());
                 command.tif = EnumsFromJournal.tif(in.tif());
                 command.stp = EnumsFromJournal.stp(in.stp());
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
@@ -222,6 +244,7 @@ public final class CommandCodec
         command.tif = EnumsFromJournal.tif(in.tif());
         command.stp = EnumsFromJournal.stp(in.stp());
         command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
+        command.origin = origin(in.origin());
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

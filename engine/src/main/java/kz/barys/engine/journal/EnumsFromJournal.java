@@ -1,5 +1,7 @@
 package kz.barys.engine.journal;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
@@ -130,5 +132,30 @@ public final class EnumsFromJournal
     public static boolean bool(final BooleanType value)
     {
         return value == BooleanType.TRUE;
+    }
+
+    public static SessionEventType sessionEventType(final kz.barys.engine.journal.sbe.SessionEventType type)
+    {
+        return switch (type)
+        {
+            case LOGON -> SessionEventType.LOGON;
+            case LOGON_REFUSED -> SessionEventType.LOGON_REFUSED;
+            case LOGOUT -> SessionEventType.LOGOUT;
+            case DISCONNECTED -> SessionEventType.DISCONNECTED;
+            case NULL_VAL -> throw new IllegalArgumentException("a session record without a type");
+        };
+    }
+
+    public static LogonRefusal logonRefusal(final kz.barys.engine.journal.sbe.LogonRefusal refusal)
+    {
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> LogonRefusal.MALFORMED_LOGON;
+            case INVALID_CREDENTIALS -> LogonRefusal.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> LogonRefusal.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> LogonRefusal.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> LogonRefusal.NOT_LOGGED_ON;
+            case NULL_VAL -> null;
+        };
     }
 }

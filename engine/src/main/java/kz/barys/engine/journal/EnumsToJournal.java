@@ -1,5 +1,7 @@
 package kz.barys.engine.journal;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
@@ -143,5 +145,32 @@ public final class EnumsToJournal
     public static BooleanType bool(final boolean value)
     {
         return value ? BooleanType.TRUE : BooleanType.FALSE;
+    }
+
+    public static kz.barys.engine.journal.sbe.SessionEventType sessionEventType(final SessionEventType type)
+    {
+        return switch (type)
+        {
+            case LOGON -> kz.barys.engine.journal.sbe.SessionEventType.LOGON;
+            case LOGON_REFUSED -> kz.barys.engine.journal.sbe.SessionEventType.LOGON_REFUSED;
+            case LOGOUT -> kz.barys.engine.journal.sbe.SessionEventType.LOGOUT;
+            case DISCONNECTED -> kz.barys.engine.journal.sbe.SessionEventType.DISCONNECTED;
+        };
+    }
+
+    public static kz.barys.engine.journal.sbe.LogonRefusal logonRefusal(final LogonRefusal refusal)
+    {
+        if (refusal == null)
+        {
+            return kz.barys.engine.journal.sbe.LogonRefusal.NULL_VAL;
+        }
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> kz.barys.engine.journal.sbe.LogonRefusal.MALFORMED_LOGON;
+            case INVALID_CREDENTIALS -> kz.barys.engine.journal.sbe.LogonRefusal.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.journal.sbe.LogonRefusal.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> kz.barys.engine.journal.sbe.LogonRefusal.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> kz.barys.engine.journal.sbe.LogonRefusal.NOT_LOGGED_ON;
+        };
     }
 }
