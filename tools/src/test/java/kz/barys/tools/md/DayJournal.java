@@ -31,36 +31,64 @@ final class DayJournal
     /** Writes the journal of md/day.txt into {@code data}. */
     static void write(final Path data) throws IOException
     {
-        final EngineConfig config = EngineConfig.defaults();
-        final MatchingCore core = new MatchingCore(config);
-        final CommandParser parser = new CommandParser(config);
-        final EventEncoder events = new EventEncoder();
-        final Command command = new Command();
-        long sequence = 0;
-        try (SingleChronicleQueue queue = Journal.open(data, false))
+        open(data).close();
+    }
+
+    /** Writes the journal of md/day.txt into {@code data} and keeps it open for more. */
+    static Writer open(final Path data) throws IOException
+    {
+        final Writer writer = new Writer(data);
+        for (final String line : resource("md/day.txt").split("\n"))
         {
-            final JournalWriter writer = new JournalWriter(queue.createAppender());
+            writer.run(line);
+        }
+        return writer;
+    }
+
+    /** Journals timed command lines ("TIME COMMAND", comments and blank lines skipped) as the engine would. */
+    static final class Writer implements AutoCloseable
+    {
+        private final EngineConfig config = EngineConfig.defaults();
+        private final MatchingCore core = new MatchingCore(config);
+        private final CommandParser parser = new CommandParser(config);
+        private final EventEncoder events = new EventEncoder();
+        private final Command command = new Command();
+        private final SingleChronicleQueue queue;
+        private final JournalWriter writer;
+        private long sequence;
+
+        private Writer(final Path data)
+        {
+            queue = Journal.open(data, false);
+            writer = new JournalWriter(queue.createAppender());
             writer.writeHeader(config.fingerprint());
-            for (final String line : resource("md/day.txt").split("\n"))
+        }
+
+        void run(final String line)
+        {
+            if (line.isBlank() || line.startsWith("#"))
             {
-                if (line.isBlank() || line.startsWith("#"))
-                {
-                    continue;
-                }
-                final int space = line.indexOf(' ');
-                final Instant time = Instant.parse(line.substring(0, space));
-                final byte[] bytes = line.substring(space + 1).getBytes(StandardCharsets.UTF_8);
-                if (!parser.parse(bytes, 0, bytes.length, command))
-                {
-                    throw new IllegalStateException("not a command: " + line);
-                }
-                command.sequence = ++sequence;
-                command.timestampNanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
-                events.reset();
-                core.process(command, events);
-                writer.append(command, events.buffer(), events.length());
-                writer.flush();
+                return;
             }
+            final int space = line.indexOf(' ');
+            final Instant time = Instant.parse(line.substring(0, space));
+            final byte[] bytes = line.substring(space + 1).getBytes(StandardCharsets.UTF_8);
+            if (!parser.parse(bytes, 0, bytes.length, command))
+            {
+                throw new IllegalStateException("not a command: " + line);
+            }
+            command.sequence = ++sequence;
+            command.timestampNanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+            events.reset();
+            core.process(command, events);
+            writer.append(command, events.buffer(), events.length());
+            writer.flush();
+        }
+
+        @Override
+        public void close()
+        {
+            queue.close();
         }
     }
 
