@@ -116,7 +116,8 @@ final class Chromium implements AutoCloseable
     {
         call("Page.enable", "{}");
         call("Page.navigate", "{\"url\":\"" + url + "\"}");
-        await(() -> holds("document.readyState === \"complete\""), 30, "the page to load");
+        // about:blank is "complete" too: wait for the new document.
+        await(() -> holds("location.href === \"" + url + "\" && document.readyState === \"complete\""), 30, "the page to load");
     }
 
     /** The value of {@code expression} (awaited if a promise) as a string; the expression should give a string or number. */
