@@ -22,6 +22,7 @@ import kz.barys.tools.client.Funding;
 import kz.barys.tools.client.GatewayClient;
 import kz.barys.tools.client.PacedSender;
 import kz.barys.tools.client.SendTimes;
+import kz.barys.tools.md.MarketPage;
 
 /**
  * One run of {@code barys demo}: an engine with its gateway on free loopback ports, accounts funded over the
@@ -62,6 +63,7 @@ final class Demo
         final Trader[] traders = new Trader[settings.accounts()];
         final TraderSession[] sessions = new TraderSession[settings.connections()];
         MarketWatch watch = null;
+        MarketPage page = null;
         try
         {
             out.println("barys demo: " + server.gateway().describe());
@@ -73,6 +75,11 @@ final class Demo
             final int window = WINDOW_PER_CONNECTION * settings.connections();
             connect(trading, settings, traders, sessions, stats, window);
             watch = MarketWatch.start(data, config, out, settings.marketEvery());
+            if (settings.httpPort() != DemoSettings.NO_PAGE)
+            {
+                page = MarketPage.serve(data, config, settings.httpPort());
+                out.println("barys demo: the market page is at " + page.url() + " while the demo runs (open it in a browser)");
+            }
             out.printf("barys demo: %d simulated traders on %d trading connections, %s for %d s%n", settings.accounts(),
                 settings.connections(), settings.rate() == 0 ? "as fast as they can" : settings.rate() + " orders/s",
                 settings.durationSeconds());
@@ -106,6 +113,10 @@ final class Demo
                 }
             }
             server.close();
+            if (page != null)
+            {
+                page.close();
+            }
             if (watch != null)
             {
                 watch.close();

@@ -57,6 +57,14 @@ public final class DemoCommand implements Callable<Integer>
         description = "leave the first SECONDS out of the summary's latency: the JIT compiler is still at work (default: ${DEFAULT-VALUE})")
     private int warmUp;
 
+    @Option(names = "--http", paramLabel = "PORT", defaultValue = "0",
+        description = "serve the market page (charts, book, last trades, 24-hour figures) on 127.0.0.1:PORT while the demo runs; "
+            + "0: a free port (default), printed at the start")
+    private int httpPort;
+
+    @Option(names = "--no-http", description = "no market page (one tailer fewer on the machine)")
+    private boolean noHttp;
+
     @Override
     public Integer call() throws Exception
     {
@@ -69,9 +77,11 @@ public final class DemoCommand implements Callable<Integer>
             "--accounts: a connection logs on for at most " + Framing.MAX_LOGON_ACCOUNTS + " accounts; give more --connections");
         check(marketEvery >= 1, "--market-every must be at least 1 second");
         check(warmUp >= 0, "--warmup must be 0 or more seconds");
+        check(httpPort >= 0 && httpPort <= 65_535, "--http must be a port, 0 to 65535 (0: a free one)");
         final Path dir = dataDir();
         final PrintStream out = System.out;
-        Demo.run(new DemoSettings(duration, accounts, rate, connections, seed, dir, marketEvery, warmUp), out);
+        Demo.run(new DemoSettings(duration, accounts, rate, connections, seed, dir, marketEvery, warmUp,
+            noHttp ? DemoSettings.NO_PAGE : httpPort), out);
         return 0;
     }
 
