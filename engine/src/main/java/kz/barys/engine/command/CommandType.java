@@ -5,5 +5,7 @@ public enum CommandType
 {
     DEPOSIT, WITHDRAW, NEW, CANCEL, REPLACE, CANCEL_ALL, SUSPEND, RESUME, HALT, UNHALT,
     /** A line or message that did not parse; the core answers {@code REJECTED reason=MALFORMED}. */
-    MALFORMED
+    MALFORMED,
+    /** Operator verbs (CONTRACT 9.6): one order, every resting order of a symbol, a trade reversed. */
+    CANCEL_ORDER, CANCEL_SYMBOL, BUST
 }

@@ -39,9 +39,11 @@ public final class EngineConfig
     private final List<Instrument> instruments;
     private final Map<String, Currency> currencyByCode = new HashMap<>();
     private final Map<String, Instrument> instrumentBySymbol = new HashMap<>();
+    private final OperatorKeys operatorKeys;
 
-    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments)
+    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments, final OperatorKeys operatorKeys)
     {
+        this.operatorKeys = operatorKeys;
         this.currencies = Collections.unmodifiableList(currencies);
         this.instruments = Collections.unmodifiableList(instruments);
         currencies.forEach(c -> currencyByCode.put(c.code(), c));
@@ -109,6 +111,12 @@ public final class EngineConfig
         return instruments;
     }
 
+    /** The engine keys of the operator verbs and transfer refs (CONTRACT 9.6, 9.7). */
+    public OperatorKeys operatorKeys()
+    {
+        return operatorKeys;
+    }
+
     /**
      * A canonical description of everything that gives journaled commands their meaning (currencies and
      * instruments with their indices and parameters). A journal may only be replayed under the same one.
@@ -132,6 +140,7 @@ public final class EngineConfig
                 .append(" maker_fee_bps=").append(instrument.makerFeeBps())
                 .append(" taker_fee_bps=").append(instrument.takerFeeBps()).append('\n');
         }
+        text.append(operatorKeys.fingerprintLine());
         return text.toString();
     }
 
@@ -160,6 +169,7 @@ public final class EngineConfig
             keys.put(prefix + "maker_fee_bps", Integer.toString(instrument.makerFeeBps()));
             keys.put(prefix + "taker_fee_bps", Integer.toString(instrument.takerFeeBps()));
         }
+        operatorKeys.putInto(keys);
         return keys;
     }
 
@@ -184,6 +194,19 @@ public final class EngineConfig
         for (final String line : fingerprint.split("\n"))
         {
             final String[] words = line.split(" ");
+            if (words.length > 1 && "engine".equals(words[0]))
+            {
+                for (int i = 1; i < words.length; i++)
+                {
+                    final int equals = words[i].indexOf('=');
+                    if (equals < 1)
+                    {
+                        throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
+                    }
+                    keys.put("engine." + words[i].substring(0, equals), words[i].substring(equals + 1));
+                }
+                continue;
+            }
             if (words.length < 3 || !("currency".equals(words[0]) || "instrument".equals(words[0])))
             {
                 throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
@@ -264,7 +287,7 @@ public final class EngineConfig
                 instruments.add(instrument(instruments.size(), symbol, byCode));
             }
             rejectUnlisted("instrument.", symbols);
-            return new EngineConfig(currencies, instruments);
+            return new EngineConfig(currencies, instruments, OperatorKeys.read(keys));
         }
 
         private Instrument instrument(final int index, final String symbol, final Map<String, Currency> byCode)

@@ -33,6 +33,10 @@ final class EngineState
     final long[] maxTotal;
     long lastOrderNumber;
     long lastTradeId;
+    /** The trades BUST can still reverse (CONTRACT 9.6). */
+    final BustWindow bustWindow;
+    /** The transfer references remembered (CONTRACT 9.7). */
+    final TransferRefs transferRefs;
 
     EngineState(final EngineConfig config, final int maxOrders)
     {
@@ -46,6 +50,8 @@ final class EngineState
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];
+        this.bustWindow = new BustWindow(config.operatorKeys().bustWindow());
+        this.transferRefs = new TransferRefs(config.operatorKeys().transferRefMillis());
     }
 
     Account account(final long number)

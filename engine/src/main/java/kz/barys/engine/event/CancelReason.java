@@ -3,5 +3,7 @@ package kz.barys.engine.event;
 /** Reasons of {@code CANCELED} (CONTRACT section 5). */
 public enum CancelReason
 {
-    USER, IOC, FOK, STP, NO_LIQUIDITY, INSUFFICIENT_FUNDS, REPLACED, SUSPENDED, MASS_CANCEL
+    USER, IOC, FOK, STP, NO_LIQUIDITY, INSUFFICIENT_FUNDS, REPLACED, SUSPENDED, MASS_CANCEL,
+    /** An operator's CANCEL_ORDER or CANCEL_SYMBOL (CONTRACT 9.6). */
+    OPERATOR
 }

@@ -347,7 +347,7 @@ final class FrameHandler
             case ResumeDecoder.TEMPLATE_ID -> ResumeDecoder.BLOCK_LENGTH;
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
-            default -> -1;
+            default -> OperatorRequests.blockLength(template);
         };
     }
 }

@@ -85,6 +85,7 @@ final class Session implements CommandFiller
     private final ResumeDecoder resume = new ResumeDecoder();
     private final HaltDecoder halt = new HaltDecoder();
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
+    private final OperatorRequests operatorRequests = new OperatorRequests();
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
@@ -212,7 +213,13 @@ final class Session implements CommandFiller
                 command.type = CommandType.UNHALT;
                 command.instrument = Math.max(named(symbols, in, offset + UnhaltDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
             }
-            default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+            default ->
+            {
+                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command))
+                {
+                    command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+                }
+            }
         }
     }
 

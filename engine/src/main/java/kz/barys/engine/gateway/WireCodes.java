@@ -94,6 +94,7 @@ public final class WireCodes
             case REPLACED -> kz.barys.engine.gateway.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.gateway.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.gateway.sbe.CancelReason.MASS_CANCEL;
+            case OPERATOR -> kz.barys.engine.gateway.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -114,6 +115,8 @@ public final class WireCodes
             case OVERFLOW -> kz.barys.engine.gateway.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.gateway.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.gateway.sbe.RejectReason.UNAUTHORIZED;
+            case UNKNOWN_TRADE -> kz.barys.engine.gateway.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.gateway.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 
@@ -182,6 +185,7 @@ public final class WireCodes
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> null;
         };
     }
@@ -203,6 +207,8 @@ public final class WireCodes
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> null;
         };
     }

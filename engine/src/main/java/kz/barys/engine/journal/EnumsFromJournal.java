@@ -35,6 +35,9 @@ public final class EnumsFromJournal
             case HALT -> CommandType.HALT;
             case UNHALT -> CommandType.UNHALT;
             case MALFORMED -> CommandType.MALFORMED;
+            case CANCEL_ORDER -> CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> CommandType.CANCEL_SYMBOL;
+            case BUST -> CommandType.BUST;
             case NULL_VAL -> null;
         };
     }
@@ -96,6 +99,7 @@ public final class EnumsFromJournal
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> throw new IllegalArgumentException("a cancel without a reason");
         };
     }
@@ -117,6 +121,8 @@ public final class EnumsFromJournal
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }

@@ -39,6 +39,9 @@ public final class EnumsToJournal
             case HALT -> kz.barys.engine.journal.sbe.CommandType.HALT;
             case UNHALT -> kz.barys.engine.journal.sbe.CommandType.UNHALT;
             case MALFORMED -> kz.barys.engine.journal.sbe.CommandType.MALFORMED;
+            case CANCEL_ORDER -> kz.barys.engine.journal.sbe.CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> kz.barys.engine.journal.sbe.CommandType.CANCEL_SYMBOL;
+            case BUST -> kz.barys.engine.journal.sbe.CommandType.BUST;
         };
     }
 
@@ -111,6 +114,7 @@ public final class EnumsToJournal
             case REPLACED -> kz.barys.engine.journal.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.journal.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.journal.sbe.CancelReason.MASS_CANCEL;
+            case OPERATOR -> kz.barys.engine.journal.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -131,6 +135,8 @@ public final class EnumsToJournal
             case OVERFLOW -> kz.barys.engine.journal.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.journal.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.journal.sbe.RejectReason.UNAUTHORIZED;
+            case UNKNOWN_TRADE -> kz.barys.engine.journal.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.journal.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 
