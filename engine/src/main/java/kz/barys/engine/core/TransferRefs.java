@@ -54,22 +54,25 @@ final class TransferRefs
     private final Map<String, Entry> byRef = new HashMap<>();
     /** In the order remembered: the oldest first, as forgetting goes. */
     private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
+    /** The latest journaled time a transfer with a ref had: a clock that went back counts as not moving. */
+    private long lastMillis;
 
     TransferRefs(final long rememberMillis)
     {
         this.rememberMillis = rememberMillis;
     }
 
-    /** The journaled time of a command in milliseconds (what refs are remembered by). */
-    static long millis(final Command command)
+    /** The journaled time of a command in milliseconds (what refs are remembered by), never earlier than before. */
+    private long now(final Command command)
     {
-        return Math.floorDiv(command.timestampNanos, 1_000_000L);
+        lastMillis = Math.max(lastMillis, Math.floorDiv(command.timestampNanos, 1_000_000L));
+        return lastMillis;
     }
 
     /** The remembered entry for the command's ref at its time, or null; forgets what has expired by then. */
     Entry find(final Command command)
     {
-        final long now = millis(command);
+        final long now = now(command);
         while (!inOrder.isEmpty() && expired(inOrder.peekFirst(), now))
         {
             final Entry old = inOrder.pollFirst();
@@ -87,7 +90,7 @@ final class TransferRefs
             return;
         }
         final Entry entry = new Entry(key(command), command.type == CommandType.DEPOSIT, command.account,
-            command.currency, command.amount, millis(command));
+            command.currency, command.amount, now(command));
         byRef.put(entry.ref, entry);
         inOrder.addLast(entry);
     }
@@ -111,8 +114,9 @@ final class TransferRefs
     int write(final ExpandableArrayBuffer out, final int start)
     {
         int p = start;
-        out.putInt(p, byRef.size());
-        p += 4;
+        out.putLong(p, lastMillis);
+        out.putInt(p + 8, byRef.size());
+        p += 12;
         final Iterator<Entry> entries = inOrder.iterator();
         while (entries.hasNext())
         {
@@ -137,8 +141,9 @@ final class TransferRefs
     /** Reads what {@link #write} wrote; returns the new offset. */
     int read(final DirectBuffer in, final int start)
     {
-        final int count = in.getInt(start);
-        int p = start + 4;
+        lastMillis = in.getLong(start);
+        final int count = in.getInt(start + 8);
+        int p = start + 12;
         for (int i = 0; i < count; i++)
         {
             final int length = in.getByte(p) & 0xFF;

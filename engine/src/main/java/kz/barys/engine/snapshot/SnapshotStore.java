@@ -210,7 +210,7 @@ public final class SnapshotStore
         if (buffer.getByte(4) != VERSION)
         {
             throw new Unusable("has version " + buffer.getByte(4) + (buffer.getByte(4) < VERSION ?
-                ", written by an older Barys (without state this one keeps): not used" : ", which this Barys does not know"));
+                ", written by an older Barys (no markets, enums by ordinal, or no bust window and transfer refs)" : ", which this Barys does not know"));
         }
         final int stateLength = buffer.getInt(29);
         final int marketsLength = buffer.getInt(HEADER_LENGTH);

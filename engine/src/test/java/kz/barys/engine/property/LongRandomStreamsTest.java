@@ -52,6 +52,9 @@ class LongRandomStreamsTest
                 .containsKeys("CANCELED SUSPENDED", "CANCELED MASS_CANCEL", "REJECTED HALTED", "REJECTED SUSPENDED");
             case "fee-changes" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CONFIG applied", "TRADE with fees", "REJECTED INSUFFICIENT_FUNDS");
+            case "busts" -> assertThat(reached).as("%s", reached)
+                .containsKeys("TRADE_BUSTED", "REJECTED UNKNOWN_TRADE", "REJECTED DUPLICATE_REF", "DEPOSITED duplicate",
+                    "CANCELED OPERATOR", "SYMBOL_CANCELED", "TRADE with fees");
             case "scarce-funds" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CANCELED INSUFFICIENT_FUNDS", "CANCELED NO_LIQUIDITY", "REPLACED", "CANCELED STP");
             default -> assertThat(reached).as("%s", reached)

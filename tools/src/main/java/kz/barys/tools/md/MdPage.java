@@ -90,6 +90,7 @@ final class MdPage
           for (const t of m.trades) {
             const row = document.createElement("tr");
             cell(row, t.time.substring(11, 23)); cell(row, t.side, t.side); cell(row, t.qty); cell(row, t.price);
+            if (t.busted) { row.style.textDecoration = "line-through"; row.title = "busted"; }
             trades.appendChild(row);
           }
           box.appendChild(trades);

@@ -41,6 +41,24 @@ final class WebState implements MarketDataListener
         changed = true;
     }
 
+    /** A busted trade stays in the list, marked, so that the page can strike it through. */
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+        final Deque<String> last = trades.computeIfAbsent(instrument.index(), index -> new ArrayDeque<>());
+        final String prefix = "{\"trade\":" + tradeId + ",";
+        final Deque<String> marked = new ArrayDeque<>();
+        for (final String trade : last)
+        {
+            marked.addLast(trade.startsWith(prefix) ? trade.substring(0, trade.length() - 1) + ",\"busted\":true}" : trade);
+        }
+        last.clear();
+        last.addAll(marked);
+        changed = true;
+    }
+
     @Override
     public void bookUpdate(
         final Instrument instrument, final long seq, final Side side, final long price, final long qty, final int orders,
