@@ -43,10 +43,13 @@ public final class EngineConfig
     private final int maxOpenOrders;
     private final Map<String, Currency> currencyByCode = new HashMap<>();
     private final Map<String, Instrument> instrumentBySymbol = new HashMap<>();
+    private final OperatorKeys operatorKeys;
 
-    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments, final int maxOpenOrders)
+    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments, final int maxOpenOrders,
+        final OperatorKeys operatorKeys)
     {
         this.maxOpenOrders = maxOpenOrders;
+        this.operatorKeys = operatorKeys;
         this.currencies = Collections.unmodifiableList(currencies);
         this.instruments = Collections.unmodifiableList(instruments);
         currencies.forEach(c -> currencyByCode.put(c.code(), c));
@@ -120,6 +123,12 @@ public final class EngineConfig
         return maxOpenOrders;
     }
 
+    /** The engine keys of the operator verbs and transfer refs (CONTRACT 9.6, 9.7). */
+    public OperatorKeys operatorKeys()
+    {
+        return operatorKeys;
+    }
+
     /**
      * A canonical description of everything that gives journaled commands their meaning (currencies and
      * instruments with their indices and parameters). A journal may only be replayed under the same one.
@@ -160,6 +169,7 @@ public final class EngineConfig
         {
             text.append("engine max_open_orders=").append(maxOpenOrders).append('\n');
         }
+        text.append(operatorKeys.fingerprintLine());
         return text.toString();
     }
 
@@ -217,6 +227,7 @@ public final class EngineConfig
             }
         }
         putIfSet(keys, MAX_OPEN_ORDERS_KEY, maxOpenOrders);
+        operatorKeys.putInto(keys);
         return keys;
     }
 
@@ -241,7 +252,7 @@ public final class EngineConfig
         for (final String line : fingerprint.split("\n"))
         {
             final String[] words = line.split(" ");
-            if ("engine".equals(words[0]))
+            if (words.length > 1 && "engine".equals(words[0]))
             {
                 for (int i = 1; i < words.length; i++)
                 {
@@ -335,7 +346,7 @@ public final class EngineConfig
             }
             rejectUnlisted("instrument.", symbols);
             final int maxOpenOrders = (int)keys.integer(MAX_OPEN_ORDERS_KEY, 0, 0, Integer.MAX_VALUE);
-            return new EngineConfig(currencies, instruments, maxOpenOrders);
+            return new EngineConfig(currencies, instruments, maxOpenOrders, OperatorKeys.read(keys));
         }
 
         private Instrument instrument(final int index, final String symbol, final Map<String, Currency> byCode)

@@ -24,8 +24,9 @@ import kz.barys.engine.journal.sbe.TimeInForce;
 
 /**
  * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, reference prices, every
- * resting order in book order (so time priority survives) and every account. The same state always gives the same bytes,
- * which is what makes {@link #digest} a check of determinism across restarts. Layout in docs/journal.md.
+ * resting order in book order (so time priority survives), every account, the bust window and the remembered
+ * transfer refs. The same state always gives the same bytes, which is what makes {@link #digest} a check of
+ * determinism across restarts. Layout in docs/journal.md.
  */
 public final class CoreSnapshot
 {
@@ -74,6 +75,8 @@ public final class CoreSnapshot
                 p += 16;
             }
         }
+        p = state.bustWindow.write(state.lastTradeId, out, p);
+        p = state.transferRefs.write(out, p);
         return p;
     }
 
@@ -169,6 +172,8 @@ public final class CoreSnapshot
                 p += 16;
             }
         }
+        p = state.bustWindow.read(state.lastTradeId, in, p);
+        p = state.transferRefs.read(in, p);
         check(p == offset + length, "snapshot length does not match its content");
 
         for (int i = 0; i < orders.size(); i++)

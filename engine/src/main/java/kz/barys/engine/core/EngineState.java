@@ -51,6 +51,10 @@ final class EngineState
     final long[] bandHigh;
     long lastOrderNumber;
     long lastTradeId;
+    /** The trades BUST can still reverse (CONTRACT 9.6). */
+    final BustWindow bustWindow;
+    /** The transfer references remembered (CONTRACT 9.7). */
+    final TransferRefs transferRefs;
 
     EngineState(final EngineConfig config, final int maxOrders)
     {
@@ -69,6 +73,8 @@ final class EngineState
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];
         this.supply = new long[currencies];
+        this.bustWindow = new BustWindow(config.operatorKeys().bustWindow());
+        this.transferRefs = new TransferRefs(config.operatorKeys().transferRefMillis());
     }
 
     Account account(final long number)

@@ -217,6 +217,8 @@ final class Matcher
             taker.filled(),
             makerFee,
             takerFee);
+        state.bustWindow.record(state.lastTradeId, instrument.index(), price, qty, maker.account(), taker.account(),
+            makerFee, takerFee, takerBuys);
 
         if (makerDone)
         {

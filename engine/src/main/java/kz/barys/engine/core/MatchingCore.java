@@ -31,6 +31,7 @@ public final class MatchingCore
     private EngineState state;
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
+    private OperatorVerbs operatorVerbs;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -44,6 +45,7 @@ public final class MatchingCore
         this.state = new EngineState(config, maxOrders);
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
+        this.operatorVerbs = new OperatorVerbs(state, canceller);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -52,6 +54,7 @@ public final class MatchingCore
         this.state = other.state;
         this.canceller = other.canceller;
         this.orderEntry = other.orderEntry;
+        this.operatorVerbs = other.operatorVerbs;
     }
 
     /**
@@ -101,6 +104,9 @@ public final class MatchingCore
             case HALT, UNHALT -> halt(command, sink);
             case SET_REFERENCE -> setReference(command, sink);
             case MALFORMED -> sink.rejected(command.account, command.id, RejectReason.MALFORMED);
+            case CANCEL_ORDER -> operatorVerbs.cancelOrder(command, sink);
+            case CANCEL_SYMBOL -> operatorVerbs.cancelSymbol(command, sink);
+            case BUST -> operatorVerbs.bust(command, sink);
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
     }
@@ -167,7 +173,17 @@ public final class MatchingCore
 
     private void deposit(final Command command, final EventSink sink)
     {
-        final RejectReason reason = checkTransfer(command);
+        RejectReason reason = checkTransfer(command);
+        if (reason == null && command.refLength > 0)
+        {
+            final TransferRefs.Entry remembered = state.transferRefs.find(command);
+            if (remembered != null && remembered.sameTransfer(command))
+            {
+                sink.depositRepeated(command.account, state.config.currencies().get(command.currency), command.amount);
+                return;
+            }
+            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+        }
         if (reason != null)
         {
             sink.rejected(command.account, 0, reason);
@@ -182,6 +198,7 @@ public final class MatchingCore
         account.credit(command.currency, command.amount);
         state.credited(account, command.currency);
         state.supplied(command.currency, command.amount);
+        rememberRef(command);
         sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
     }
 
@@ -189,6 +206,16 @@ public final class MatchingCore
     {
         RejectReason reason = checkTransfer(command);
         final Currency currency = reason == null ? state.config.currencies().get(command.currency) : null;
+        if (reason == null && command.refLength > 0)
+        {
+            final TransferRefs.Entry remembered = state.transferRefs.find(command);
+            if (remembered != null && remembered.sameTransfer(command))
+            {
+                sink.withdrawalRepeated(command.account, currency, command.amount);
+                return;
+            }
+            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+        }
         if (reason == null && command.amount % currency.withdrawalStep() != 0)
         {
             reason = RejectReason.INVALID_QTY;
@@ -205,11 +232,25 @@ public final class MatchingCore
         }
         account.debit(command.currency, command.amount);
         state.withdrawn(command.currency, command.amount);
+        rememberRef(command);
         sink.withdrawn(command.account, currency, command.amount);
     }
 
-    private static RejectReason checkTransfer(final Command command)
+    private void rememberRef(final Command command)
     {
+        if (command.refLength > 0)
+        {
+            state.transferRefs.remember(command);
+        }
+    }
+
+    /** CONTRACT 9.7: a ref required and missing makes the transfer MALFORMED, before every other check. */
+    private RejectReason checkTransfer(final Command command)
+    {
+        if (command.refLength == 0 && state.config.operatorKeys().requireTransferRef())
+        {
+            return RejectReason.MALFORMED;
+        }
         if (command.fieldOverflow)
         {
             return RejectReason.OVERFLOW;

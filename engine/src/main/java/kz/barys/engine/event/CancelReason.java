@@ -5,5 +5,7 @@ public enum CancelReason
 {
     USER, IOC, FOK, STP, NO_LIQUIDITY, INSUFFICIENT_FUNDS, REPLACED, SUSPENDED, MASS_CANCEL,
     /** CONTRACT 9.3: a MARKET order's remainder past its protection edge. */
-    PRICE_PROTECTION
+    PRICE_PROTECTION,
+    /** An operator's CANCEL_ORDER or CANCEL_SYMBOL (CONTRACT 9.6). */
+    OPERATOR
 }

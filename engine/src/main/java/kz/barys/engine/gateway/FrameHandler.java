@@ -348,7 +348,7 @@ final class FrameHandler
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
             case SetReferenceDecoder.TEMPLATE_ID -> SetReferenceDecoder.BLOCK_LENGTH;
-            default -> -1;
+            default -> OperatorRequests.blockLength(template);
         };
     }
 }

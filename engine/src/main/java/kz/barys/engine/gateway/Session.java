@@ -89,6 +89,7 @@ final class Session implements CommandFiller
     private final HaltDecoder halt = new HaltDecoder();
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
     private final SetReferenceDecoder setReference = new SetReferenceDecoder();
+    private final OperatorRequests operatorRequests = new OperatorRequests();
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
@@ -225,7 +226,13 @@ final class Session implements CommandFiller
                     named(symbols, in, offset + SetReferenceDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
                 command.price = amount(setReference.price().mantissa());
             }
-            default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+            default ->
+            {
+                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command))
+                {
+                    command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+                }
+            }
         }
     }
 

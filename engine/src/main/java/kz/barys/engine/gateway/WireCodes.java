@@ -95,6 +95,7 @@ public final class WireCodes
             case SUSPENDED -> kz.barys.engine.gateway.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.gateway.sbe.CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> kz.barys.engine.gateway.sbe.CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> kz.barys.engine.gateway.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -119,6 +120,8 @@ public final class WireCodes
             case MAX_QTY -> kz.barys.engine.gateway.sbe.RejectReason.MAX_QTY;
             case MAX_NOTIONAL -> kz.barys.engine.gateway.sbe.RejectReason.MAX_NOTIONAL;
             case MAX_OPEN_ORDERS -> kz.barys.engine.gateway.sbe.RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> kz.barys.engine.gateway.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.gateway.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 
@@ -188,6 +191,7 @@ public final class WireCodes
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> null;
         };
     }
@@ -213,6 +217,8 @@ public final class WireCodes
             case MAX_QTY -> RejectReason.MAX_QTY;
             case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> null;
         };
     }

@@ -15,6 +15,8 @@ import kz.barys.engine.journal.sbe.NewOrderDecoder;
 import kz.barys.engine.journal.sbe.NewOrderEncoder;
 import kz.barys.engine.journal.sbe.ReplaceDecoder;
 import kz.barys.engine.journal.sbe.ReplaceEncoder;
+import kz.barys.engine.journal.sbe.TransferDecoder;
+import kz.barys.engine.journal.sbe.TransferEncoder;
 
 /**
  * A {@link Command} as one of the journal schema's command messages, through the generated codecs: the compact
@@ -27,8 +29,10 @@ public final class CommandCodec
 {
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     /** Most bytes a command message written by this version takes (header, block and the longest sent name). */
-    public static final int MAX_LENGTH = HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength()
-        + Command.NAME_LENGTH;
+    public static final int MAX_LENGTH = Math.max(
+        HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength() + Command.NAME_LENGTH,
+        HEADER + TransferEncoder.BLOCK_LENGTH + TransferEncoder.sentNameHeaderLength() + Command.NAME_LENGTH
+            + TransferEncoder.transferRefHeaderLength() + Command.MAX_REF_LENGTH);
 
     private static final long NULL_ORIGIN = CommandEncoder.originNullValue();
 
@@ -37,6 +41,8 @@ public final class CommandCodec
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelEncoder cancel = new CancelEncoder();
     private final ReplaceEncoder replace = new ReplaceEncoder();
+    private final TransferEncoder transfer = new TransferEncoder();
+    private final TransferDecoder transferDecoder = new TransferDecoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final CommandDecoder fullDecoder = new CommandDecoder();
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
@@ -90,6 +96,21 @@ public final class CommandCodec
                 .stp(EnumsToJournal.stp(command.stp))
                 .origin(origin(command));
             return HEADER + NewOrderEncoder.BLOCK_LENGTH;
+        }
+        if (command.refLength > 0)
+        {
+            transfer.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .account(command.account)
+                .amount(command.amount)
+                .currency(command.currency)
+                .eventsLength(eventsLength)
+                .commandType(EnumsToJournal.commandType(command.type))
+                .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
+                .sentLength((short)command.unknownNameLength)
+                .origin(origin(command))
+                .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH))
+                .putTransferRef(command.ref, 0, command.refLength);
+            return transfer.limit() - offset;
         }
         full.wrapAndApplyHeader(buffer, offset, headerEncoder)
             .account(command.account)
@@ -154,7 +175,8 @@ public final class CommandCodec
     public static boolean isCommand(final int templateId)
     {
         return templateId == ReplaceDecoder.TEMPLATE_ID || templateId == CancelDecoder.TEMPLATE_ID
-            || templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CommandDecoder.TEMPLATE_ID;
+            || templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CommandDecoder.TEMPLATE_ID
+            || templateId == TransferDecoder.TEMPLATE_ID;
     }
 
     /**
@@ -219,6 +241,10 @@ public final class CommandCodec
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
+            case TransferDecoder.TEMPLATE_ID ->
+            {
+                return decodeTransfer(buffer, offset, command);
+            }
             default ->
             {
                 return decodeFull(buffer, offset, command);
@@ -249,6 +275,24 @@ public final class CommandCodec
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);
         nameHeld = kept > 0;
+        eventsLength = (int)in.eventsLength();
+        return in.limit() - offset;
+    }
+
+    private int decodeTransfer(final DirectBuffer buffer, final int offset, final Command command)
+    {
+        final TransferDecoder in = transferDecoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
+        command.account = in.account();
+        command.amount = in.amount();
+        command.currency = in.currency();
+        command.type = EnumsFromJournal.commandType(in.commandType());
+        command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
+        command.unknownNameLength = in.sentLength();
+        command.origin = origin(in.origin());
+        final int kept = in.sentNameLength();
+        in.getSentName(command.unknownName, 0, kept);
+        nameHeld = kept > 0;
+        command.refLength = in.getTransferRef(command.ref, 0, Command.MAX_REF_LENGTH);
         eventsLength = (int)in.eventsLength();
         return in.limit() - offset;
     }

@@ -38,6 +38,9 @@ public final class EnumsFromJournal
             case UNHALT -> CommandType.UNHALT;
             case MALFORMED -> CommandType.MALFORMED;
             case SET_REFERENCE -> CommandType.SET_REFERENCE;
+            case CANCEL_ORDER -> CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> CommandType.CANCEL_SYMBOL;
+            case BUST -> CommandType.BUST;
             case NULL_VAL -> null;
         };
     }
@@ -100,6 +103,7 @@ public final class EnumsFromJournal
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> throw new IllegalArgumentException("a cancel without a reason");
         };
     }
@@ -125,6 +129,8 @@ public final class EnumsFromJournal
             case MAX_QTY -> RejectReason.MAX_QTY;
             case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }

@@ -42,6 +42,9 @@ public final class EnumsToJournal
             case UNHALT -> kz.barys.engine.journal.sbe.CommandType.UNHALT;
             case MALFORMED -> kz.barys.engine.journal.sbe.CommandType.MALFORMED;
             case SET_REFERENCE -> kz.barys.engine.journal.sbe.CommandType.SET_REFERENCE;
+            case CANCEL_ORDER -> kz.barys.engine.journal.sbe.CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> kz.barys.engine.journal.sbe.CommandType.CANCEL_SYMBOL;
+            case BUST -> kz.barys.engine.journal.sbe.CommandType.BUST;
         };
     }
 
@@ -115,6 +118,7 @@ public final class EnumsToJournal
             case SUSPENDED -> kz.barys.engine.journal.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.journal.sbe.CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> kz.barys.engine.journal.sbe.CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> kz.barys.engine.journal.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -139,6 +143,8 @@ public final class EnumsToJournal
             case MAX_QTY -> kz.barys.engine.journal.sbe.RejectReason.MAX_QTY;
             case MAX_NOTIONAL -> kz.barys.engine.journal.sbe.RejectReason.MAX_NOTIONAL;
             case MAX_OPEN_ORDERS -> kz.barys.engine.journal.sbe.RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> kz.barys.engine.journal.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.journal.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 

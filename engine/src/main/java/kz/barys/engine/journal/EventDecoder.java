@@ -13,6 +13,10 @@ import kz.barys.engine.journal.sbe.CanceledDecoder;
 import kz.barys.engine.journal.sbe.DepositedDecoder;
 import kz.barys.engine.journal.sbe.HaltedDecoder;
 import kz.barys.engine.journal.sbe.MassCanceledDecoder;
+import kz.barys.engine.journal.sbe.SymbolCanceledDecoder;
+import kz.barys.engine.journal.sbe.TradeBustedDecoder;
+import kz.barys.engine.journal.sbe.DepositRepeatedDecoder;
+import kz.barys.engine.journal.sbe.WithdrawalRepeatedDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
 import kz.barys.engine.journal.sbe.ReferenceSetDecoder;
 import kz.barys.engine.journal.sbe.RejectedDecoder;
@@ -52,6 +56,10 @@ public final class EventDecoder
     private final UnhaltedDecoder unhalted = new UnhaltedDecoder();
     private final MassCanceledDecoder massCanceled = new MassCanceledDecoder();
     private final ReferenceSetDecoder referenceSet = new ReferenceSetDecoder();
+    private final SymbolCanceledDecoder symbolCanceled = new SymbolCanceledDecoder();
+    private final TradeBustedDecoder tradeBusted = new TradeBustedDecoder();
+    private final DepositRepeatedDecoder depositRepeated = new DepositRepeatedDecoder();
+    private final WithdrawalRepeatedDecoder withdrawalRepeated = new WithdrawalRepeatedDecoder();
 
     public EventDecoder(final EngineConfig config)
     {
@@ -105,6 +113,29 @@ public final class EventDecoder
                 {
                     referenceSet.wrap(buffer, body, block, VERSION);
                     sink.referenceSet(instruments.get(referenceSet.instrument()), referenceSet.price());
+                }
+                case SymbolCanceledDecoder.TEMPLATE_ID ->
+                {
+                    symbolCanceled.wrap(buffer, body, block, VERSION);
+                    sink.symbolCanceled(instruments.get(symbolCanceled.instrument()), symbolCanceled.count());
+                }
+                case TradeBustedDecoder.TEMPLATE_ID ->
+                {
+                    final TradeBustedDecoder event = tradeBusted.wrap(buffer, body, block, VERSION);
+                    sink.tradeBusted(instruments.get(event.instrument()), event.tradeId(), event.price(), event.qty(),
+                        event.makerAccount(), event.takerAccount());
+                }
+                case DepositRepeatedDecoder.TEMPLATE_ID ->
+                {
+                    depositRepeated.wrap(buffer, body, block, VERSION);
+                    sink.depositRepeated(depositRepeated.account(), currencies.get(depositRepeated.currency()),
+                        depositRepeated.amount());
+                }
+                case WithdrawalRepeatedDecoder.TEMPLATE_ID ->
+                {
+                    withdrawalRepeated.wrap(buffer, body, block, VERSION);
+                    sink.withdrawalRepeated(withdrawalRepeated.account(), currencies.get(withdrawalRepeated.currency()),
+                        withdrawalRepeated.amount());
                 }
                 default -> throw new JournalFormatException("an event of template id " + template + " at " + position
                     + ", unknown to this barys (journal format " + JournalFormat.VERSION + ", schema version "

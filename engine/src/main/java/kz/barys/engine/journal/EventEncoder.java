@@ -23,6 +23,10 @@ import kz.barys.engine.journal.sbe.SuspendedEncoder;
 import kz.barys.engine.journal.sbe.TradeEncoder;
 import kz.barys.engine.journal.sbe.UnhaltedEncoder;
 import kz.barys.engine.journal.sbe.WithdrawnEncoder;
+import kz.barys.engine.journal.sbe.SymbolCanceledEncoder;
+import kz.barys.engine.journal.sbe.TradeBustedEncoder;
+import kz.barys.engine.journal.sbe.DepositRepeatedEncoder;
+import kz.barys.engine.journal.sbe.WithdrawalRepeatedEncoder;
 
 /**
  * Encodes events as the journal schema's event messages (barys-journal.xml), one after another, into a growable
@@ -52,6 +56,10 @@ public final class EventEncoder implements EventSink
     private final UnhaltedEncoder unhalted = new UnhaltedEncoder();
     private final MassCanceledEncoder massCanceled = new MassCanceledEncoder();
     private final ReferenceSetEncoder referenceSet = new ReferenceSetEncoder();
+    private final SymbolCanceledEncoder symbolCanceled = new SymbolCanceledEncoder();
+    private final TradeBustedEncoder tradeBusted = new TradeBustedEncoder();
+    private final DepositRepeatedEncoder depositRepeated = new DepositRepeatedEncoder();
+    private final WithdrawalRepeatedEncoder withdrawalRepeated = new WithdrawalRepeatedEncoder();
     private int position;
 
     public EventEncoder()
@@ -247,5 +255,37 @@ public final class EventEncoder implements EventSink
     {
         referenceSet.wrapAndApplyHeader(buffer, at(), header).price(price).instrument(instrument.index());
         position += HEADER + ReferenceSetEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void symbolCanceled(final Instrument instrument, final int count)
+    {
+        symbolCanceled.wrapAndApplyHeader(buffer, at(), header).count(count).instrument(instrument.index());
+        position += HEADER + SymbolCanceledEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+        final long takerAccount)
+    {
+        tradeBusted.wrapAndApplyHeader(buffer, at(), header).tradeId(tradeId).price(price).qty(qty)
+            .makerAccount(makerAccount).takerAccount(takerAccount).instrument(instrument.index());
+        position += HEADER + TradeBustedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+        depositRepeated.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount).currency(currency.index());
+        position += HEADER + DepositRepeatedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+        withdrawalRepeated.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount)
+            .currency(currency.index());
+        position += HEADER + WithdrawalRepeatedEncoder.BLOCK_LENGTH;
     }
 }

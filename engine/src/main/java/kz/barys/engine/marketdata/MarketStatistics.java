@@ -50,6 +50,18 @@ public final class MarketStatistics implements MarketDataListener
         nowNanos = Math.max(nowNanos, timeNanos);
     }
 
+    /** A busted trade stays among the last trades, marked; the candles keep it (they count what was traded). */
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+        final int index = instrument.index();
+        ensure(index);
+        trades[index].bust(tradeId);
+        nowNanos = Math.max(nowNanos, timeNanos);
+    }
+
     @Override
     public void tradingStatus(final Instrument instrument, final long seq, final boolean isHalted, final long timeNanos)
     {

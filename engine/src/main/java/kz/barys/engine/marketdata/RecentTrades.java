@@ -10,6 +10,7 @@ public final class RecentTrades
     private final long[] qty;
     private final boolean[] buyer;
     private final long[] time;
+    private final boolean[] busted;
     private int newest = -1;
     private int size;
 
@@ -24,6 +25,7 @@ public final class RecentTrades
         qty = new long[capacity];
         buyer = new boolean[capacity];
         time = new long[capacity];
+        busted = new boolean[capacity];
     }
 
     void add(final long id, final long tradePrice, final long tradeQty, final Side aggressor, final long timeNanos)
@@ -34,6 +36,7 @@ public final class RecentTrades
         qty[newest] = tradeQty;
         buyer[newest] = aggressor == Side.BUY;
         time[newest] = timeNanos;
+        busted[newest] = false;
         size = Math.min(size + 1, tradeId.length);
     }
 
@@ -69,6 +72,26 @@ public final class RecentTrades
     public long timeNanos(final int i)
     {
         return time[slot(i)];
+    }
+
+    /** Whether the {@code i}-th newest trade was busted (CONTRACT 9.6): it stays in the list, marked. */
+    public boolean busted(final int i)
+    {
+        return busted[slot(i)];
+    }
+
+    /** Marks trade {@code id} busted if it is still kept. */
+    void bust(final long id)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            final int slot = slot(i);
+            if (tradeId[slot] == id)
+            {
+                busted[slot] = true;
+                return;
+            }
+        }
     }
 
     private int slot(final int i)

@@ -39,7 +39,9 @@ public final class ReferenceModel
     private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
     private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY");
     private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
-    private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id");
+    private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
+    private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
+    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,32}");
     private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount");
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
@@ -98,6 +100,12 @@ public final class ReferenceModel
         long nextOrder = 1;
         long nextTrade = 1;
         long nextTime = 1;
+        /** Every trade made, by trade number (CONTRACT 9.6: what a BUST reverses). */
+        final TreeMap<Long, TradeRecord> trades = new TreeMap<>();
+        /** Transfer refs remembered (CONTRACT 9.7): the latest transfer with each ref. */
+        final Map<String, RefRecord> refs = new LinkedHashMap<>();
+        /** Journaled time of the command before, in epoch milliseconds (time=). */
+        long clockMillis;
         /** A FOK feasibility trial: balances may pass the maximum (the copy is thrown away). */
         boolean unbounded;
 
@@ -115,6 +123,9 @@ public final class ReferenceModel
             s.nextOrder = nextOrder;
             s.nextTrade = nextTrade;
             s.nextTime = nextTime;
+            trades.forEach((number, trade) -> s.trades.put(number, trade.copy()));
+            s.refs.putAll(refs);
+            s.clockMillis = clockMillis;
             return s;
         }
     }
@@ -171,6 +182,42 @@ public final class ReferenceModel
 
     private enum End
     { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT, EDGE }
+
+    /** A trade as a BUST needs it. */
+    private static final class TradeRecord
+    {
+        Instrument inst;
+        long price;
+        long qty;
+        long buyer;
+        long seller;
+        long buyerFee;
+        long sellerFee;
+        long maker;
+        long taker;
+        boolean busted;
+
+        TradeRecord copy()
+        {
+            final TradeRecord t = new TradeRecord();
+            t.inst = inst;
+            t.price = price;
+            t.qty = qty;
+            t.buyer = buyer;
+            t.seller = seller;
+            t.buyerFee = buyerFee;
+            t.sellerFee = sellerFee;
+            t.maker = maker;
+            t.taker = taker;
+            t.busted = busted;
+            return t;
+        }
+    }
+
+    /** A transfer that took effect with a ref, and when. */
+    private record RefRecord(String verb, long account, String currency, long amount, long millis)
+    {
+    }
 
     private final List<String> currencies = new ArrayList<>();
     private final Map<String, Long> withdrawalStep = new LinkedHashMap<>();
@@ -324,7 +371,20 @@ public final class ReferenceModel
             kv.put(key, tokens[i].substring(eq + 1));
         }
         final long carryAccount = carried(kv.get("account"));
-        final long carryId = carried(kv.get("id"));
+        final long carryId = carried(lastOf(kv, "id", "trade"));
+        // time= may go on any command (CONTRACT 10.2): none, or an earlier one, is the time of the command before.
+        final String time = kv.remove("time");
+        if (time != null)
+        {
+            if (!DIGITS.matcher(time).matches() || new BigInteger(time).compareTo(MAX_MILLIS) > 0)
+            {
+                broken = true;
+            }
+            else
+            {
+                state.clockMillis = Math.max(state.clockMillis, Long.parseLong(time));
+            }
+        }
 
         final Set<String> allowed;
         final Set<String> required;
@@ -362,7 +422,22 @@ public final class ReferenceModel
             }
             case "DEPOSIT", "WITHDRAW" ->
             {
-                allowed = Set.of("account", "currency", "amount");
+                allowed = Set.of("account", "currency", "amount", "ref");
+                required = Set.of("account", "currency", "amount");
+            }
+            case "CANCEL_ORDER" ->
+            {
+                allowed = Set.of("account", "id");
+                required = allowed;
+            }
+            case "CANCEL_SYMBOL" ->
+            {
+                allowed = Set.of("symbol");
+                required = allowed;
+            }
+            case "BUST" ->
+            {
+                allowed = Set.of("trade");
                 required = allowed;
             }
             case "SET_REFERENCE" ->
@@ -383,9 +458,15 @@ public final class ReferenceModel
             out.add(rejected(carryAccount, carryId, "MALFORMED"));
             return out;
         }
+        if (("DEPOSIT".equals(verb) || "WITHDRAW".equals(verb)) && !kv.containsKey("ref")
+            && "true".equals(config.getProperty("engine.require_transfer_ref", "false").strip()))
+        {
+            out.add(rejected(carryAccount, 0, "MALFORMED"));
+            return out;
+        }
         if (anyFieldOverflows(kv))
         {
-            out.add(rejected(carryAccount, carryId, "OVERFLOW"));
+            out.add(rejected("BUST".equals(verb) ? 0 : carryAccount, "BUST".equals(verb) ? 0 : carryId, "OVERFLOW"));
             return out;
         }
 
@@ -403,6 +484,9 @@ public final class ReferenceModel
             }
             case "HALT", "UNHALT" -> halt(verb, kv.get("symbol"), out);
             case "SET_REFERENCE" -> setReference(kv, out);
+            case "CANCEL_ORDER" -> cancelOrder(kv, out);
+            case "CANCEL_SYMBOL" -> cancelSymbol(kv.get("symbol"), out);
+            case "BUST" -> bust(Long.parseLong(kv.get("trade")), out);
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
@@ -964,6 +1048,87 @@ public final class ReferenceModel
         }
     }
 
+    private long refDays()
+    {
+        return Long.parseLong(config.getProperty("engine.transfer_ref_days", "30").strip());
+    }
+
+    private long bustWindow()
+    {
+        return Long.parseLong(config.getProperty("engine.bust_window", "100000").strip());
+    }
+
+    private void cancelOrder(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final long id = Long.parseLong(kv.get("id"));
+        final Order o = findLive(account, id);
+        if (o == null)
+        {
+            out.add(rejected(account, id, "UNKNOWN_ORDER"));
+            return;
+        }
+        state.book.remove(o);
+        out.add(canceled(o, "OPERATOR"));
+    }
+
+    private void cancelSymbol(final String symbol, final List<String> out)
+    {
+        if (!instruments.containsKey(symbol))
+        {
+            out.add(rejected(0, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        int count = 0;
+        for (final Order o : liveByNumber())
+        {
+            if (symbol.equals(o.inst.symbol()))
+            {
+                state.book.remove(o);
+                out.add(canceled(o, "OPERATOR"));
+                count++;
+            }
+        }
+        out.add("SYMBOL_CANCELED symbol=" + symbol + " count=" + count);
+    }
+
+    /** CONTRACT 9.6: reverses a trade of the last bust_window ones, if every balance still covers its orders. */
+    private void bust(final long number, final List<String> out)
+    {
+        final TradeRecord t = state.trades.get(number);
+        if (t == null || t.busted || number <= state.nextTrade - 1 - bustWindow())
+        {
+            out.add(rejected(0, number, "UNKNOWN_TRADE"));
+            return;
+        }
+        final long notional = notional(t.price, t.qty).longValueExact();
+        final Map<List<Object>, Long> deltas = new LinkedHashMap<>();
+        deltas.merge(List.of(t.buyer, t.inst.base()), -t.qty, Long::sum);
+        deltas.merge(List.of(t.buyer, t.inst.quote()), notional + t.buyerFee, Long::sum);
+        deltas.merge(List.of(t.seller, t.inst.base()), t.qty, Long::sum);
+        deltas.merge(List.of(t.seller, t.inst.quote()), -(notional - t.sellerFee), Long::sum);
+        for (final Map.Entry<List<Object>, Long> d : deltas.entrySet())
+        {
+            final long account = (Long)d.getKey().get(0);
+            final String currency = (String)d.getKey().get(1);
+            final BigInteger after = BigInteger.valueOf(total(account, currency)).add(BigInteger.valueOf(d.getValue()));
+            if (after.compareTo(LONG_MAX) > 0)
+            {
+                out.add(rejected(0, number, "OVERFLOW"));
+                return;
+            }
+            if (after.compareTo(BigInteger.valueOf(reserved(account, currency))) < 0)
+            {
+                out.add(rejected(0, number, "INSUFFICIENT_FUNDS"));
+                return;
+            }
+        }
+        deltas.forEach((key, delta) -> addTotal((Long)key.get(0), (String)key.get(1), delta));
+        t.busted = true;
+        out.add("TRADE_BUSTED symbol=" + t.inst.symbol() + " trade=" + number + " price=" + fmt(t.price)
+            + " qty=" + fmt(t.qty) + " maker_account=" + t.maker + " taker_account=" + t.taker);
+    }
+
     private void depositOrWithdraw(final String verb, final Map<String, String> kv, final List<String> out)
     {
         final long account = Long.parseLong(kv.get("account"));
@@ -975,12 +1140,41 @@ public final class ReferenceModel
         }
         final BigDecimal a = new BigDecimal(kv.get("amount"));
         final boolean withdraw = "WITHDRAW".equals(verb);
-        if (!positiveWithin8Decimals(a) || (withdraw && toUnits(a) % withdrawalStep.get(currency) != 0))
+        if (!positiveWithin8Decimals(a))
         {
             out.add(rejected(account, 0, "INVALID_QTY"));
             return;
         }
         final long amount = toUnits(a);
+        final String ref = kv.get("ref");
+        final RefRecord remembered = ref == null ? null : state.refs.get(ref);
+        if (remembered != null && state.clockMillis - remembered.millis() < refDays() * 86_400_000L)
+        {
+            if (remembered.equals(new RefRecord(verb, account, currency, amount, remembered.millis())))
+            {
+                out.add((withdraw ? "WITHDRAWN" : "DEPOSITED") + " account=" + account + " currency=" + currency
+                    + " amount=" + fmt(amount) + " duplicate=true");
+            }
+            else
+            {
+                out.add(rejected(account, 0, "DUPLICATE_REF"));
+            }
+            return;
+        }
+        if (withdraw && amount % withdrawalStep.get(currency) != 0)
+        {
+            out.add(rejected(account, 0, "INVALID_QTY"));
+            return;
+        }
+        if (ref != null && refDays() > 0)
+        {
+            final boolean fits = withdraw ? amount <= available(account, currency)
+                : BigInteger.valueOf(total(account, currency)).add(BigInteger.valueOf(amount)).compareTo(LONG_MAX) <= 0;
+            if (fits)
+            {
+                state.refs.put(ref, new RefRecord(verb, account, currency, amount, state.clockMillis));
+            }
+        }
         if (withdraw)
         {
             if (amount > available(account, currency))
@@ -1088,6 +1282,17 @@ public final class ReferenceModel
             t.filledAny = true;
             t.filled += qty;
             state.reference.put(inst.symbol(), m.price);
+            final TradeRecord record = new TradeRecord();
+            record.inst = inst;
+            record.price = m.price;
+            record.qty = qty;
+            record.buyer = buyer;
+            record.seller = seller;
+            record.buyerFee = t.buy ? takerFee : makerFee;
+            record.sellerFee = t.buy ? makerFee : takerFee;
+            record.maker = m.account;
+            record.taker = t.account;
+            state.trades.put(state.nextTrade, record);
             out.add("TRADE symbol=" + inst.symbol() + " trade=" + state.nextTrade++ + " price=" + fmt(m.price)
                 + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
                 + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id
@@ -1303,6 +1508,20 @@ public final class ReferenceModel
         return v.signum() > 0 && v.compareTo(LONG_MAX) <= 0 ? v.longValue() : 0;
     }
 
+    /** The value of whichever of the two keys came last on the line (the engine keeps the last), or null. */
+    private static String lastOf(final Map<String, String> kv, final String first, final String second)
+    {
+        String value = null;
+        for (final Map.Entry<String, String> e : kv.entrySet())
+        {
+            if (e.getKey().equals(first) || e.getKey().equals(second))
+            {
+                value = e.getValue();
+            }
+        }
+        return value;
+    }
+
     private static boolean fieldsWellFormed(final Map<String, String> kv)
     {
         for (final Map.Entry<String, String> e : kv.entrySet())
@@ -1310,7 +1529,8 @@ public final class ReferenceModel
             final String v = e.getValue();
             final boolean ok = switch (e.getKey())
             {
-                case "account", "id", "new_id" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
+                case "account", "id", "new_id", "trade" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
+                case "ref" -> REF.matcher(v).matches();
                 case "price", "qty", "quote_qty", "amount" -> DECIMAL.matcher(v).matches();
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);

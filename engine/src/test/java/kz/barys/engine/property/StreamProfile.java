@@ -30,8 +30,14 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         BLANK, OVERFLOW,
         /** A {@code CONFIG} line that changes an instrument's fee rates (docs/operations.md, "Changing the markets"). */
         FEE_CHANGE,
-        /** The operator's SET_REFERENCE (CONTRACT 9.6), sometimes far from the mid, sometimes invalid. */
-        SET_REFERENCE
+        /** The operator's SET_REFERENCE (CONTRACT 9.1), sometimes far from the mid, sometimes invalid. */
+        SET_REFERENCE,
+        /** {@code BUST} of a recent, old, busted or unknown trade (CONTRACT 9.6). */
+        BUST,
+        /** {@code CANCEL_ORDER} or {@code CANCEL_SYMBOL} (CONTRACT 9.6). */
+        OPERATOR_CANCEL,
+        /** A DEPOSIT or WITHDRAW with a ref from a small set, the journaled time moving by days (CONTRACT 9.7). */
+        REF_TRANSFER
     }
 
     /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
@@ -43,13 +49,14 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         this(name, config, accounts, fundingPercent, stpNonePercent, edgePercent, weights, NARROW);
     }
 
-    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE
-    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0};
-    private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0};
-    private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0};
-    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0};
-    private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20, 0};
-    private static final int[] WITH_FEE_CHANGES = {400, 120, 100, 120, 90, 40, 20, 3, 20, 3, 15, 10, 2, 7, 50};
+    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0};
+    private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0, 0, 0, 0, 0};
+    private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0, 0, 0, 0, 0};
+    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0};
+    private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0};
+    private static final int[] WITH_FEE_CHANGES = {400, 120, 100, 120, 90, 40, 20, 3, 20, 3, 15, 10, 2, 7, 50, 0, 0, 0, 0};
+    private static final int[] WITH_BUSTS = {350, 120, 60, 60, 60, 30, 10, 3, 10, 3, 10, 5, 2, 5, 0, 0, 90, 30, 60};
 
     /** Fees on every instrument, ETH-KZT with the maker rate above the taker rate (reservations use the max). */
     static final String FEE_CONFIG = withFees(10, 25, 10, 25, 30, 5);
@@ -83,7 +90,7 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile FEE_CHANGES = new StreamProfile("fee-changes", FEE_CONFIG, 3, 30, 20, 2,
         WITH_FEE_CHANGES);
 
-    //                                       LIM  MKT  CXL  REP  DEP  WDR  CXA SUS RES HLT UNH MAL BLK OVF FEE REF
+    //                                       LIM  MKT  CXL  REP  DEP  WDR  CXA SUS RES HLT UNH MAL BLK OVF FEE SREF (rest 0)
     private static final int[] WITH_CONTROLS = {450, 150, 60, 120, 80, 30, 20, 1, 20, 1, 15, 20, 2, 7, 0, 40};
 
     /**
@@ -93,9 +100,16 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile CONTROLS = new StreamProfile("controls", withControls(FEE_CONFIG), 4, 100, 20, 0,
         WITH_CONTROLS, 20_000);
 
+    /**
+     * Busts of recent trades (a window of 50) among trades with fees, operator cancels, and transfers with refs
+     * repeated, conflicting and forgotten as the journaled time moves by days (CONTRACT 9.6, 9.7).
+     */
+    static final StreamProfile BUSTS = new StreamProfile("busts", FEE_CONFIG + "\nengine.bust_window=50\n", 3, 40, 25, 2,
+        WITH_BUSTS);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS);
 
     StreamProfile
     {

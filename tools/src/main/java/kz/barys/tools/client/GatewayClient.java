@@ -18,6 +18,12 @@ import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.gateway.sbe.CancelOrderEncoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.DepositEncoder;
+import kz.barys.engine.gateway.sbe.BustEncoder;
+import kz.barys.engine.gateway.sbe.BustReportDecoder;
+import kz.barys.engine.gateway.sbe.CancelSymbolEncoder;
+import kz.barys.engine.gateway.sbe.DepositWithRefEncoder;
+import kz.barys.engine.gateway.sbe.OperatorCancelEncoder;
+import kz.barys.engine.gateway.sbe.WithdrawWithRefEncoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
 import kz.barys.engine.gateway.sbe.HaltEncoder;
 import kz.barys.engine.gateway.sbe.HeartbeatDecoder;
@@ -100,6 +106,12 @@ public final class GatewayClient implements AutoCloseable
     private final CancelRejectDecoder cancelReject = new CancelRejectDecoder();
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
     private final OperatorReportDecoder operatorReport = new OperatorReportDecoder();
+    private final BustReportDecoder bustReport = new BustReportDecoder();
+    private final OperatorCancelEncoder operatorCancel = new OperatorCancelEncoder();
+    private final CancelSymbolEncoder cancelSymbol = new CancelSymbolEncoder();
+    private final BustEncoder bust = new BustEncoder();
+    private final DepositWithRefEncoder depositWithRef = new DepositWithRefEncoder();
+    private final WithdrawWithRefEncoder withdrawWithRef = new WithdrawWithRefEncoder();
     private final BusinessRejectDecoder businessReject = new BusinessRejectDecoder();
     private final LogoutDecoder logoutDecoder = new LogoutDecoder();
     private final LogonAckDecoder logonAck = new LogonAckDecoder();
@@ -321,6 +333,55 @@ public final class GatewayClient implements AutoCloseable
         return seqNum;
     }
 
+    /** Operator port only: CANCEL_ORDER, any account's order (CONTRACT 9.6). */
+    public long operatorCancel(final long account, final long clOrdId)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + OperatorCancelEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        operatorCancel.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).clOrdId(clOrdId);
+        return seqNum;
+    }
+
+    /** Operator port only: CANCEL_SYMBOL. */
+    public long cancelSymbol(final byte[] symbol16)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + CancelSymbolEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        cancelSymbol.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum)
+            .putSymbol(symbol16, 0);
+        return seqNum;
+    }
+
+    /** Operator port only: BUST a trade. */
+    public long bust(final long tradeId)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + BustEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        bust.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum).tradeId(tradeId);
+        return seqNum;
+    }
+
+    /** Operator port only: a deposit with a transfer ref (CONTRACT 9.7), {@code ref32} NUL-padded. */
+    public long depositWithRef(final long account, final byte[] currency16, final long amount, final byte[] ref32)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + DepositWithRefEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        depositWithRef.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).putCurrency(currency16, 0).putTransferRef(ref32, 0).amount().mantissa(amount);
+        return seqNum;
+    }
+
+    /** Operator port only: a withdrawal with a transfer ref, {@code ref32} NUL-padded. */
+    public long withdrawWithRef(final long account, final byte[] currency16, final long amount, final byte[] ref32)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + WithdrawWithRefEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        withdrawWithRef.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).putCurrency(currency16, 0).putTransferRef(ref32, 0).amount().mantissa(amount);
+        return seqNum;
+    }
+
     /** Sends a Logout; the gateway answers with one and closes. Keep polling to see it. */
     public void logout() throws IOException
     {
@@ -491,6 +552,7 @@ public final class GatewayClient implements AutoCloseable
                 case CancelRejectDecoder.TEMPLATE_ID -> listener.onCancelReject(cancelReject.wrap(receiveBuffer, body, block, version));
                 case MassCancelReportDecoder.TEMPLATE_ID -> listener.onMassCancelReport(massCancelReport.wrap(receiveBuffer, body, block, version));
                 case OperatorReportDecoder.TEMPLATE_ID -> listener.onOperatorReport(operatorReport.wrap(receiveBuffer, body, block, version));
+                case BustReportDecoder.TEMPLATE_ID -> listener.onBustReport(bustReport.wrap(receiveBuffer, body, block, version));
                 case BusinessRejectDecoder.TEMPLATE_ID -> listener.onBusinessReject(businessReject.wrap(receiveBuffer, body, block, version));
                 case HeartbeatDecoder.TEMPLATE_ID ->
                 {

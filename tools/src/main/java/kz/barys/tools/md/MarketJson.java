@@ -72,7 +72,8 @@ final class MarketJson
                 .append(",\"price\":\"").append(Fixed.toString(trades.price(i)))
                 .append("\",\"qty\":\"").append(Fixed.toString(trades.qty(i)))
                 .append("\",\"side\":\"").append(trades.aggressor(i))
-                .append("\",\"time\":\"").append(time(trades.timeNanos(i))).append("\"}");
+                .append("\",\"time\":\"").append(time(trades.timeNanos(i))).append('"')
+                .append(trades.busted(i) ? ",\"busted\":true}" : "}");
         }
         json.append(']');
     }

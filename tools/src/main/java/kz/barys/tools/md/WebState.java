@@ -47,6 +47,16 @@ final class WebState implements MarketDataListener
         changed = true;
     }
 
+    /** A busted trade stays in the list, marked, so that the page can strike it through. */
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+        stats.tradeBusted(instrument, seq, tradeId, price, qty, timeNanos);
+        changed = true;
+    }
+
     @Override
     public void bookUpdate(
         final Instrument instrument, final long seq, final Side side, final long price, final long qty, final int orders,

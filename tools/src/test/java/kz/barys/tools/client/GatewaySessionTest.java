@@ -227,6 +227,17 @@ class GatewaySessionTest
             assertThat(engine.gateway.counters().logons()).isEqualTo(2);
             assertThat(engine.gateway.counters().sessionsOpen()).isEqualTo(2);
             // two Logons and four requests in, two LogonAcks and four answers out (and heartbeats, on a slow machine)
+            // CONTRACT 9.6, 9.7: the operator verbs and transfers with a ref are refused alike, nothing journaled
+            client.operatorCancel(1, 1);
+            client.cancelSymbol(GatewayClient.padded("BTC-KZT", 16));
+            client.bust(1);
+            client.depositWithRef(1, GatewayClient.padded("KZT", 16), 100 * KZT, GatewayClient.padded("bank-1", 32));
+            client.withdrawWithRef(1, GatewayClient.padded("KZT", 16), KZT, GatewayClient.padded("bank-2", 32));
+            roundTrip(client, seen, 5);
+            assertThat(seen.messages.subList(seen.messages.size() - 5, seen.messages.size()))
+                .allMatch(m -> m.contains("BusinessReject") && m.contains("NOT_ALLOWED_ON_THIS_PORT"));
+            assertThat(engine.engine.lastJournaledSequence()).isEqualTo(before + 1);
+            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(8);
             assertThat(engine.gateway.counters().messagesIn()).isGreaterThanOrEqualTo(2 + 4);
             assertThat(engine.gateway.counters().messagesOut()).isGreaterThanOrEqualTo(2 + 4);
         }
