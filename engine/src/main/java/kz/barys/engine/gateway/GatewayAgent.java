@@ -1,6 +1,8 @@
 package kz.barys.engine.gateway;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -11,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -31,6 +36,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
 {
     private static final long TIMER_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long CLOSE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long THROTTLE_EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayOptions options;
     private final Selector selector;
@@ -47,8 +53,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     private final SessionMessages messages = new SessionMessages();
     private final FrameHandler frames;
     private final List<Session> blocked = new ArrayList<>();
+    /** TLS on both ports, or null for plain TCP. */
+    private final SSLContext tlsContext;
+    private final LogonThrottle throttle;
     private CommandPublisher publisher;
     private long lastTimerRun;
+    private long lastThrottleExpiry;
     private volatile boolean acceptingInput = true;
     /** Set while the duty cycle finds nothing to do, so that the responder knows to wake the thread. */
     private volatile boolean idle;
@@ -58,11 +68,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
      *                   operator port)
      * @param outbound   the responder's ring of {@link ReportRecord}s
      * @param configDigest what a LogonAck tells the client of the engine's configuration
+     * @param tlsContext   TLS on both ports (built from {@code options.security().tls()}), or null for plain TCP
      */
     GatewayAgent(final GatewayOptions options, final Selector selector, final ServerSocketChannel tradingServer,
         final ServerSocketChannel operatorServer, final NameTable symbols, final NameTable currencies,
         final RingBuffer outbound, final Authenticator authenticator, final long configDigest, final NanoClock clock,
-        final ErrorHandler errorHandler, final GatewayCounters counters)
+        final ErrorHandler errorHandler, final GatewayCounters counters, final SSLContext tlsContext)
     {
         this.options = options;
         this.selector = selector;
@@ -76,7 +87,9 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         this.registry = new SessionRegistry(options.logonTimeoutMillis(), counters);
         this.sender = new Sender(this, clock, counters);
         this.delivery = new ReportDelivery(outbound, registry, sender);
-        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters);
+        this.tlsContext = tlsContext;
+        this.throttle = new LogonThrottle(options.security().limits());
+        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters, throttle);
     }
 
     /** The engine to publish to: set once, before the I/O thread starts. */
@@ -112,6 +125,11 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             lastTimerRun = now;
             work += registry.checkTimers(now, this);
+            if (now - lastThrottleExpiry >= THROTTLE_EXPIRY_NANOS)
+            {
+                lastThrottleExpiry = now;
+                throttle.expire(now);
+            }
         }
         if (work > 0)
         {
@@ -261,9 +279,11 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 channel.close();
                 return;
             }
+            final TlsChannel tls = tlsContext == null ? null
+                : new TlsChannel(channel, options.security().tls().serverEngine(tlsContext));
             final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, key,
-                options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
+            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, tls,
+                remoteAddress(channel), key, options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
             key.attach(session);
             registry.add(session);
         }
@@ -283,6 +303,14 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         }
     }
 
+    /** The peer's IP address without the port (what throttling counts); the whole address if it is not IP. */
+    private static String remoteAddress(final SocketChannel channel) throws IOException
+    {
+        final SocketAddress remote = channel.getRemoteAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+            ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
     private void read(final Session session, final long now)
     {
         if (session.state == Session.State.CLOSING)
@@ -297,7 +325,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         final int read;
         try
         {
-            read = session.channel.read(session.receive);
+            read = session.io.read(session.receive);
+        }
+        catch (final SSLException ex)
+        {
+            counters.tlsFailures.incrementRelease(); // not TLS, a failed handshake, a refused client certificate
+            closeNow(session, true);
+            return;
         }
         catch (final IOException ex)
         {
@@ -313,6 +347,27 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             session.lastReceivedAt = now;
             frames.process(session, now);
+        }
+        if (session.tls != null)
+        {
+            afterTlsRead(session, now, read);
+        }
+    }
+
+    /**
+     * TLS: a handshake record to send goes out now, and decrypted input the receive buffer had no room for is
+     * read on (no socket event would announce it again).
+     */
+    private void afterTlsRead(final Session session, final long now, final int read)
+    {
+        if (session.tls.hasPendingOutput())
+        {
+            sender.flush(session, now);
+        }
+        if (read > 0 && session.tls.hasBufferedInput() && !session.blocked && acceptingInput
+            && (session.state == Session.State.ACTIVE || session.state == Session.State.AWAITING_LOGON))
+        {
+            read(session, now);
         }
     }
 

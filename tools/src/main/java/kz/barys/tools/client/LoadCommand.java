@@ -93,7 +93,7 @@ public final class LoadCommand implements Callable<Integer>
         {
             buyer = accountBase + 2L * index + 1;
             seller = accountBase + 2L * index + 2;
-            client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
+            client = GatewayClient.connect(address.getHostString(), address.getPort(), this, clientTls);
             client.logon(gateway.user(), gateway.password(), new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
             intended = new SendTimes(client.nextSeqNum(), window);
         }
@@ -162,6 +162,8 @@ public final class LoadCommand implements Callable<Integer>
     private final Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
     private final Histogram interval = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
     private byte[] symbol16;
+    /** TLS to the gateway (--tls), or null. */
+    private ClientTls clientTls;
     private boolean measuring;
     private long measureFrom;
     private long rejected;
@@ -170,6 +172,7 @@ public final class LoadCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         symbol16 = GatewayClient.padded(symbol, 16);
+        clientTls = gateway.tls();
         final InetSocketAddress tradingAddress = gateway.trading();
         fund(gateway.operator());
 
@@ -230,7 +233,7 @@ public final class LoadCommand implements Callable<Integer>
 
     private void fund(final InetSocketAddress address) throws IOException
     {
-        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), ops ->
+        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), clientTls, ops ->
         {
             long requests = 0;
             for (int c = 0; c < connections; c++)
