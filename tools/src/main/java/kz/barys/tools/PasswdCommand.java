@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "passwd",
     mixinStandardHelpOptions = true,
     description = {
-        "Hashes a gateway user's password (PBKDF2-HMAC-SHA256, random salt) and prints the line to paste into the "
-            + "configuration or credentials file, such as trading.alice.password_hash=pbkdf2-sha256:600000:...",
+        "Hashes a gateway user's password and prints the line to paste into the configuration or credentials file.",
+        "The hash is PBKDF2-HMAC-SHA256 with a random salt, printed as trading.USER.password_hash=pbkdf2-sha256:600000:SALT:HASH "
+            + "(operator.USER... with --operator).",
         "The password is read from the terminal without echo, twice; with --stdin, from the first line of "
             + "standard input (scripts). See docs/security.md."},
     exitCodeList = {"2:bad options, no terminal without --stdin, the two entries differ, or the password is not 1-32 printable ASCII characters"})

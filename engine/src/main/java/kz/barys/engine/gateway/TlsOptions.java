@@ -98,15 +98,15 @@ public record TlsOptions(Path keystore, String keystorePassword, Path truststore
     }
 
     /**
-     * A client-side engine for {@code host}: TLS 1.3 (and 1.2 when {@code allowTls12}), with the server's name
-     * checked against its certificate (HTTPS rules: DNS name or IP address in the subject alternative names).
+     * A client-side engine for {@code host} offering {@code protocols}, with the server's name checked against its
+     * certificate (HTTPS rules: DNS name or IP address in the subject alternative names).
      */
-    public static SSLEngine clientEngine(final SSLContext context, final String host, final int port, final boolean allowTls12)
+    public static SSLEngine clientEngine(final SSLContext context, final String host, final int port, final String... protocols)
     {
         final SSLEngine engine = context.createSSLEngine(host, port);
         engine.setUseClientMode(true);
         final SSLParameters parameters = engine.getSSLParameters();
-        parameters.setProtocols(allowTls12 ? new String[] {TLS13, TLS12} : new String[] {TLS13});
+        parameters.setProtocols(protocols);
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         engine.setSSLParameters(parameters);
         return engine;

@@ -1,6 +1,7 @@
 package kz.barys.tools.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -141,13 +142,28 @@ public final class GatewayClient implements AutoCloseable
     public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls)
         throws IOException
     {
-        final SocketChannel channel;
+        return connect(host, port, listener, tls, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, ClientListener, ClientTls)}, from a given local address (a host with several
+     * addresses; tests of per-address logon throttling connect from 127.0.0.2), or any when null.
+     */
+    public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls,
+        final InetAddress localAddress) throws IOException
+    {
+        final SocketChannel channel = SocketChannel.open();
         try
         {
-            channel = SocketChannel.open(new InetSocketAddress(host, port));
+            if (localAddress != null)
+            {
+                channel.bind(new InetSocketAddress(localAddress, 0));
+            }
+            channel.connect(new InetSocketAddress(host, port));
         }
         catch (final IOException ex)
         {
+            channel.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + ex.getMessage(), ex);
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -156,7 +172,7 @@ public final class GatewayClient implements AutoCloseable
         {
             return new GatewayClient(channel, null, listener);
         }
-        final TlsChannel secure = new TlsChannel(channel, TlsOptions.clientEngine(tls.context(), host, port, tls.allowTls12()));
+        final TlsChannel secure = new TlsChannel(channel, TlsOptions.clientEngine(tls.context(), host, port, tls.protocols()));
         try
         {
             secure.handshake(TLS_HANDSHAKE_TIMEOUT_NANOS);

@@ -178,11 +178,16 @@ public final class LoadCommand implements Callable<Integer>
 
         final Connection[] all = new Connection[connections];
         final GatewayClient[] clients = new GatewayClient[connections];
+        final long connecting = System.nanoTime();
         for (int i = 0; i < connections; i++)
         {
             all[i] = new Connection(tradingAddress, i);
             clients[i] = all[i].client;
         }
+        // one after another, so this is the cost of a connection (TCP, TLS handshake if --tls, logon): docs/security.md
+        final double logonSeconds = (System.nanoTime() - connecting) / 1e9;
+        System.err.printf("barys load: %d connection(s)%s logged on in %.3f s (%.0f logons/s)%n", connections,
+            clientTls == null ? "" : " (TLS)", logonSeconds, connections / logonSeconds);
         final long start = System.nanoTime();
         measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         final long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
