@@ -60,7 +60,7 @@ public final class Credentials
     /** No credentials: demo mode. */
     public static Credentials demo()
     {
-        return new Credentials(Map.of(), Map.of(), List.of(), null);
+        return new Credentials(Map.of(), Map.of(), List.of(), Secret.plain(new byte[] {0}));
     }
 
     /**
