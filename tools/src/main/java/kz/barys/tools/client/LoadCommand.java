@@ -183,6 +183,10 @@ public final class LoadCommand implements Callable<Integer>
         {
             all[i] = new Connection(tradingAddress, i);
             clients[i] = all[i].client;
+            for (int j = 0; j < i; j++)
+            {
+                clients[j].poll(); // heartbeats of the sessions already on: many logons (TLS handshakes) take a while
+            }
         }
         // one after another, so this is the cost of a connection (TCP, TLS handshake if --tls, logon): docs/security.md
         final double logonSeconds = (System.nanoTime() - connecting) / 1e9;
