@@ -360,9 +360,9 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
      */
     private void afterTlsRead(final Session session, final long now, final int read)
     {
-        if (session.tls.hasPendingOutput())
+        if (session.tls.hasPendingOutput() || session.send.position() > 0)
         {
-            sender.flush(session, now);
+            sender.flush(session, now); // a handshake record, or output held until the handshake ended
         }
         if (read > 0 && session.tls.hasBufferedInput() && !session.blocked && acceptingInput
             && (session.state == Session.State.ACTIVE || session.state == Session.State.AWAITING_LOGON))

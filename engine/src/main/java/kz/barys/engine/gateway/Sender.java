@@ -132,7 +132,9 @@ final class Sender
             return;
         }
         send.compact();
-        final boolean pendingOutput = send.position() > 0 || hasTlsOutput(session);
+        // a TLS session takes no application bytes before its handshake ends: waiting for OP_WRITE then would spin
+        final boolean pendingOutput = (send.position() > 0 && (session.tls == null || session.tls.isHandshakeDone()))
+            || hasTlsOutput(session);
         if (pendingOutput != session.writeInterest)
         {
             session.writeInterest = pendingOutput;
