@@ -16,5 +16,7 @@ public enum LogonRefusal
     /** The session would have no account to trade for. */
     NO_ACCOUNTS,
     /** The connection's first message was not a Logon. */
-    NOT_LOGGED_ON
+    NOT_LOGGED_ON,
+    /** Too many failed logons from the peer's address or for the user: refused before the password is checked. */
+    THROTTLED
 }

@@ -49,6 +49,7 @@ final class FrameHandler
     private final Authenticator authenticator;
     private final long configDigest;
     private final GatewayCounters counters;
+    private final LogonThrottle throttle;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LogonDecoder logon = new LogonDecoder();
     private final byte[] username = new byte[16];
@@ -57,9 +58,10 @@ final class FrameHandler
 
     FrameHandler(final GatewayAgent agent, final SessionMessages messages, final Sender sender,
         final GatewayOptions options, final Authenticator authenticator, final long configDigest,
-        final GatewayCounters counters)
+        final GatewayCounters counters, final LogonThrottle throttle)
     {
         this.agent = agent;
+        this.throttle = throttle;
         this.messages = messages;
         this.sender = sender;
         this.options = options;
@@ -306,13 +308,24 @@ final class FrameHandler
         {
             accounts[i] = buffer.getLong(first + 8 * i, ByteOrder.LITTLE_ENDIAN);
         }
+        if (throttle.isThrottled(session.remoteAddress, user, now))
+        {
+            // refused before the password is checked: a guesser costs no more hashing
+            counters.logonsThrottled.incrementRelease();
+            return refuse(session, LogonRefusal.THROTTLED, user, "too many failed logons from this address: try again later");
+        }
         session.accounts.clear();
         final Authenticator.Refusal refusal = authenticator.authenticate(
             session.operatorPort, user, Credentials.trimNul(password), accounts, session.accounts);
         if (refusal != null)
         {
+            if (refusal.reason() == LogonRefusal.INVALID_CREDENTIALS)
+            {
+                throttle.failed(session.remoteAddress, user, now);
+            }
             return refuse(session, refusal.reason(), user, refusal.text());
         }
+        throttle.succeeded(session.remoteAddress);
         session.username = user;
         session.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeat);
         session.cancelOnDisconnect = cod;

@@ -1,6 +1,8 @@
 package kz.barys.engine.gateway;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -11,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
@@ -33,6 +38,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
 {
     private static final long TIMER_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long CLOSE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long THROTTLE_EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayOptions options;
     private final Selector selector;
@@ -50,8 +56,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     private final FrameHandler frames;
     private final List<Session> blocked = new ArrayList<>();
     private final SessionEvents sessionEvents = new SessionEvents();
+    /** TLS on both ports, or null for plain TCP. */
+    private final SSLContext tlsContext;
+    private final LogonThrottle throttle;
     private CommandPublisher publisher;
     private long lastTimerRun;
+    private long lastThrottleExpiry;
     private volatile boolean acceptingInput = true;
     /** Set while the duty cycle finds nothing to do, so that the responder knows to wake the thread. */
     private volatile boolean idle;
@@ -61,11 +71,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
      *                   operator port)
      * @param outbound   the responder's ring of {@link ReportRecord}s
      * @param configDigest what a LogonAck tells the client of the engine's configuration
+     * @param tlsContext   TLS on both ports (built from {@code options.security().tls()}), or null for plain TCP
      */
     GatewayAgent(final GatewayOptions options, final Selector selector, final ServerSocketChannel tradingServer,
         final ServerSocketChannel operatorServer, final NameTable symbols, final NameTable currencies,
         final RingBuffer outbound, final Authenticator authenticator, final long configDigest, final NanoClock clock,
-        final ErrorHandler errorHandler, final GatewayCounters counters)
+        final ErrorHandler errorHandler, final GatewayCounters counters, final SSLContext tlsContext)
     {
         this.options = options;
         this.selector = selector;
@@ -79,7 +90,9 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         this.registry = new SessionRegistry(options.logonTimeoutMillis(), counters);
         this.sender = new Sender(this, clock, counters);
         this.delivery = new ReportDelivery(outbound, registry, sender);
-        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters);
+        this.tlsContext = tlsContext;
+        this.throttle = new LogonThrottle(options.security().limits());
+        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters, throttle);
     }
 
     /** The engine to publish to: set once, before the I/O thread starts. */
@@ -119,6 +132,11 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             lastTimerRun = now;
             work += registry.checkTimers(now, this);
+            if (now - lastThrottleExpiry >= THROTTLE_EXPIRY_NANOS)
+            {
+                lastThrottleExpiry = now;
+                throttle.expire(now);
+            }
         }
         if (work > 0)
         {
@@ -290,11 +308,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 channel.close();
                 return;
             }
+            final TlsChannel tls = tlsContext == null ? null
+                : new TlsChannel(channel, options.security().tls().serverEngine(tlsContext));
             final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, key,
-                options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
+            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, tls,
+                remoteAddress(channel), key, options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
             key.attach(session);
-            session.remoteAddress = address(channel);
+            session.peerAddress = address(channel);
             registry.add(session);
         }
         catch (final IOException ex)
@@ -331,6 +351,14 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         return "";
     }
 
+    /** The peer's IP address without the port (what throttling counts); the whole address if it is not IP. */
+    private static String remoteAddress(final SocketChannel channel) throws IOException
+    {
+        final SocketAddress remote = channel.getRemoteAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+            ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
     private void read(final Session session, final long now)
     {
         if (session.state == Session.State.CLOSING)
@@ -345,7 +373,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         final int read;
         try
         {
-            read = session.channel.read(session.receive);
+            read = session.io.read(session.receive);
+        }
+        catch (final SSLException ex)
+        {
+            counters.tlsFailures.incrementRelease(); // not TLS, a failed handshake, a refused client certificate
+            closeNow(session, true);
+            return;
         }
         catch (final IOException ex)
         {
@@ -361,6 +395,27 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             session.lastReceivedAt = now;
             frames.process(session, now);
+        }
+        if (session.tls != null)
+        {
+            afterTlsRead(session, now, read);
+        }
+    }
+
+    /**
+     * TLS: a handshake record to send goes out now, and decrypted input the receive buffer had no room for is
+     * read on (no socket event would announce it again).
+     */
+    private void afterTlsRead(final Session session, final long now, final int read)
+    {
+        if (session.tls.hasPendingOutput() || session.send.position() > 0)
+        {
+            sender.flush(session, now); // a handshake record, or output held until the handshake ended
+        }
+        if (read > 0 && session.tls.hasBufferedInput() && !session.blocked && acceptingInput
+            && (session.state == Session.State.ACTIVE || session.state == Session.State.AWAITING_LOGON))
+        {
+            read(session, now);
         }
     }
 

@@ -1,6 +1,7 @@
 package kz.barys.engine.gateway;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -43,6 +44,12 @@ final class Session implements CommandFiller
     final long id;
     final boolean operatorPort;
     final SocketChannel channel;
+    /** What the session reads and writes: the socket itself, or {@link #tls} over it. */
+    final ByteChannel io;
+    /** TLS over the socket, or null on a plain port. */
+    final TlsChannel tls;
+    /** The peer's IP address, as logon throttling counts it. */
+    final String remoteAddress;
     final SelectionKey key;
     /** Input not yet processed: bytes [readPosition, receive.position()). */
     final ByteBuffer receive;
@@ -54,8 +61,8 @@ final class Session implements CommandFiller
 
     State state = State.AWAITING_LOGON;
     String username = "";
-    /** The peer, host:port, for the journal's session records. */
-    String remoteAddress = "";
+    /** The peer, host:port, for the journal's session records ({@link #remoteAddress} is the IP alone). */
+    String peerAddress = "";
     final LongHashSet accounts = new LongHashSet();
     long heartbeatNanos;
     int cancelOnDisconnect;
@@ -94,9 +101,19 @@ final class Session implements CommandFiller
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
     {
+        this(id, operatorPort, channel, null, "", key, receiveBytes, sendBytes, symbols, currencies, now);
+    }
+
+    Session(final long id, final boolean operatorPort, final SocketChannel channel, final TlsChannel tls,
+        final String remoteAddress, final SelectionKey key, final int receiveBytes, final int sendBytes,
+        final NameTable symbols, final NameTable currencies, final long now)
+    {
         this.id = id;
         this.operatorPort = operatorPort;
         this.channel = channel;
+        this.tls = tls;
+        this.io = tls != null ? tls : channel;
+        this.remoteAddress = remoteAddress;
         this.key = key;
         this.receive = ByteBuffer.allocateDirect(receiveBytes);
         this.receiveBuffer = new UnsafeBuffer(receive);

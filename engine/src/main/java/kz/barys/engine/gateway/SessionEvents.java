@@ -22,7 +22,7 @@ final class SessionEvents
     void add(final SessionEventType type, final Session session, final LogonRefusal refusal, final String user)
     {
         final SessionRecord record = free.isEmpty() ? new SessionRecord() : free.poll();
-        pending.add(record.set(type, session.id, session.operatorPort, refusal, user, session.remoteAddress));
+        pending.add(record.set(type, session.id, session.operatorPort, refusal, user, session.peerAddress));
     }
 
     /** Publishes the queued events in order until the ring is full; returns how many. */

@@ -261,6 +261,7 @@ public final class WireCodes
             case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.gateway.sbe.LogoutReason.UNAUTHORIZED_ACCOUNT;
             case NO_ACCOUNTS -> kz.barys.engine.gateway.sbe.LogoutReason.NO_ACCOUNTS;
             case NOT_LOGGED_ON -> kz.barys.engine.gateway.sbe.LogoutReason.NOT_LOGGED_ON;
+            case THROTTLED -> kz.barys.engine.gateway.sbe.LogoutReason.THROTTLED;
         };
     }
 

@@ -161,6 +161,7 @@ public final class EnumsFromJournal
             case UNAUTHORIZED_ACCOUNT -> LogonRefusal.UNAUTHORIZED_ACCOUNT;
             case NO_ACCOUNTS -> LogonRefusal.NO_ACCOUNTS;
             case NOT_LOGGED_ON -> LogonRefusal.NOT_LOGGED_ON;
+            case THROTTLED -> LogonRefusal.THROTTLED;
             case NULL_VAL -> null;
         };
     }

@@ -177,6 +177,7 @@ public final class EnumsToJournal
             case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.journal.sbe.LogonRefusal.UNAUTHORIZED_ACCOUNT;
             case NO_ACCOUNTS -> kz.barys.engine.journal.sbe.LogonRefusal.NO_ACCOUNTS;
             case NOT_LOGGED_ON -> kz.barys.engine.journal.sbe.LogonRefusal.NOT_LOGGED_ON;
+            case THROTTLED -> kz.barys.engine.journal.sbe.LogonRefusal.THROTTLED;
         };
     }
 }

@@ -1,9 +1,11 @@
 package kz.barys.tools.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.gateway.Framing;
+import kz.barys.engine.gateway.TlsChannel;
+import kz.barys.engine.gateway.TlsOptions;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
 import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.gateway.sbe.CancelOrderEncoder;
@@ -80,7 +84,12 @@ public final class GatewayClient implements AutoCloseable
     private static final int RECEIVE_BUFFER = 1 << 20;
     private static final byte[] UNKNOWN_NAME = filled((byte)0xFF);
 
+    private static final long TLS_HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final SocketChannel channel;
+    /** What is read and written: the socket, or TLS over it. */
+    private final ByteChannel io;
+    private final TlsChannel tls;
     private final ClientListener listener;
     private final ByteBuffer send = ByteBuffer.allocateDirect(SEND_BUFFER);
     private final UnsafeBuffer sendBuffer = new UnsafeBuffer(send);
@@ -125,27 +134,69 @@ public final class GatewayClient implements AutoCloseable
     private LogonResult logonResult;
     private String logoutText;
 
-    private GatewayClient(final SocketChannel channel, final ClientListener listener)
+    private GatewayClient(final SocketChannel channel, final TlsChannel tls, final ClientListener listener)
     {
         this.channel = channel;
+        this.tls = tls;
+        this.io = tls != null ? tls : channel;
         this.listener = listener;
     }
 
     /** Opens a TCP connection (no logon yet). */
     public static GatewayClient connect(final String host, final int port, final ClientListener listener) throws IOException
     {
-        final SocketChannel channel;
+        return connect(host, port, listener, null);
+    }
+
+    /**
+     * Opens a TCP connection and, when {@code tls} is given, runs the TLS handshake (no logon yet).
+     *
+     * @throws IOException when the connection or the handshake fails (an untrusted server certificate, ...)
+     */
+    public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls)
+        throws IOException
+    {
+        return connect(host, port, listener, tls, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, ClientListener, ClientTls)}, from a given local address (a host with several
+     * addresses; tests of per-address logon throttling connect from 127.0.0.2), or any when null.
+     */
+    public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls,
+        final InetAddress localAddress) throws IOException
+    {
+        final SocketChannel channel = SocketChannel.open();
         try
         {
-            channel = SocketChannel.open(new InetSocketAddress(host, port));
+            if (localAddress != null)
+            {
+                channel.bind(new InetSocketAddress(localAddress, 0));
+            }
+            channel.connect(new InetSocketAddress(host, port));
         }
         catch (final IOException ex)
         {
+            channel.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + ex.getMessage(), ex);
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
-        return new GatewayClient(channel, listener);
+        if (tls == null)
+        {
+            return new GatewayClient(channel, null, listener);
+        }
+        final TlsChannel secure = new TlsChannel(channel, TlsOptions.clientEngine(tls.context(), host, port, tls.protocols()));
+        try
+        {
+            secure.handshake(TLS_HANDSHAKE_TIMEOUT_NANOS);
+        }
+        catch (final IOException ex)
+        {
+            channel.close();
+            throw new IOException("TLS with " + host + ":" + port + " failed: " + ex.getMessage(), ex);
+        }
+        return new GatewayClient(channel, secure, listener);
     }
 
     /** Parses {@code HOST:PORT}. */
@@ -401,7 +452,7 @@ public final class GatewayClient implements AutoCloseable
         final ByteBuffer raw = ByteBuffer.wrap(bytes, offset, length);
         while (raw.hasRemaining() && connected)
         {
-            if (channel.write(raw) == 0)
+            if (io.write(raw) == 0)
             {
                 poll();
                 Thread.onSpinWait();
@@ -436,9 +487,9 @@ public final class GatewayClient implements AutoCloseable
         send.flip();
         try
         {
-            while (send.hasRemaining())
+            while (send.hasRemaining() || (tls != null && tls.hasPendingOutput()))
             {
-                if (channel.write(send) == 0)
+                if (io.write(send) == 0 && (tls == null || !tls.flush()))
                 {
                     if (poll() == 0)
                     {
@@ -477,7 +528,7 @@ public final class GatewayClient implements AutoCloseable
         int read;
         try
         {
-            read = channel.read(receive);
+            read = io.read(receive);
         }
         catch (final IOException ex)
         {
