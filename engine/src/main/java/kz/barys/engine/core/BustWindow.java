@@ -5,45 +5,97 @@ import org.agrona.ExpandableArrayBuffer;
 
 /**
  * The last {@code engine.bust_window} trades with what a BUST needs to reverse one (CONTRACT 9.6): a ring indexed
- * by trade number, preallocated so that recording a trade allocates nothing. A trade older than the window, never
- * made, or already busted is not {@link #contains reachable}.
+ * by trade number. A trade older than the window, never made, or already busted is not {@link #find found}.
+ *
+ * <p>The ring starts small and doubles while trades would overwrite one still inside the window, up to the window:
+ * preallocating the whole window (about 7 MB at the default 100,000) cost every core that much up front, and a core
+ * rebuilt for each change of fees paid it again each time. Once the engine has made as many trades as the window
+ * holds (or the ring has grown to hold every trade so far) recording a trade allocates nothing.
  */
 final class BustWindow
 {
     /** Bytes of one trade in a snapshot. */
     static final int ENTRY_LENGTH = 8 * 8 + 4 + 1 + 1;
+    /** Slots of a new ring (at most the window). */
+    static final int INITIAL_CAPACITY = 1024;
 
     private final int size;
-    private final long[] tradeId;
-    private final int[] instrument;
-    private final long[] price;
-    private final long[] qty;
-    private final long[] makerAccount;
-    private final long[] takerAccount;
-    private final long[] makerFee;
-    private final long[] takerFee;
-    private final boolean[] takerBuys;
-    private final boolean[] busted;
+    private int capacity;
+    private long[] tradeId;
+    private int[] instrument;
+    private long[] price;
+    private long[] qty;
+    private long[] makerAccount;
+    private long[] takerAccount;
+    private long[] makerFee;
+    private long[] takerFee;
+    private boolean[] takerBuys;
+    private boolean[] busted;
 
     BustWindow(final int size)
     {
         this.size = size;
-        this.tradeId = new long[size];
-        this.instrument = new int[size];
-        this.price = new long[size];
-        this.qty = new long[size];
-        this.makerAccount = new long[size];
-        this.takerAccount = new long[size];
-        this.makerFee = new long[size];
-        this.takerFee = new long[size];
-        this.takerBuys = new boolean[size];
-        this.busted = new boolean[size];
+        allocate(Math.min(size, INITIAL_CAPACITY));
+    }
+
+    private void allocate(final int slots)
+    {
+        capacity = slots;
+        tradeId = new long[slots];
+        instrument = new int[slots];
+        price = new long[slots];
+        qty = new long[slots];
+        makerAccount = new long[slots];
+        takerAccount = new long[slots];
+        makerFee = new long[slots];
+        takerFee = new long[slots];
+        takerBuys = new boolean[slots];
+        busted = new boolean[slots];
+    }
+
+    /** Doubles the ring (at most to the window), each trade kept moving to its slot in the larger one. */
+    private void grow()
+    {
+        final long[] oldTradeId = tradeId;
+        final int[] oldInstrument = instrument;
+        final long[] oldPrice = price;
+        final long[] oldQty = qty;
+        final long[] oldMakerAccount = makerAccount;
+        final long[] oldTakerAccount = takerAccount;
+        final long[] oldMakerFee = makerFee;
+        final long[] oldTakerFee = takerFee;
+        final boolean[] oldTakerBuys = takerBuys;
+        final boolean[] oldBusted = busted;
+        allocate((int)Math.min(size, 2L * capacity));
+        for (int old = 0; old < oldTradeId.length; old++)
+        {
+            final long id = oldTradeId[old];
+            if (id == 0)
+            {
+                continue;
+            }
+            final int slot = slot(id);
+            tradeId[slot] = id;
+            instrument[slot] = oldInstrument[old];
+            price[slot] = oldPrice[old];
+            qty[slot] = oldQty[old];
+            makerAccount[slot] = oldMakerAccount[old];
+            takerAccount[slot] = oldTakerAccount[old];
+            makerFee[slot] = oldMakerFee[old];
+            takerFee[slot] = oldTakerFee[old];
+            takerBuys[slot] = oldTakerBuys[old];
+            busted[slot] = oldBusted[old];
+        }
     }
 
     void record(
         final long id, final int instrumentIndex, final long tradePrice, final long tradeQty, final long maker,
         final long taker, final long fee, final long takerFeePaid, final boolean buys)
     {
+        while (capacity < size && tradeId[slot(id)] != 0 && tradeId[slot(id)] != id && tradeId[slot(id)] > id - size)
+        {
+            grow(); // the trade in its slot is still inside the window
+        }
         final int slot = slot(id);
         tradeId[slot] = id;
         instrument[slot] = instrumentIndex;
@@ -115,7 +167,7 @@ final class BustWindow
 
     private int slot(final long id)
     {
-        return (int)(id % size);
+        return (int)(id % capacity);
     }
 
     /** Writes the trades of the window, oldest first, up to {@code lastTradeId}; returns the new offset. */
