@@ -237,7 +237,7 @@ class GatewaySessionTest
             assertThat(seen.messages.subList(seen.messages.size() - 5, seen.messages.size()))
                 .allMatch(m -> m.contains("BusinessReject") && m.contains("NOT_ALLOWED_ON_THIS_PORT"));
             assertThat(engine.engine.lastJournaledSequence()).isEqualTo(before + 1);
-            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(8);
+            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(9);
             assertThat(engine.gateway.counters().messagesIn()).isGreaterThanOrEqualTo(2 + 4);
             assertThat(engine.gateway.counters().messagesOut()).isGreaterThanOrEqualTo(2 + 4);
         }
