@@ -7,10 +7,10 @@ import org.agrona.ExpandableArrayBuffer;
  * The last {@code engine.bust_window} trades with what a BUST needs to reverse one (CONTRACT 9.6): a ring indexed
  * by trade number. A trade older than the window, never made, or already busted is not {@link #find found}.
  *
- * <p>The ring starts small and doubles while trades would overwrite one still inside the window, up to the window:
- * preallocating the whole window (about 7 MB at the default 100,000) cost every core that much up front, and a core
- * rebuilt for each change of fees paid it again each time. Once the engine has made as many trades as the window
- * holds (or the ring has grown to hold every trade so far) recording a trade allocates nothing.
+ * <p>The ring starts at {@link #INITIAL_CAPACITY} trades and grows to the whole window at once when a trade would
+ * overwrite one still inside it: preallocating the window (about 7 MB at the default 100,000) cost every core that
+ * much up front, also the many that make few trades (tests, a core rebuilt for each change of fees in a short
+ * stream). A core that trades grows once, early (its first 1024 trades), and allocates nothing after.
  */
 final class BustWindow
 {
@@ -53,7 +53,7 @@ final class BustWindow
         busted = new boolean[slots];
     }
 
-    /** Doubles the ring (at most to the window), each trade kept moving to its slot in the larger one. */
+    /** Grows the ring to the window, each trade kept moving to its slot in the larger one. */
     private void grow()
     {
         final long[] oldTradeId = tradeId;
@@ -66,7 +66,7 @@ final class BustWindow
         final long[] oldTakerFee = takerFee;
         final boolean[] oldTakerBuys = takerBuys;
         final boolean[] oldBusted = busted;
-        allocate((int)Math.min(size, 2L * capacity));
+        allocate(size);
         for (int old = 0; old < oldTradeId.length; old++)
         {
             final long id = oldTradeId[old];
