@@ -30,8 +30,13 @@ import kz.barys.engine.core.MatchingCore;
  * stream is a cycle that ends with an empty book, so the same core replays it round and round without the book
  * growing; deposits are made once, in the trial setup, and not measured.
  *
+ * <p>{@code controls=on} runs the same stream with the trading controls of CONTRACT 9 on ({@link WorkloadControls}):
+ * the checks run on every NEW and REPLACE and refuse nothing (the teardown fails the trial if anything was
+ * rejected). Side by side with {@code controls=off}, the difference is what the checks cost (issue 14: within 5%).
+ *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar MatchingCoreBenchmark -prof gc
+ * java -jar benchmarks/target/benchmarks.jar 'MatchingCoreBenchmark.processCommand' -p controls=off,on
  * </pre>
  */
 @State(Scope.Thread)
@@ -58,6 +63,10 @@ public class MatchingCoreBenchmark
     @Param("1000000")
     public int cycle;
 
+    /** {@code off}: no trading controls (the default configuration); {@code on}: all of them, none refusing. */
+    @Param({"off", "on"})
+    public String controls;
+
     private PeerWorkload workload;
     private MatchingCore core;
     private final Command command = new Command();
@@ -69,7 +78,8 @@ public class MatchingCoreBenchmark
     public void setUp()
     {
         workload = PeerWorkload.generate(cycle);
-        core = new MatchingCore(workload.config(), 1 << 16);
+        core = "on".equals(controls) ? WorkloadControls.core(workload, 1 << 16, command, sink)
+            : new MatchingCore(workload.config(), 1 << 16);
         for (int i = 0; i < workload.depositCount(); i++)
         {
             workload.deposit(i, command);

@@ -44,9 +44,23 @@ class ZeroAllocationTest
     @Test
     void processingThePeerWorkloadAllocatesNothingAfterWarmUp()
     {
-        final MatchingCore core = new MatchingCore(workload.config(), 1 << 16);
         final Command command = new Command();
         final CountingSink sink = new CountingSink();
+        processingAllocatesNothingAfterWarmUp(new MatchingCore(workload.config(), 1 << 16), command, sink);
+    }
+
+    /** The same with every trading control of CONTRACT 9 on (issue 14), none refusing an order of the stream. */
+    @Test
+    void processingThePeerWorkloadWithTradingControlsAllocatesNothingAfterWarmUp()
+    {
+        final Command command = new Command();
+        final CountingSink sink = new CountingSink();
+        processingAllocatesNothingAfterWarmUp(WorkloadControls.core(workload, 1 << 16, command, sink), command, sink);
+    }
+
+    private static void processingAllocatesNothingAfterWarmUp(
+        final MatchingCore core, final Command command, final CountingSink sink)
+    {
         for (int i = 0; i < workload.depositCount(); i++)
         {
             workload.deposit(i, command);

@@ -18,6 +18,7 @@ import kz.barys.engine.journal.JournalReader;
 import kz.barys.engine.journal.v1.V1Converter;
 import kz.barys.engine.text.CommandTextWriter;
 import kz.barys.engine.text.MarketsLine;
+import kz.barys.engine.text.SessionText;
 import kz.barys.engine.text.TextEventWriter;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import picocli.CommandLine;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Prints the journal: every command with its events, or (--commands) the commands alone.",
-        "For each command a '# seq=N time=T' comment, the command and its events, in the text forms of "
-            + "docs/formats.md. With --commands, the commands alone, ready for 'barys replay'.",
+        "For each command a '# seq=N time=T origin=O' comment, the command and its events, in the text forms of "
+            + "docs/formats.md; gateway sessions as LOGON, LOGON_REFUSED, LOGOUT and DISCONNECTED lines. With --commands, "
+            + "the commands alone, ready for 'barys replay'.",
         "With --convert, writes the format-1 journal of --data as a new format-2 data directory --output (the old one "
             + "is left untouched; snapshots are not converted: the new directory recovers by replaying its journal)."},
     exitCodeList = "1:the command failed, the journal has a corrupt document (printing stops before it), it is of "
@@ -143,6 +145,7 @@ final class JournalCommand implements Callable<Integer>
         private TextEventWriter events;
         private EventDecoder decoder;
         private CommandTextWriter commands;
+        private final SessionText sessions = new SessionText();
 
         Printer(final EngineConfig markets, final OutputStream out)
         {
@@ -177,8 +180,9 @@ final class JournalCommand implements Callable<Integer>
             }
             events.flush();
             writeStartMarkets();
-            write(out, commandsOnly ? "" :
-                "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos) + "\n");
+            final String origin = sessions.origin(command);
+            write(out, commandsOnly ? "" : "# seq=" + command.sequence + " time=" + Instant.ofEpochSecond(0, command.timestampNanos)
+                + (origin == null ? "" : " origin=" + origin) + "\n");
             write(out, commands.write(command) + "\n");
             if (!commandsOnly)
             {
@@ -200,6 +204,18 @@ final class JournalCommand implements Callable<Integer>
                 write(out, MarketsLine.write(headerSeen ? markets : null, after) + "\n");
             }
             use(after);
+        }
+
+        /** A session record: its line, unless --commands (not a command: replay would not take it). */
+        @Override
+        public void session(final long index, final kz.barys.engine.audit.SessionRecord record)
+        {
+            final String line = sessions.write(record); // remembers the session's user even when not printed
+            if (!commandsOnly && record.lastSequence + 1 >= from)
+            {
+                events.flush();
+                write(out, line + "\n");
+            }
         }
 
         /**

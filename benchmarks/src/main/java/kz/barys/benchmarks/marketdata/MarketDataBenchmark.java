@@ -28,6 +28,7 @@ import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.marketdata.BookView;
 import kz.barys.engine.marketdata.Feed;
 import kz.barys.engine.marketdata.MarketDataListener;
+import kz.barys.engine.marketdata.MarketStatistics;
 import kz.barys.engine.marketdata.MarketDataTailer;
 import kz.barys.engine.server.Engine;
 import kz.barys.engine.server.EngineOptions;
@@ -61,19 +62,23 @@ public final class MarketDataBenchmark
         final String mode = args.length > 0 ? args[0] : "decode";
         switch (mode)
         {
-            case "decode" -> decode(Integer.parseInt(arg(args, 1, "5000000")));
+            case "decode" -> decode(Integer.parseInt(arg(args, 1, "5000000")), "stats".equals(arg(args, 2, "")));
             case "latency" -> latency(Integer.parseInt(arg(args, 1, "500000")), Integer.parseInt(arg(args, 2, "20")));
             case "engine-latency" -> engineLatency(Integer.parseInt(arg(args, 1, "500000")), Integer.parseInt(arg(args, 2, "20")));
             case "process" -> process(Integer.parseInt(arg(args, 1, "5000000")));
             case "chronicle-latency" -> chronicleLatency(Integer.parseInt(arg(args, 1, "500000")), Integer.parseInt(arg(args, 2, "20")));
             case "consumer-impact" -> consumerImpact(Integer.parseInt(arg(args, 1, "3000000")));
             default -> throw new IllegalArgumentException(
-                "mode: decode N | latency RATE SECONDS | engine-latency RATE SECONDS | consumer-impact N");
+                "mode: decode N [stats] | latency RATE SECONDS | engine-latency RATE SECONDS | consumer-impact N");
         }
     }
 
-    /** How fast a tailer reads a journal from its start: L2, L3, and the bare journal decode for reference. */
-    private static void decode(final int commands) throws Exception
+    /**
+     * How fast a tailer reads a journal from its start: L2, L3, and the bare journal decode for reference; with
+     * {@code stats}, also L2 with the market page's aggregations (candles, 24-hour figures, last trades:
+     * {@link MarketStatistics}) side by side with L2 without them.
+     */
+    private static void decode(final int commands, final boolean withStats) throws Exception
     {
         final RecordedWorkload recorded = new RecordedWorkload(CYCLE);
         final Path data = Files.createTempDirectory("barys-md-decode");
@@ -101,8 +106,9 @@ public final class MarketDataBenchmark
         for (int round = 1; round <= 5; round++)
         {
             for (final Feed feed : Feed.values())
+            for (final boolean stats : withStats && feed == Feed.L2 ? new boolean[] {false, true} : new boolean[] {false})
             {
-                final Counter counter = new Counter();
+                final Counter counter = stats ? new StatisticsCounter() : new Counter();
                 final long cpuStart = cpuTime();
                 final long start = System.nanoTime();
                 final long events;
@@ -117,9 +123,9 @@ public final class MarketDataBenchmark
                 }
                 final long elapsed = System.nanoTime() - start;
                 final long cpu = cpuTime() - cpuStart;
-                System.out.printf("round %d %s tailer: %,d events (%,d commands, %,d messages) in %.3f s = %,.0f events/s, " +
+                System.out.printf("round %d %s%s tailer: %,d events (%,d commands, %,d messages) in %.3f s = %,.0f events/s, " +
                     "%,.0f commands/s (%,.0f events per CPU-second)%n",
-                    round, feed, events, commands, counter.messages, elapsed / 1e9, events * 1e9 / elapsed, commands * 1e9 / elapsed,
+                    round, feed, stats ? "+stats" : "", events, commands, counter.messages, elapsed / 1e9, events * 1e9 / elapsed, commands * 1e9 / elapsed,
                     events * 1e9 / cpu);
             }
             final CountingSink sink = new CountingSink();
@@ -521,6 +527,42 @@ public final class MarketDataBenchmark
     }
 
     /** Counts messages, so that the JIT cannot drop the calls. */
+    /** A {@link Counter} that also builds the market page's aggregations, as {@code barys md --http} does. */
+    private static final class StatisticsCounter extends Counter
+    {
+        final MarketStatistics statistics = new MarketStatistics(50);
+
+        @Override
+        public void snapshot(final Instrument instrument, final long seq, final BookView book)
+        {
+            super.snapshot(instrument, seq, book);
+            statistics.snapshot(instrument, seq, book);
+        }
+
+        @Override
+        public void trade(
+            final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+            final Side aggressor, final long timeNanos)
+        {
+            super.trade(instrument, seq, tradeId, price, qty, aggressor, timeNanos);
+            statistics.trade(instrument, seq, tradeId, price, qty, aggressor, timeNanos);
+        }
+
+        @Override
+        public void tradingStatus(final Instrument instrument, final long seq, final boolean halted, final long timeNanos)
+        {
+            super.tradingStatus(instrument, seq, halted, timeNanos);
+            statistics.tradingStatus(instrument, seq, halted, timeNanos);
+        }
+
+        @Override
+        public void commandProcessed(final long commandSequence, final long timeNanos)
+        {
+            super.commandProcessed(commandSequence, timeNanos);
+            statistics.commandProcessed(commandSequence, timeNanos);
+        }
+    }
+
     private static class Counter implements MarketDataListener
     {
         long messages;

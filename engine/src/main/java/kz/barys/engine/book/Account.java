@@ -82,6 +82,12 @@ public final class Account
         return liveById.get(id);
     }
 
+    /** How many live orders the account has, all symbols (CONTRACT 9.4's MAX_OPEN_ORDERS counts them). */
+    public int orderCount()
+    {
+        return liveById.size();
+    }
+
     /** Adds a new live order at the end of the list (order numbers only grow, so the list stays sorted). */
     public void addOrder(final Order order)
     {

@@ -26,12 +26,16 @@ public final class Command
     public static final int ALL = -2;
     /** Bytes of an unknown name kept: the wire's symbol field; a longer text name is kept as its first 16. */
     public static final int NAME_LENGTH = 16;
+    /** {@link #origin} of a command from an input file or a replay (no gateway session). */
+    public static final long FILE = 0;
+    /** {@link #origin} read from a journal written before origins were recorded. */
+    public static final long UNKNOWN_ORIGIN = -1;
     /** Longest length of a name recorded (the journal's field is a byte). */
     public static final int MAX_NAME_LENGTH = 255;
 
     public CommandType type;
     public long account;
-    /** Client order id; 0 when the command has none. */
+    /** Client order id; 0 when the command has none. BUST: the number of the trade to reverse. */
     public long id;
     /** REPLACE only. */
     public long newId;
@@ -60,10 +64,17 @@ public final class Command
     public final byte[] unknownName = new byte[NAME_LENGTH];
     /** Length of the unknown name as sent, at most {@link #MAX_NAME_LENGTH}; 0: none. */
     public int unknownNameLength;
+    /** Longest transfer reference (CONTRACT 9.7). */
+    public static final int MAX_REF_LENGTH = 32;
+    /** DEPOSIT and WITHDRAW: the transfer reference's ASCII bytes, {@link #refLength} of them. Preallocated. */
+    public final byte[] ref = new byte[MAX_REF_LENGTH];
+    /** Length of {@link #ref}; 0: the transfer has none. */
+    public int refLength;
 
     /**
-     * Which producer sent the command (a gateway session's id; 0 for none), so that the responder can route
-     * the outcome back. Neither journaled nor seen by matching.
+     * Which producer sent the command: a gateway session's number (the responder routes the outcome back to it), or
+     * {@link #FILE} for an input file or a replay. Journaled as the audit trail's "who did it" (CONTRACT 9.8);
+     * never seen by matching. {@link #UNKNOWN_ORIGIN} when read from a journal that did not record it.
      */
     public long origin;
     /** The producer's own reference for the command (e.g. the session's inbound sequence number). Not journaled. */
@@ -93,6 +104,7 @@ public final class Command
         amount = 0;
         fieldOverflow = false;
         unknownNameLength = 0;
+        refLength = 0;
         origin = 0;
         correlationId = 0;
         sequence = 0;
@@ -120,6 +132,8 @@ public final class Command
         fieldOverflow = other.fieldOverflow;
         unknownNameLength = other.unknownNameLength;
         System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);
+        refLength = other.refLength;
+        System.arraycopy(other.ref, 0, ref, 0, other.refLength);
         origin = other.origin;
         correlationId = other.correlationId;
         sequence = other.sequence;
@@ -133,6 +147,36 @@ public final class Command
         System.arraycopy(text, offset, unknownName, 0, kept);
         java.util.Arrays.fill(unknownName, kept, NAME_LENGTH, (byte)0);
         unknownNameLength = Math.min(length, MAX_NAME_LENGTH);
+    }
+
+    /**
+     * Whether {@code length} bytes at {@code offset} of {@code text} are a transfer reference: 1 to
+     * {@link #MAX_REF_LENGTH} characters of {@code A-Za-z0-9._:-} (CONTRACT 9.7). The one place for the rule.
+     */
+    public static boolean isValidRef(final byte[] text, final int offset, final int length)
+    {
+        if (length < 1 || length > MAX_REF_LENGTH)
+        {
+            return false;
+        }
+        for (int i = offset; i < offset + length; i++)
+        {
+            final byte b = text[i];
+            final boolean ok = b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+                || b == '.' || b == '_' || b == ':' || b == '-';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records a transfer reference already checked by {@link #isValidRef}. */
+    public void ref(final byte[] text, final int offset, final int length)
+    {
+        System.arraycopy(text, offset, ref, 0, length);
+        refLength = length;
     }
 
     /** Records the NUL-padded 16-byte name field at {@code offset} of {@code buffer} as the unknown name sent. */

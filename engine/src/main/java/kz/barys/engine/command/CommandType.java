@@ -4,6 +4,10 @@ package kz.barys.engine.command;
 public enum CommandType
 {
     DEPOSIT, WITHDRAW, NEW, CANCEL, REPLACE, CANCEL_ALL, SUSPEND, RESUME, HALT, UNHALT,
+    /** Operator: sets an instrument's reference price (CONTRACT 9.1). */
+    SET_REFERENCE,
     /** A line or message that did not parse; the core answers {@code REJECTED reason=MALFORMED}. */
-    MALFORMED
+    MALFORMED,
+    /** Operator verbs (CONTRACT 9.6): one order, every resting order of a symbol, a trade reversed. */
+    CANCEL_ORDER, CANCEL_SYMBOL, BUST
 }

@@ -35,13 +35,21 @@ public final class EngineConfig
     /** Key prefixes of the sections of a configuration file that are not markets (read by ServerConfig). */
     public static final List<String> OTHER_SECTIONS = List.of("engine.", "gateway.", "trading.", "operator.");
 
+    /** The engine-wide key of CONTRACT 9.4 that matching depends on (so it is part of the markets). */
+    public static final String MAX_OPEN_ORDERS_KEY = "engine.max_open_orders";
+
     private final List<Currency> currencies;
     private final List<Instrument> instruments;
+    private final int maxOpenOrders;
     private final Map<String, Currency> currencyByCode = new HashMap<>();
     private final Map<String, Instrument> instrumentBySymbol = new HashMap<>();
+    private final OperatorKeys operatorKeys;
 
-    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments)
+    private EngineConfig(final List<Currency> currencies, final List<Instrument> instruments, final int maxOpenOrders,
+        final OperatorKeys operatorKeys)
     {
+        this.maxOpenOrders = maxOpenOrders;
+        this.operatorKeys = operatorKeys;
         this.currencies = Collections.unmodifiableList(currencies);
         this.instruments = Collections.unmodifiableList(instruments);
         currencies.forEach(c -> currencyByCode.put(c.code(), c));
@@ -109,6 +117,18 @@ public final class EngineConfig
         return instruments;
     }
 
+    /** Live orders an account may have across all symbols before a NEW is refused (CONTRACT 9.4); 0: no limit. */
+    public int maxOpenOrders()
+    {
+        return maxOpenOrders;
+    }
+
+    /** The engine keys of the operator verbs and transfer refs (CONTRACT 9.6, 9.7). */
+    public OperatorKeys operatorKeys()
+    {
+        return operatorKeys;
+    }
+
     /**
      * A canonical description of everything that gives journaled commands their meaning (currencies and
      * instruments with their indices and parameters). A journal may only be replayed under the same one.
@@ -130,15 +150,49 @@ public final class EngineConfig
                 .append(" lot=").append(Fixed.toString(instrument.lot()))
                 .append(" min_notional=").append(Fixed.toString(instrument.minNotional()))
                 .append(" maker_fee_bps=").append(instrument.makerFeeBps())
-                .append(" taker_fee_bps=").append(instrument.takerFeeBps()).append('\n');
+                .append(" taker_fee_bps=").append(instrument.takerFeeBps());
+            // Controls only when on: markets without them keep the fingerprint they had before controls existed.
+            final InstrumentControls controls = instrument.controls();
+            appendIfSet(text, "price_band_bps", controls.priceBandBps());
+            appendIfSet(text, "market_protection_bps", controls.marketProtectionBps());
+            if (controls.maxOrderQty() != 0)
+            {
+                text.append(" max_order_qty=").append(Fixed.toString(controls.maxOrderQty()));
+            }
+            if (controls.maxOrderNotional() != 0)
+            {
+                text.append(" max_order_notional=").append(Fixed.toString(controls.maxOrderNotional()));
+            }
+            text.append('\n');
         }
+        if (maxOpenOrders != 0)
+        {
+            text.append("engine max_open_orders=").append(maxOpenOrders).append('\n');
+        }
+        text.append(operatorKeys.fingerprintLine());
         return text.toString();
     }
 
+    private static void putIfSet(final Map<String, String> keys, final String key, final int value)
+    {
+        if (value != 0)
+        {
+            keys.put(key, Integer.toString(value));
+        }
+    }
+
+    private static void appendIfSet(final StringBuilder text, final String key, final int value)
+    {
+        if (value != 0)
+        {
+            text.append(' ').append(key).append('=').append(value);
+        }
+    }
+
     /**
-     * The markets as configuration keys, every key explicit (defaults included), in a fixed order: currencies,
-     * their keys, instruments, their keys. Two configurations with the same markets give the same map, so that
-     * comparing maps tells which keys differ ({@link MarketsChange}).
+     * The markets as configuration keys, every key explicit (defaults included; a trading control only when on), in a
+     * fixed order: currencies, their keys, instruments, their keys, then the engine-wide control. Two configurations
+     * with the same markets give the same map, so that comparing maps tells which keys differ ({@link MarketsChange}).
      */
     public Map<String, String> marketKeys()
     {
@@ -159,7 +213,21 @@ public final class EngineConfig
             keys.put(prefix + "min_notional", Fixed.toString(instrument.minNotional()));
             keys.put(prefix + "maker_fee_bps", Integer.toString(instrument.makerFeeBps()));
             keys.put(prefix + "taker_fee_bps", Integer.toString(instrument.takerFeeBps()));
+            // The trading controls only when on, as in the fingerprint (MarketsLine writes one switched off as 0).
+            final InstrumentControls controls = instrument.controls();
+            putIfSet(keys, prefix + "price_band_bps", controls.priceBandBps());
+            putIfSet(keys, prefix + "market_protection_bps", controls.marketProtectionBps());
+            if (controls.maxOrderQty() != 0)
+            {
+                keys.put(prefix + "max_order_qty", Fixed.toString(controls.maxOrderQty()));
+            }
+            if (controls.maxOrderNotional() != 0)
+            {
+                keys.put(prefix + "max_order_notional", Fixed.toString(controls.maxOrderNotional()));
+            }
         }
+        putIfSet(keys, MAX_OPEN_ORDERS_KEY, maxOpenOrders);
+        operatorKeys.putInto(keys);
         return keys;
     }
 
@@ -184,6 +252,19 @@ public final class EngineConfig
         for (final String line : fingerprint.split("\n"))
         {
             final String[] words = line.split(" ");
+            if (words.length > 1 && "engine".equals(words[0]))
+            {
+                for (int i = 1; i < words.length; i++)
+                {
+                    final int equals = words[i].indexOf('=');
+                    if (equals < 1)
+                    {
+                        throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
+                    }
+                    keys.put("engine." + words[i].substring(0, equals), words[i].substring(equals + 1));
+                }
+                continue;
+            }
             if (words.length < 3 || !("currency".equals(words[0]) || "instrument".equals(words[0])))
             {
                 throw new IllegalArgumentException("not a configuration fingerprint: '" + line + "'");
@@ -264,7 +345,8 @@ public final class EngineConfig
                 instruments.add(instrument(instruments.size(), symbol, byCode));
             }
             rejectUnlisted("instrument.", symbols);
-            return new EngineConfig(currencies, instruments);
+            final int maxOpenOrders = (int)keys.integer(MAX_OPEN_ORDERS_KEY, 0, 0, Integer.MAX_VALUE);
+            return new EngineConfig(currencies, instruments, maxOpenOrders, OperatorKeys.read(keys));
         }
 
         private Instrument instrument(final int index, final String symbol, final Map<String, Currency> byCode)
@@ -286,14 +368,48 @@ public final class EngineConfig
             }
             final int makerBps = (int)keys.integer(prefix + "maker_fee_bps", 0, 0, MAX_FEE_BPS);
             final int takerBps = (int)keys.integer(prefix + "taker_fee_bps", 0, 0, MAX_FEE_BPS);
+            final InstrumentControls controls = controls(prefix, lot, minNotional);
             try
             {
-                return new Instrument(index, symbol, base, quote, tick, lot, minNotional, makerBps, takerBps);
+                return new Instrument(index, symbol, base, quote, tick, lot, minNotional, makerBps, takerBps, controls);
             }
             catch (final IllegalArgumentException ex)
             {
                 throw ConfigKeys.error(prefix + "lot", "tick decimals + lot decimals must be at most 8");
             }
+        }
+
+        /** CONTRACT 9.2-9.4: each key optional, 0 or absent = off. */
+        private InstrumentControls controls(final String prefix, final long lot, final long minNotional)
+        {
+            final int band = (int)keys.integer(prefix + "price_band_bps", 0, 0, InstrumentControls.MAX_BPS);
+            final int protection = (int)keys.integer(prefix + "market_protection_bps", 0, 0, InstrumentControls.MAX_BPS);
+            final String qtyKey = prefix + "max_order_qty";
+            final long maxQty = keys.has(qtyKey) ? keys.amount(qtyKey) : 0;
+            if (maxQty < 0)
+            {
+                throw ConfigKeys.error(qtyKey, "must not be negative");
+            }
+            if (maxQty % lot != 0)
+            {
+                throw ConfigKeys.error(qtyKey, "must be a multiple of the lot (" + Fixed.toString(lot) + ")");
+            }
+            final String notionalKey = prefix + "max_order_notional";
+            final long maxNotional = keys.has(notionalKey) ? keys.amount(notionalKey) : 0;
+            if (maxNotional < 0)
+            {
+                throw ConfigKeys.error(notionalKey, "must not be negative");
+            }
+            if (maxNotional != 0 && maxNotional < minNotional)
+            {
+                throw ConfigKeys.error(notionalKey, "must not be below the min_notional (" + Fixed.toString(minNotional)
+                    + "): no order could pass both");
+            }
+            if (band == 0 && protection == 0 && maxQty == 0 && maxNotional == 0)
+            {
+                return InstrumentControls.NONE;
+            }
+            return new InstrumentControls(band, protection, maxQty, maxNotional);
         }
 
         /** A {@code currency.X.*} or {@code instrument.S.*} key for an X or S that is not listed. */

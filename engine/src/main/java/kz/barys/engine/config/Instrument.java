@@ -25,7 +25,9 @@ public final class Instrument
     private final long maxBeforeNotionalScale;
     private final ExactDivisor tickDivisor;
     private final ExactDivisor lotDivisor;
+    private final InstrumentControls controls;
 
+    /** An instrument with no trading controls (CONTRACT 9). */
     public Instrument(
         final int index,
         final String symbol,
@@ -37,7 +39,23 @@ public final class Instrument
         final int makerFeeBps,
         final int takerFeeBps)
     {
+        this(index, symbol, base, quote, tick, lot, minNotional, makerFeeBps, takerFeeBps, InstrumentControls.NONE);
+    }
+
+    public Instrument(
+        final int index,
+        final String symbol,
+        final Currency base,
+        final Currency quote,
+        final long tick,
+        final long lot,
+        final long minNotional,
+        final int makerFeeBps,
+        final int takerFeeBps,
+        final InstrumentControls controls)
+    {
         this.index = index;
+        this.controls = controls;
         this.symbol = symbol;
         this.base = base;
         this.quote = quote;
@@ -104,6 +122,12 @@ public final class Instrument
     public int takerFeeBps()
     {
         return takerFeeBps;
+    }
+
+    /** Price band, market protection and size caps (CONTRACT 9); every one 0 when off. */
+    public InstrumentControls controls()
+    {
+        return controls;
     }
 
     /** The fee rate a resting BUY reserves for: the worse of maker and taker (CONTRACT 8.5). */

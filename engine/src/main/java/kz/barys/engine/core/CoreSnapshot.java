@@ -23,9 +23,10 @@ import kz.barys.engine.journal.sbe.StpMode;
 import kz.barys.engine.journal.sbe.TimeInForce;
 
 /**
- * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, every resting order
- * in book order (so time priority survives) and every account. The same state always gives the same bytes,
- * which is what makes {@link #digest} a check of determinism across restarts. Layout in docs/journal.md.
+ * The complete state of a {@link MatchingCore} as canonical bytes: counters, fees, halts, reference prices, every
+ * resting order in book order (so time priority survives), every account, the bust window and the remembered
+ * transfer refs. The same state always gives the same bytes, which is what makes {@link #digest} a check of
+ * determinism across restarts. Layout in docs/journal.md.
  */
 public final class CoreSnapshot
 {
@@ -53,6 +54,8 @@ public final class CoreSnapshot
         for (final OrderBook book : state.books)
         {
             out.putByte(p++, (byte)(book.isHalted() ? 1 : 0));
+            out.putLong(p, state.referencePrices[book.instrument().index()]);
+            p += 8;
             p = writeSide(book.bids(), out, p);
             p = writeSide(book.asks(), out, p);
         }
@@ -72,6 +75,8 @@ public final class CoreSnapshot
                 p += 16;
             }
         }
+        p = state.bustWindow.write(state.lastTradeId, out, p);
+        p = state.transferRefs.write(out, p);
         return p;
     }
 
@@ -124,6 +129,8 @@ public final class CoreSnapshot
         {
             final OrderBook book = state.books[b];
             book.halted(in.getByte(p++) != 0);
+            state.referencePrices[b] = in.getLong(p);
+            p += 8;
             for (int side = 0; side < 2; side++)
             {
                 final int levels = in.getInt(p);
@@ -165,6 +172,8 @@ public final class CoreSnapshot
                 p += 16;
             }
         }
+        p = state.bustWindow.read(state.lastTradeId, in, p);
+        p = state.transferRefs.read(in, p);
         check(p == offset + length, "snapshot length does not match its content");
 
         for (int i = 0; i < orders.size(); i++)

@@ -40,8 +40,21 @@ final class EngineState
     final long[] supply;
     /** Currencies whose {@link #supply} is at {@link Long#MAX_VALUE}. */
     int unboundedSupplies;
+    /** Per instrument, its reference price (CONTRACT 9.1): the last trade's or SET_REFERENCE's price; 0: none yet. */
+    final long[] referencePrices;
+    /**
+     * Per instrument, its band edges for the reference price in {@link #bandReference} (CONTRACT 9.2): worked out once
+     * a reference, not on every order. Derived, so not part of the state proper (snapshots and digest leave it out).
+     */
+    final long[] bandReference;
+    final long[] bandLow;
+    final long[] bandHigh;
     long lastOrderNumber;
     long lastTradeId;
+    /** The trades BUST can still reverse (CONTRACT 9.6). */
+    final BustWindow bustWindow;
+    /** The transfer references remembered (CONTRACT 9.7). */
+    final TransferRefs transferRefs;
 
     EngineState(final EngineConfig config, final int maxOrders)
     {
@@ -51,11 +64,17 @@ final class EngineState
         {
             books[instrument.index()] = new OrderBook(instrument, 1024);
         }
+        this.referencePrices = new long[books.length];
+        this.bandReference = new long[books.length];
+        this.bandLow = new long[books.length];
+        this.bandHigh = new long[books.length];
         this.pool = new OrderPool(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];
         this.supply = new long[currencies];
+        this.bustWindow = new BustWindow(config.operatorKeys().bustWindow());
+        this.transferRefs = new TransferRefs(config.operatorKeys().transferRefMillis());
     }
 
     Account account(final long number)

@@ -22,7 +22,9 @@ final class Matcher
     /** Why matching stopped with quantity left (or {@link #FILLED}). */
     enum Stop
     {
-        FILLED, NO_MORE_MAKERS, SELF_TRADE, OUT_OF_FUNDS, BUDGET_SPENT
+        FILLED, NO_MORE_MAKERS, SELF_TRADE, OUT_OF_FUNDS, BUDGET_SPENT,
+        /** A MARKET order reached the edge of its market protection (CONTRACT 9.3). */
+        PROTECTION_EDGE
     }
 
     private final EngineState state;
@@ -46,6 +48,7 @@ final class Matcher
         final boolean marketBuy = market && taker.side() == Side.BUY;
         final boolean byBudget = budget != 0;
         long budgetLeft = budget;
+        final long edge = market ? marketEdge(taker, makers) : 0;
 
         while (taker.leaves() > 0)
         {
@@ -57,6 +60,10 @@ final class Matcher
             if (level == null || (!market && !OrderBook.crosses(taker.side(), taker.price(), level.price())))
             {
                 return Stop.NO_MORE_MAKERS;
+            }
+            if (market && !OrderBook.crosses(taker.side(), edge, level.price()))
+            {
+                return Stop.PROTECTION_EDGE;
             }
             final Order maker = level.head();
             if (maker.owner() == taker.owner() && taker.stp() != StpMode.NONE)
@@ -110,10 +117,12 @@ final class Matcher
         final boolean marketBuy = market && taker.side() == Side.BUY;
         long funds = marketBuy ? taker.owner().available(instrument.quote().index()) : 0;
         long needed = taker.leaves();
+        // A MARKET FOK fills completely within its protection edge or not at all (docs/semantics.md).
+        final long limit = market ? marketEdge(taker, makers) : taker.price();
         for (int slot = 0; slot < makers.slots(); slot++)
         {
             final PriceLevel level = makers.slot(slot); // an empty level has no makers: the loop below skips it
-            if (!market && !OrderBook.crosses(taker.side(), taker.price(), level.price()))
+            if (!level.isEmpty() && !OrderBook.crosses(taker.side(), limit, level.price()))
             {
                 return false;
             }
@@ -157,6 +166,13 @@ final class Matcher
         return false;
     }
 
+    /** A MARKET taker's protection edge, from the best opposite price now (its arrival); no makers: none needed. */
+    private static long marketEdge(final Order taker, final BookSide makers)
+    {
+        final PriceLevel best = makers.best();
+        return best == null ? 0 : TradingControls.protectionEdge(taker.instrument(), taker.side(), best.price());
+    }
+
     private void trade(final Order maker, final Order taker, final long qty, final BookSide makers, final EventSink sink)
     {
         final Instrument instrument = maker.instrument();
@@ -177,6 +193,7 @@ final class Matcher
         state.credited(buyer, base);
         state.credited(seller, quote);
         state.feesCollected[quote] += makerFee + takerFee;
+        state.referencePrices[instrument.index()] = price;
 
         taker.addFilled(qty);
         final boolean makerDone = makers.fill(maker, qty);
@@ -200,6 +217,8 @@ final class Matcher
             taker.filled(),
             makerFee,
             takerFee);
+        state.bustWindow.record(state.lastTradeId, instrument.index(), price, qty, maker.account(), taker.account(),
+            makerFee, takerFee, takerBuys);
 
         if (makerDone)
         {

@@ -31,6 +31,7 @@ public final class MatchingCore
     private EngineState state;
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
+    private OperatorVerbs operatorVerbs;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -44,6 +45,7 @@ public final class MatchingCore
         this.state = new EngineState(config, maxOrders);
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
+        this.operatorVerbs = new OperatorVerbs(state, canceller);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -52,6 +54,7 @@ public final class MatchingCore
         this.state = other.state;
         this.canceller = other.canceller;
         this.orderEntry = other.orderEntry;
+        this.operatorVerbs = other.operatorVerbs;
     }
 
     /**
@@ -99,7 +102,11 @@ public final class MatchingCore
             case SUSPEND -> suspend(command, sink);
             case RESUME -> resume(command, sink);
             case HALT, UNHALT -> halt(command, sink);
+            case SET_REFERENCE -> setReference(command, sink);
             case MALFORMED -> sink.rejected(command.account, command.id, RejectReason.MALFORMED);
+            case CANCEL_ORDER -> operatorVerbs.cancelOrder(command, sink);
+            case CANCEL_SYMBOL -> operatorVerbs.cancelSymbol(command, sink);
+            case BUST -> operatorVerbs.bust(command, sink);
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
     }
@@ -166,7 +173,17 @@ public final class MatchingCore
 
     private void deposit(final Command command, final EventSink sink)
     {
-        final RejectReason reason = checkTransfer(command);
+        RejectReason reason = checkTransfer(command);
+        if (reason == null && command.refLength > 0)
+        {
+            final TransferRefs.Entry remembered = state.transferRefs.find(command);
+            if (remembered != null && remembered.sameTransfer(command))
+            {
+                sink.depositRepeated(command.account, state.config.currencies().get(command.currency), command.amount);
+                return;
+            }
+            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+        }
         if (reason != null)
         {
             sink.rejected(command.account, 0, reason);
@@ -181,6 +198,7 @@ public final class MatchingCore
         account.credit(command.currency, command.amount);
         state.credited(account, command.currency);
         state.supplied(command.currency, command.amount);
+        rememberRef(command);
         sink.deposited(command.account, state.config.currencies().get(command.currency), command.amount);
     }
 
@@ -188,6 +206,16 @@ public final class MatchingCore
     {
         RejectReason reason = checkTransfer(command);
         final Currency currency = reason == null ? state.config.currencies().get(command.currency) : null;
+        if (reason == null && command.refLength > 0)
+        {
+            final TransferRefs.Entry remembered = state.transferRefs.find(command);
+            if (remembered != null && remembered.sameTransfer(command))
+            {
+                sink.withdrawalRepeated(command.account, currency, command.amount);
+                return;
+            }
+            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+        }
         if (reason == null && command.amount % currency.withdrawalStep() != 0)
         {
             reason = RejectReason.INVALID_QTY;
@@ -204,11 +232,25 @@ public final class MatchingCore
         }
         account.debit(command.currency, command.amount);
         state.withdrawn(command.currency, command.amount);
+        rememberRef(command);
         sink.withdrawn(command.account, currency, command.amount);
     }
 
-    private static RejectReason checkTransfer(final Command command)
+    private void rememberRef(final Command command)
     {
+        if (command.refLength > 0)
+        {
+            state.transferRefs.remember(command);
+        }
+    }
+
+    /** CONTRACT 9.7: a ref required and missing makes the transfer MALFORMED, before every other check. */
+    private RejectReason checkTransfer(final Command command)
+    {
+        if (command.refLength == 0 && state.config.operatorKeys().requireTransferRef())
+        {
+            return RejectReason.MALFORMED;
+        }
         if (command.fieldOverflow)
         {
             return RejectReason.OVERFLOW;
@@ -278,6 +320,29 @@ public final class MatchingCore
         }
     }
 
+    /** CONTRACT 9.6: the operator sets an instrument's reference price (it holds until the next trade or SET_REFERENCE). */
+    private void setReference(final Command command, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(0, 0, RejectReason.OVERFLOW);
+            return;
+        }
+        if (command.instrument < 0)
+        {
+            sink.rejected(0, 0, RejectReason.UNKNOWN_SYMBOL);
+            return;
+        }
+        final Instrument instrument = state.books[command.instrument].instrument();
+        if (command.price <= 0 || !instrument.isOnTick(command.price))
+        {
+            sink.rejected(0, 0, RejectReason.INVALID_PRICE);
+            return;
+        }
+        state.referencePrices[command.instrument] = command.price;
+        sink.referenceSet(instrument, command.price);
+    }
+
     // ---- read-only views for state dumps, digests and tests (not for the hot path) ----
 
     public OrderBook book(final Instrument instrument)
@@ -302,6 +367,12 @@ public final class MatchingCore
     public Account account(final long number)
     {
         return state.account(number);
+    }
+
+    /** The instrument's reference price (CONTRACT 9.1), 0 when it has none yet. */
+    public long referencePrice(final Instrument instrument)
+    {
+        return state.referencePrices[instrument.index()];
     }
 
     public long lastTradeId()

@@ -199,6 +199,7 @@ final class OrderEntry
         {
             case SELF_TRADE -> cancelRemainder(order, CancelReason.STP, sink);
             case OUT_OF_FUNDS -> cancelRemainder(order, CancelReason.INSUFFICIENT_FUNDS, sink);
+            case PROTECTION_EDGE -> cancelRemainder(order, CancelReason.PRICE_PROTECTION, sink);
             case BUDGET_SPENT ->
             {
                 if (order.filled() == 0)
@@ -319,6 +320,11 @@ final class OrderEntry
         {
             return RejectReason.MIN_NOTIONAL;
         }
+        final RejectReason control = TradingControls.checkNew(state, command, instrument, account);
+        if (control != null)
+        {
+            return control;
+        }
         final long needed = byBudget ? command.quoteQty : reservation;
         final int currency = side == Side.BUY ? quote : base;
         if (needed > available(account, currency))
@@ -382,6 +388,11 @@ final class OrderEntry
         if (notional < instrument.minNotional())
         {
             return RejectReason.MIN_NOTIONAL;
+        }
+        final RejectReason control = TradingControls.checkLimit(state, instrument, command.price, command.qty);
+        if (control != null)
+        {
+            return control;
         }
         if (reservation > account.available(EngineState.reservedCurrency(order)) + order.reserved())
         {

@@ -26,7 +26,11 @@ public enum CounterType
     GATEWAY_MESSAGES_OUT(205, "barys_gateway_messages_out_total", Kind.COUNTER, "Frames the gateway queued to clients."),
     GATEWAY_PROTOCOL_REJECTS(206, "barys_gateway_protocol_rejects_total", Kind.COUNTER,
         "Requests the gateway could not take (business rejects, framing errors)."),
-    GATEWAY_ERRORS(207, "barys_gateway_errors_total", Kind.COUNTER, "Errors in the gateway's I/O thread.");
+    GATEWAY_ERRORS(207, "barys_gateway_errors_total", Kind.COUNTER, "Errors in the gateway's I/O thread."),
+    GATEWAY_LOGONS_THROTTLED(208, "barys_gateway_logons_throttled_total", Kind.COUNTER,
+        "Logons refused unchecked (THROTTLED) because their address failed too often (also in logons refused)."),
+    GATEWAY_TLS_FAILURES(209, "barys_gateway_tls_failures_total", Kind.COUNTER,
+        "Connections closed because TLS failed: not TLS, a failed handshake, a missing or untrusted client certificate.");
 
     /** Prometheus metric types (text format 0.0.4). */
     public enum Kind

@@ -76,4 +76,39 @@ public interface EventSink
 
     /** The end of a CANCEL_ALL: how many orders it cancelled. */
     void massCanceled(long account, int count);
+
+    /**
+     * SET_REFERENCE took effect: {@code price} is now the instrument's reference price (CONTRACT 9.1). A sink that
+     * follows only orders, trades and books may ignore it (the default).
+     */
+    default void referenceSet(final Instrument instrument, final long price)
+    {
+    }
+
+    // ---- operator verbs and transfer refs (CONTRACT 9.6, 9.7); defaults for sinks that need nothing of them ----
+
+    /** The end of a CANCEL_SYMBOL: how many orders it cancelled (each reported before as CANCELED). */
+    default void symbolCanceled(final Instrument instrument, final int count)
+    {
+    }
+
+    /**
+     * Trade {@code tradeId} was reversed: base back to its seller, notional back to its buyer, both fees refunded.
+     * The book is unchanged.
+     */
+    default void tradeBusted(
+        final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+        final long takerAccount)
+    {
+    }
+
+    /** A DEPOSIT repeated with a remembered ref and the same fields: nothing changed (text: {@code duplicate=true}). */
+    default void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+    }
+
+    /** A WITHDRAW repeated with a remembered ref and the same fields: nothing changed. */
+    default void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+    }
 }

@@ -2,7 +2,7 @@ package kz.barys.engine.gateway;
 
 import org.agrona.collections.LongHashSet;
 
-import kz.barys.engine.gateway.sbe.LogoutReason;
+import kz.barys.engine.audit.LogonRefusal;
 
 /**
  * Decides whether a Logon is accepted and for which accounts (what Artio calls an {@code AuthenticationStrategy}).
@@ -23,8 +23,8 @@ interface Authenticator
     /** Whether any logon is accepted (demo mode), which the LogonAck tells the client. */
     boolean isDemo();
 
-    /** Why a Logon was refused: the Logout's reason and text. */
-    record Refusal(LogoutReason reason, String text)
+    /** Why a Logon was refused (journaled, and told to the client as a Logout reason) and the Logout's text. */
+    record Refusal(LogonRefusal reason, String text)
     {
     }
 }

@@ -2,7 +2,7 @@ package kz.barys.engine.gateway;
 
 import org.agrona.collections.LongHashSet;
 
-import kz.barys.engine.gateway.sbe.LogoutReason;
+import kz.barys.engine.audit.LogonRefusal;
 
 /**
  * The logon check against configured {@link Credentials} (CONTRACT section 6): operator users on the operator
@@ -31,7 +31,7 @@ final class CredentialsAuthenticator implements Authenticator
         {
             // an operator session acts on any account: the accounts it lists are ignored
             return credentials.isDemo() || credentials.isOperator(username, password) ? null :
-                new Refusal(LogoutReason.INVALID_CREDENTIALS, "invalid operator credentials");
+                new Refusal(LogonRefusal.INVALID_CREDENTIALS, "invalid operator credentials");
         }
         if (credentials.isDemo())
         {
@@ -39,7 +39,7 @@ final class CredentialsAuthenticator implements Authenticator
             {
                 if (account <= 0)
                 {
-                    return new Refusal(LogoutReason.UNAUTHORIZED_ACCOUNT, "account " + account);
+                    return new Refusal(LogonRefusal.UNAUTHORIZED_ACCOUNT, "account " + account);
                 }
                 granted.add(account);
             }
@@ -49,13 +49,13 @@ final class CredentialsAuthenticator implements Authenticator
             final Credentials.User user = credentials.tradingUser(username, password);
             if (user == null)
             {
-                return new Refusal(LogoutReason.INVALID_CREDENTIALS, "invalid credentials");
+                return new Refusal(LogonRefusal.INVALID_CREDENTIALS, "invalid credentials");
             }
             for (final long account : accounts)
             {
                 if (!user.accounts().contains(account))
                 {
-                    return new Refusal(LogoutReason.UNAUTHORIZED_ACCOUNT, "account " + account + " not allowed for " + username);
+                    return new Refusal(LogonRefusal.UNAUTHORIZED_ACCOUNT, "account " + account + " not allowed for " + username);
                 }
                 granted.add(account);
             }
@@ -64,6 +64,6 @@ final class CredentialsAuthenticator implements Authenticator
                 user.accounts().forEach(granted::add); // no list: every account the user may trade for
             }
         }
-        return granted.isEmpty() ? new Refusal(LogoutReason.NO_ACCOUNTS, "list the accounts to trade for") : null;
+        return granted.isEmpty() ? new Refusal(LogonRefusal.NO_ACCOUNTS, "list the accounts to trade for") : null;
     }
 }

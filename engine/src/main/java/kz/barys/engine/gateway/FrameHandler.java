@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.audit.LogonRefusal;
 import kz.barys.engine.gateway.sbe.BusinessRejectReason;
 import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
 import kz.barys.engine.gateway.sbe.CancelRequestType;
@@ -22,6 +23,7 @@ import kz.barys.engine.gateway.sbe.MessageHeaderDecoder;
 import kz.barys.engine.gateway.sbe.NewOrderDecoder;
 import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
 import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SetReferenceDecoder;
 import kz.barys.engine.gateway.sbe.SuspendDecoder;
 import kz.barys.engine.gateway.sbe.UnhaltDecoder;
 import kz.barys.engine.gateway.sbe.WithdrawDecoder;
@@ -47,6 +49,7 @@ final class FrameHandler
     private final Authenticator authenticator;
     private final long configDigest;
     private final GatewayCounters counters;
+    private final LogonThrottle throttle;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final LogonDecoder logon = new LogonDecoder();
     private final byte[] username = new byte[16];
@@ -55,9 +58,10 @@ final class FrameHandler
 
     FrameHandler(final GatewayAgent agent, final SessionMessages messages, final Sender sender,
         final GatewayOptions options, final Authenticator authenticator, final long configDigest,
-        final GatewayCounters counters)
+        final GatewayCounters counters, final LogonThrottle throttle)
     {
         this.agent = agent;
+        this.throttle = throttle;
         this.messages = messages;
         this.sender = sender;
         this.options = options;
@@ -147,9 +151,7 @@ final class FrameHandler
         {
             if (template != LogonDecoder.TEMPLATE_ID || header.schemaId() != LogonDecoder.SCHEMA_ID)
             {
-                counters.protocolRejects.incrementRelease();
-                agent.logoutAndClose(session, LogoutReason.NOT_LOGGED_ON, "logon first", true);
-                return false;
+                return refuse(session, LogonRefusal.NOT_LOGGED_ON, "", "logon first");
             }
             return logon(session, buffer, body, blockLength, bodyLength, now);
         }
@@ -222,7 +224,7 @@ final class FrameHandler
             }
         }
         session.prepareFill(template, body);
-        if (!agent.publisher().tryPublish(session))
+        if (!agent.sessionEventsPublished() || !agent.publisher().tryPublish(session))
         {
             agent.block(session); // ring full: the frame stays and is retried
             return false;
@@ -267,8 +269,8 @@ final class FrameHandler
     }
 
     /**
-     * Requests are the same in every schema version so far (versions add report fields only): a client built on
-     * an older schema is served, and reads the newer reports by their block length.
+     * No request changed in any schema version so far (versions add report fields and, in 3, the SetReference
+     * request): a client built on an older schema is served, and reads the newer reports by their block length.
      */
     static boolean isSupportedVersion(final int version)
     {
@@ -281,38 +283,49 @@ final class FrameHandler
         if (!isSupportedVersion(header.version()) || blockLength != LogonDecoder.BLOCK_LENGTH
             || bodyLength < blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "logon: wrong version or length");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, "", "logon: wrong version or length");
         }
         logon.wrap(buffer, body, blockLength, LogonDecoder.SCHEMA_VERSION);
+        logon.getUsername(username, 0);
+        final String user = new String(Credentials.trimNul(username), StandardCharsets.US_ASCII);
         final long heartbeat = logon.heartbeatIntervalMillis();
         final short cod = logon.cancelOnDisconnectRaw();
         final int groupBlock = buffer.getShort(body + blockLength, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         final int count = buffer.getShort(body + blockLength + 2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
         if (heartbeat < MIN_HEARTBEAT_MILLIS || heartbeat > MAX_HEARTBEAT_MILLIS)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "heartbeat must be 100..60000 ms");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, user, "heartbeat must be 100..60000 ms");
         }
         if (cod > 2 || groupBlock != 8 || count > Framing.MAX_LOGON_ACCOUNTS
             || bodyLength != blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH + 8 * count)
         {
-            return refuse(session, LogoutReason.INVALID_LOGON, "logon: bad field or group");
+            return refuse(session, LogonRefusal.MALFORMED_LOGON, user, "logon: bad field or group");
         }
-        logon.getUsername(username, 0);
         logon.getPassword(password, 0);
-        final String user = new String(Credentials.trimNul(username), StandardCharsets.US_ASCII);
         final long[] accounts = new long[count];
         final int first = body + blockLength + GroupSizeEncodingDecoder.ENCODED_LENGTH;
         for (int i = 0; i < count; i++)
         {
             accounts[i] = buffer.getLong(first + 8 * i, ByteOrder.LITTLE_ENDIAN);
         }
+        if (throttle.isThrottled(session.remoteAddress, user, now))
+        {
+            // refused before the password is checked: a guesser costs no more hashing
+            counters.logonsThrottled.incrementRelease();
+            return refuse(session, LogonRefusal.THROTTLED, user, "too many failed logons from this address: try again later");
+        }
         session.accounts.clear();
         final Authenticator.Refusal refusal = authenticator.authenticate(
             session.operatorPort, user, Credentials.trimNul(password), accounts, session.accounts);
         if (refusal != null)
         {
-            return refuse(session, refusal.reason(), refusal.text());
+            if (refusal.reason() == LogonRefusal.INVALID_CREDENTIALS)
+            {
+                throttle.failed(session.remoteAddress, user, now);
+            }
+            return refuse(session, refusal.reason(), user, refusal.text());
         }
+        throttle.succeeded(session.remoteAddress);
         session.username = user;
         session.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeat);
         session.cancelOnDisconnect = cod;
@@ -322,10 +335,10 @@ final class FrameHandler
         return true;
     }
 
-    private boolean refuse(final Session session, final LogoutReason reason, final String why)
+    /** Every refused logon comes here: {@link GatewayAgent#refuseLogon} reports it. */
+    private boolean refuse(final Session session, final LogonRefusal refusal, final String user, final String why)
     {
-        counters.logonsRefused.incrementRelease();
-        agent.logoutAndClose(session, reason, why, false);
+        agent.refuseLogon(session, refusal, user, why);
         return false;
     }
 
@@ -347,7 +360,8 @@ final class FrameHandler
             case ResumeDecoder.TEMPLATE_ID -> ResumeDecoder.BLOCK_LENGTH;
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
-            default -> -1;
+            case SetReferenceDecoder.TEMPLATE_ID -> SetReferenceDecoder.BLOCK_LENGTH;
+            default -> OperatorRequests.blockLength(template);
         };
     }
 }

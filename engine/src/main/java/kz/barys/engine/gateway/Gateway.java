@@ -86,7 +86,8 @@ public final class Gateway implements AutoCloseable
         final NameTable currencies = new NameTable(Responder.padded(config.currencies().stream().map(Currency::code).toList()));
         this.agent = new GatewayAgent(options, selector, tradingServer, operatorServer, symbols, currencies,
             responder.ring(), new CredentialsAuthenticator(options.credentials()), configDigest(config),
-            new SystemNanoClock(), errorHandler, counters);
+            new SystemNanoClock(), errorHandler, counters,
+            options.security().tls() == null ? null : options.security().tls().serverContext());
         this.idleStrategy = idleStrategy != null ? idleStrategy
             : new SelectorIdleStrategy(selector, IDLE_SPINS, IDLE_YIELDS, IDLE_SLEEP_MILLIS, HURRIED_SLEEP_MILLIS, agent::hasBlocked);
         responder.attach(this);
@@ -156,7 +157,32 @@ public final class Gateway implements AutoCloseable
     {
         return "gateway on " + options.bindAddress() + ": trading port " + tradingPort() + ", operator port " + operatorPort()
             + (isDemoMode() ? "; DEMO MODE: no credentials, any session may log on for any account (loopback only)"
-                : "; " + options.credentials());
+                : "; " + options.credentials())
+            + "; " + transport();
+    }
+
+    /** TLS, plain TCP on loopback, or plain TCP let off loopback by {@code gateway.allow_plaintext}: announced at start. */
+    private String transport()
+    {
+        final TlsOptions tls = options.security().tls();
+        if (tls != null)
+        {
+            return tls.toString();
+        }
+        return isLoopback() ? "plain TCP (loopback)"
+            : "PLAIN TCP on a non-loopback address (gateway.allow_plaintext=true): traffic and passwords travel unencrypted";
+    }
+
+    private boolean isLoopback()
+    {
+        try
+        {
+            return java.net.InetAddress.getByName(options.bindAddress()).isLoopbackAddress();
+        }
+        catch (final java.net.UnknownHostException ex)
+        {
+            return false; // validate() refused it already
+        }
     }
 
     /**

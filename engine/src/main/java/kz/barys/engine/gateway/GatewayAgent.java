@@ -1,6 +1,8 @@
 package kz.barys.engine.gateway;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -12,12 +14,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.gateway.sbe.LogoutReason;
 
 /**
@@ -31,6 +38,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
 {
     private static final long TIMER_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long CLOSE_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long THROTTLE_EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayOptions options;
     private final Selector selector;
@@ -47,8 +55,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     private final SessionMessages messages = new SessionMessages();
     private final FrameHandler frames;
     private final List<Session> blocked = new ArrayList<>();
+    private final SessionEvents sessionEvents = new SessionEvents();
+    /** TLS on both ports, or null for plain TCP. */
+    private final SSLContext tlsContext;
+    private final LogonThrottle throttle;
     private CommandPublisher publisher;
     private long lastTimerRun;
+    private long lastThrottleExpiry;
     private volatile boolean acceptingInput = true;
     /** Set while the duty cycle finds nothing to do, so that the responder knows to wake the thread. */
     private volatile boolean idle;
@@ -58,11 +71,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
      *                   operator port)
      * @param outbound   the responder's ring of {@link ReportRecord}s
      * @param configDigest what a LogonAck tells the client of the engine's configuration
+     * @param tlsContext   TLS on both ports (built from {@code options.security().tls()}), or null for plain TCP
      */
     GatewayAgent(final GatewayOptions options, final Selector selector, final ServerSocketChannel tradingServer,
         final ServerSocketChannel operatorServer, final NameTable symbols, final NameTable currencies,
         final RingBuffer outbound, final Authenticator authenticator, final long configDigest, final NanoClock clock,
-        final ErrorHandler errorHandler, final GatewayCounters counters)
+        final ErrorHandler errorHandler, final GatewayCounters counters, final SSLContext tlsContext)
     {
         this.options = options;
         this.selector = selector;
@@ -76,7 +90,9 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         this.registry = new SessionRegistry(options.logonTimeoutMillis(), counters);
         this.sender = new Sender(this, clock, counters);
         this.delivery = new ReportDelivery(outbound, registry, sender);
-        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters);
+        this.tlsContext = tlsContext;
+        this.throttle = new LogonThrottle(options.security().limits());
+        this.frames = new FrameHandler(this, messages, sender, options, authenticator, configDigest, counters, throttle);
     }
 
     /** The engine to publish to: set once, before the I/O thread starts. */
@@ -96,8 +112,12 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
     {
         final long now = clock.nanoTime();
         int work = delivery.poll();
+        work += sessionEvents.publish(publisher);
         work += retryBlocked(now);
-        work += registry.publishCancels(publisher);
+        if (sessionEvents.isEmpty())
+        {
+            work += registry.publishCancels(publisher);
+        }
         try
         {
             selector.selectNow();
@@ -112,6 +132,11 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             lastTimerRun = now;
             work += registry.checkTimers(now, this);
+            if (now - lastThrottleExpiry >= THROTTLE_EXPIRY_NANOS)
+            {
+                lastThrottleExpiry = now;
+                throttle.expire(now);
+            }
         }
         if (work > 0)
         {
@@ -149,6 +174,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 }
                 closeNow(session, false);
             }
+            sessionEvents.publish(publisher);
         }
         finally
         {
@@ -207,6 +233,27 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         return publisher;
     }
 
+    /**
+     * Publishes the session events waiting for the ring; true when none waits, so that a command may follow them
+     * (false: the caller blocks the session as for a full ring).
+     */
+    boolean sessionEventsPublished()
+    {
+        sessionEvents.publish(publisher);
+        return sessionEvents.isEmpty();
+    }
+
+    /**
+     * The one place a refused logon is reported: counted, journaled (LOGON_REFUSED with the address, the user as
+     * sent and why), and told to the client by a Logout before the connection closes.
+     */
+    void refuseLogon(final Session session, final LogonRefusal refusal, final String user, final String text)
+    {
+        (refusal == LogonRefusal.NOT_LOGGED_ON ? counters.protocolRejects : counters.logonsRefused).incrementRelease();
+        sessionEvents.add(SessionEventType.LOGON_REFUSED, session, refusal, user);
+        logoutAndClose(session, WireCodes.wire(refusal), text, refusal == LogonRefusal.NOT_LOGGED_ON);
+    }
+
     // ------------------------------------------------------------------------------------------------ connections
 
     private int processKeys(final long now)
@@ -261,10 +308,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
                 channel.close();
                 return;
             }
+            final TlsChannel tls = tlsContext == null ? null
+                : new TlsChannel(channel, options.security().tls().serverEngine(tlsContext));
             final SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, key,
-                options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
+            final Session session = new Session(registry.nextSessionId(), operatorPort, channel, tls,
+                remoteAddress(channel), key, options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
             key.attach(session);
+            session.peerAddress = address(channel);
             registry.add(session);
         }
         catch (final IOException ex)
@@ -283,6 +333,32 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         }
     }
 
+    /** The peer as host:port ([IPv6]:port); "" if the socket cannot tell. */
+    private static String address(final SocketChannel channel)
+    {
+        try
+        {
+            if (channel.getRemoteAddress() instanceof java.net.InetSocketAddress peer)
+            {
+                final String host = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+                return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + peer.getPort();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // the peer is already gone: recorded without an address
+        }
+        return "";
+    }
+
+    /** The peer's IP address without the port (what throttling counts); the whole address if it is not IP. */
+    private static String remoteAddress(final SocketChannel channel) throws IOException
+    {
+        final SocketAddress remote = channel.getRemoteAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+            ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
     private void read(final Session session, final long now)
     {
         if (session.state == Session.State.CLOSING)
@@ -297,7 +373,13 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         final int read;
         try
         {
-            read = session.channel.read(session.receive);
+            read = session.io.read(session.receive);
+        }
+        catch (final SSLException ex)
+        {
+            counters.tlsFailures.incrementRelease(); // not TLS, a failed handshake, a refused client certificate
+            closeNow(session, true);
+            return;
         }
         catch (final IOException ex)
         {
@@ -313,6 +395,27 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             session.lastReceivedAt = now;
             frames.process(session, now);
+        }
+        if (session.tls != null)
+        {
+            afterTlsRead(session, now, read);
+        }
+    }
+
+    /**
+     * TLS: a handshake record to send goes out now, and decrypted input the receive buffer had no room for is
+     * read on (no socket event would announce it again).
+     */
+    private void afterTlsRead(final Session session, final long now, final int read)
+    {
+        if (session.tls.hasPendingOutput() || session.send.position() > 0)
+        {
+            sender.flush(session, now); // a handshake record, or output held until the handshake ended
+        }
+        if (read > 0 && session.tls.hasBufferedInput() && !session.blocked && acceptingInput
+            && (session.state == Session.State.ACTIVE || session.state == Session.State.AWAITING_LOGON))
+        {
+            read(session, now);
         }
     }
 
@@ -384,11 +487,21 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
 
     // --------------------------------------------------------------------------------------------- session ends
 
-    /** A logon was accepted. */
+    /** A logon was accepted: journaled (LOGON) before any command of the session can be. */
     void activate(final Session session)
     {
         registry.activate(session);
         counters.logons.incrementRelease();
+        sessionEvents.add(SessionEventType.LOGON, session, null, session.username);
+    }
+
+    /** A logged-on session ends: journaled, LOGOUT when the client asked, else DISCONNECTED. */
+    private void journalEnd(final Session session, final boolean logout)
+    {
+        if (session.state == Session.State.ACTIVE)
+        {
+            sessionEvents.add(logout ? SessionEventType.LOGOUT : SessionEventType.DISCONNECTED, session, null, session.username);
+        }
     }
 
     /** Sends a Logout, then closes gracefully (output shut down once flushed, input drained until EOF or a deadline). */
@@ -399,6 +512,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
             return;
         }
         messages.logout(sender, session, reason, text);
+        journalEnd(session, reason == LogoutReason.USER_REQUEST);
         registry.deactivate(session, lost, acceptingInput);
         session.state = Session.State.CLOSING;
         final long now = clock.nanoTime();
@@ -417,6 +531,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
         {
             return;
         }
+        journalEnd(session, false);
         registry.deactivate(session, lost, acceptingInput);
         session.state = Session.State.CLOSED;
         registry.closed();

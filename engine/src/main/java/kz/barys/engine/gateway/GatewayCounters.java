@@ -21,6 +21,8 @@ import kz.barys.engine.counters.CounterType;
  * <tr><td>205</td><td>gateway messages out</td></tr>
  * <tr><td>206</td><td>gateway protocol rejects</td></tr>
  * <tr><td>207</td><td>gateway errors</td></tr>
+ * <tr><td>208</td><td>gateway logons throttled</td></tr>
+ * <tr><td>209</td><td>gateway tls failures</td></tr>
  * </table>
  */
 public final class GatewayCounters implements AutoCloseable
@@ -33,6 +35,8 @@ public final class GatewayCounters implements AutoCloseable
     public static final int MESSAGES_OUT_TYPE_ID = CounterType.GATEWAY_MESSAGES_OUT.id();
     public static final int PROTOCOL_REJECTS_TYPE_ID = CounterType.GATEWAY_PROTOCOL_REJECTS.id();
     public static final int ERRORS_TYPE_ID = CounterType.GATEWAY_ERRORS.id();
+    public static final int LOGONS_THROTTLED_TYPE_ID = CounterType.GATEWAY_LOGONS_THROTTLED.id();
+    public static final int TLS_FAILURES_TYPE_ID = CounterType.GATEWAY_TLS_FAILURES.id();
 
     /** Connections with a session (awaiting logon, active or closing). */
     AtomicCounter sessionsOpen;
@@ -49,6 +53,10 @@ public final class GatewayCounters implements AutoCloseable
     AtomicCounter protocolRejects;
     /** Errors given to the gateway's error handler, and exceptions out of its duty cycle. */
     AtomicCounter errors;
+    /** Logons refused THROTTLED, unchecked (counted in logonsRefused too). */
+    AtomicCounter logonsThrottled;
+    /** Connections closed because TLS failed (not TLS, handshake, client certificate). */
+    AtomicCounter tlsFailures;
 
     public GatewayCounters(final CountersManager manager)
     {
@@ -63,10 +71,10 @@ public final class GatewayCounters implements AutoCloseable
     public void moveTo(final CountersManager manager)
     {
         final AtomicCounter[] before = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
-            protocolRejects, errors};
+            protocolRejects, errors, logonsThrottled, tlsFailures};
         allocateIn(manager);
         final AtomicCounter[] after = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
-            protocolRejects, errors};
+            protocolRejects, errors, logonsThrottled, tlsFailures};
         for (int i = 0; i < before.length; i++)
         {
             after[i].setOrdered(before[i].get());
@@ -84,6 +92,8 @@ public final class GatewayCounters implements AutoCloseable
         messagesOut = manager.newCounter("gateway messages out", MESSAGES_OUT_TYPE_ID);
         protocolRejects = manager.newCounter("gateway protocol rejects", PROTOCOL_REJECTS_TYPE_ID);
         errors = manager.newCounter("gateway errors", ERRORS_TYPE_ID);
+        logonsThrottled = manager.newCounter("gateway logons throttled", LOGONS_THROTTLED_TYPE_ID);
+        tlsFailures = manager.newCounter("gateway tls failures", TLS_FAILURES_TYPE_ID);
     }
 
     public long sessionsOpen()
@@ -126,6 +136,16 @@ public final class GatewayCounters implements AutoCloseable
         return errors.get();
     }
 
+    public long logonsThrottled()
+    {
+        return logonsThrottled.get();
+    }
+
+    public long tlsFailures()
+    {
+        return tlsFailures.get();
+    }
+
     /** The errors counter, for the {@link org.agrona.concurrent.AgentRunner} to count exceptions out of the duty cycle. */
     AtomicCounter errorCounter()
     {
@@ -144,5 +164,7 @@ public final class GatewayCounters implements AutoCloseable
         messagesOut.close();
         protocolRejects.close();
         errors.close();
+        logonsThrottled.close();
+        tlsFailures.close();
     }
 }

@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
  * @param maxInFlight          per session: commands in the ring not yet answered; above it the gateway stops
  *                             reading that session's socket (TCP pushes back on the client)
  * @param outboundRingBytes    responder to I/O thread ring (power of two)
+ * @param security             TLS, plain TCP off loopback, logon throttling
  */
 public record GatewayOptions(
     String bindAddress,
@@ -29,7 +30,8 @@ public record GatewayOptions(
     int receiveBufferBytes,
     int sendBufferBytes,
     int maxInFlight,
-    int outboundRingBytes)
+    int outboundRingBytes,
+    SecurityOptions security)
 {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_TRADING_PORT = 9001;
@@ -44,7 +46,7 @@ public record GatewayOptions(
     {
         return new GatewayOptions(DEFAULT_BIND, DEFAULT_TRADING_PORT, defaultOperatorPort(DEFAULT_TRADING_PORT), Credentials.demo(),
             DEFAULT_LOGON_TIMEOUT_MILLIS, DEFAULT_MAX_CONNECTIONS, DEFAULT_RECEIVE_BUFFER, DEFAULT_SEND_BUFFER,
-            DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING);
+            DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING, SecurityOptions.defaults());
     }
 
     /** Whether two ports cannot both be bound: the same fixed port (0 asks for any free port, twice is fine). */
@@ -68,37 +70,43 @@ public record GatewayOptions(
     public GatewayOptions withPorts(final int trading, final int operator)
     {
         return new GatewayOptions(bindAddress, trading, operator, credentials, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
     }
 
     public GatewayOptions withBindAddress(final String address)
     {
         return new GatewayOptions(address, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
     }
 
     public GatewayOptions withCredentials(final Credentials value)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, value, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
     }
 
     public GatewayOptions withLogonTimeoutMillis(final long millis)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, millis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
     }
 
     public GatewayOptions withMaxConnections(final int count)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, count,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
     }
 
     public GatewayOptions withBuffers(final int receiveBytes, final int sendBytes, final int inFlight)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
-            receiveBytes, sendBytes, inFlight, outboundRingBytes);
+            receiveBytes, sendBytes, inFlight, outboundRingBytes, security);
+    }
+
+    public GatewayOptions withSecurity(final SecurityOptions value)
+    {
+        return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, value);
     }
 
     /**
@@ -121,6 +129,16 @@ public record GatewayOptions(
         {
             throw new IllegalArgumentException("binding to " + bindAddress + " (not loopback) requires credentials: "
                 + "give --credentials FILE or --session USER:PASSWORD:ACCOUNTS (demo mode is for 127.0.0.1 only)");
+        }
+        if (!address.isLoopbackAddress() && !credentials.plainPasswordSources().isEmpty())
+        {
+            throw new IllegalArgumentException(credentials.plainPasswordSources().get(0) + ": a plain-text password is "
+                + "allowed on a loopback bind only, not on " + bindAddress + ": give a password_hash (barys passwd)");
+        }
+        if (!address.isLoopbackAddress() && security.tls() == null && !security.allowPlaintext())
+        {
+            throw new IllegalArgumentException("binding to " + bindAddress + " (not loopback) without TLS: configure "
+                + "gateway.tls.keystore, or set gateway.allow_plaintext=true to accept plain TCP knowingly");
         }
         if (receiveBufferBytes < Framing.MAX_FRAME_LENGTH)
         {

@@ -31,10 +31,12 @@ import kz.barys.engine.gateway.sbe.Liquidity;
 import kz.barys.engine.gateway.sbe.MassCancelReportEncoder;
 import kz.barys.engine.gateway.sbe.MessageHeaderEncoder;
 import kz.barys.engine.gateway.sbe.OperatorEventType;
+import kz.barys.engine.gateway.sbe.BustReportEncoder;
 import kz.barys.engine.gateway.sbe.OperatorReportEncoder;
 import kz.barys.engine.gateway.sbe.OrdStatus;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.journal.EventDecoder;
+import kz.barys.engine.num.Fixed;
 import kz.barys.engine.pipeline.ResultListener;
 
 /**
@@ -61,6 +63,7 @@ final class Responder implements ResultListener, EventSink
     private final CancelRejectEncoder cancelReject = new CancelRejectEncoder();
     private final MassCancelReportEncoder massCancelReport = new MassCancelReportEncoder();
     private final OperatorReportEncoder operatorReport = new OperatorReportEncoder();
+    private final BustReportEncoder bustReport = new BustReportEncoder();
     private final IdleStrategy ringFull = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
 
     private final UnsafeBuffer discardBuffer = new UnsafeBuffer(new byte[1024]);
@@ -226,7 +229,7 @@ final class Responder implements ResultListener, EventSink
         switch (command.type)
         {
             case CANCEL, REPLACE, CANCEL_ALL -> cancelReject(account, id, reason);
-            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT ->
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT, SET_REFERENCE, CANCEL_ORDER, CANCEL_SYMBOL, BUST ->
             {
                 operatorReport(OperatorEventType.REJECTED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS).clOrdId(id)
                     .rejectReason(WireCodes.wire(reason));
@@ -281,6 +284,12 @@ final class Responder implements ResultListener, EventSink
     }
 
     @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        operatorReport(OperatorEventType.REFERENCE_SET, 0, 0).putSymbol(symbols[instrument.index()], 0).price().mantissa(price);
+    }
+
+    @Override
     public void massCanceled(final long account, final int count)
     {
         final int offset = claim(MassCancelReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_FAN_OUT);
@@ -289,6 +298,51 @@ final class Responder implements ResultListener, EventSink
         massCancelReport.commandSeq(command.sequence).transactTime(command.timestampNanos).account(account)
             .putSymbol(command.instrument >= 0 ? symbols[command.instrument] : BLANK, 0)
             .count(count);
+    }
+
+    @Override
+    public void symbolCanceled(final Instrument instrument, final int count)
+    {
+        // the count as a whole number in the amount field
+        operatorReport(OperatorEventType.SYMBOL_CANCELED, 0, 0).putSymbol(symbols[instrument.index()], 0)
+            .amount().mantissa(count * Fixed.SCALE);
+    }
+
+    @Override
+    public void tradeBusted(final Instrument instrument, final long tradeId, final long price, final long qty,
+        final long makerAccount, final long takerAccount)
+    {
+        bustReport(instrument, tradeId, price, qty, makerAccount, takerAccount, makerAccount);
+        if (takerAccount != makerAccount)
+        {
+            bustReport(instrument, tradeId, price, qty, makerAccount, takerAccount, takerAccount);
+        }
+    }
+
+    /** One BustReport, fanned out to the sessions of {@code routeAccount} (and to the operator who sent the BUST). */
+    private void bustReport(final Instrument instrument, final long tradeId, final long price, final long qty,
+        final long makerAccount, final long takerAccount, final long routeAccount)
+    {
+        final int offset = claim(BustReportEncoder.BLOCK_LENGTH, routeAccount, ReportRecord.ROUTE_FAN_OUT);
+        bustReport.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
+        bustReport.commandSeq(command.sequence).transactTime(command.timestampNanos).tradeId(tradeId)
+            .putSymbol(symbols[instrument.index()], 0).makerAccount(makerAccount).takerAccount(takerAccount);
+        bustReport.price().mantissa(price);
+        bustReport.qty().mantissa(qty);
+    }
+
+    @Override
+    public void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+        operatorReport(OperatorEventType.DEPOSIT_REPEATED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS)
+            .putCurrency(currencies[currency.index()], 0).amount().mantissa(amount);
+    }
+
+    @Override
+    public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+        operatorReport(OperatorEventType.WITHDRAWAL_REPEATED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS)
+            .putCurrency(currencies[currency.index()], 0).amount().mantissa(amount);
     }
 
     private static final byte[] BLANK = new byte[16];
@@ -345,7 +399,8 @@ final class Responder implements ResultListener, EventSink
         operatorReport.wrapAndApplyHeader(target, offset, header).seqNum(0).requestSeqNum(command.correlationId).flags().clear();
         operatorReport.commandSeq(command.sequence).transactTime(command.timestampNanos).eventType(type)
             .account(account).clOrdId(0).putCurrency(BLANK, 0).amount().mantissa(0);
-        operatorReport.putSymbol(BLANK, 0).rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL);
+        operatorReport.putSymbol(BLANK, 0).rejectReason(kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
+            .price().mantissa(0);
         return operatorReport;
     }
 

@@ -112,7 +112,7 @@ final class Sender
      */
     void flush(final Session session, final long now)
     {
-        if (session.state == Session.State.CLOSED || session.send.position() == 0)
+        if (session.state == Session.State.CLOSED || (session.send.position() == 0 && !hasTlsOutput(session)))
         {
             return;
         }
@@ -120,7 +120,7 @@ final class Sender
         send.flip();
         try
         {
-            if (session.channel.write(send) > 0)
+            if (session.io.write(send) > 0)
             {
                 session.lastWriteProgressAt = now;
             }
@@ -132,7 +132,9 @@ final class Sender
             return;
         }
         send.compact();
-        final boolean pendingOutput = send.position() > 0;
+        // a TLS session takes no application bytes before its handshake ends: waiting for OP_WRITE then would spin
+        final boolean pendingOutput = (send.position() > 0 && (session.tls == null || session.tls.isHandshakeDone()))
+            || hasTlsOutput(session);
         if (pendingOutput != session.writeInterest)
         {
             session.writeInterest = pendingOutput;
@@ -148,10 +150,20 @@ final class Sender
         }
     }
 
+    /** Encrypted bytes (a handshake record, the tail of a write) still waiting for a TLS session's socket. */
+    private static boolean hasTlsOutput(final Session session)
+    {
+        return session.tls != null && session.tls.hasPendingOutput();
+    }
+
     private void shutdownOutput(final Session session)
     {
         try
         {
+            if (session.tls != null)
+            {
+                session.tls.closeOutbound(); // close_notify, best effort: the TCP FIN follows
+            }
             session.channel.shutdownOutput();
         }
         catch (final IOException ex)

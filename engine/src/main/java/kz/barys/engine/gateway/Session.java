@@ -1,6 +1,7 @@
 package kz.barys.engine.gateway;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -22,6 +23,7 @@ import kz.barys.engine.gateway.sbe.NewOrderDecoder;
 import kz.barys.engine.gateway.sbe.OptionalDecimal8Decoder;
 import kz.barys.engine.gateway.sbe.ReplaceOrderDecoder;
 import kz.barys.engine.gateway.sbe.ResumeDecoder;
+import kz.barys.engine.gateway.sbe.SetReferenceDecoder;
 import kz.barys.engine.gateway.sbe.SuspendDecoder;
 import kz.barys.engine.gateway.sbe.UnhaltDecoder;
 import kz.barys.engine.gateway.sbe.WithdrawDecoder;
@@ -42,6 +44,12 @@ final class Session implements CommandFiller
     final long id;
     final boolean operatorPort;
     final SocketChannel channel;
+    /** What the session reads and writes: the socket itself, or {@link #tls} over it. */
+    final ByteChannel io;
+    /** TLS over the socket, or null on a plain port. */
+    final TlsChannel tls;
+    /** The peer's IP address, as logon throttling counts it. */
+    final String remoteAddress;
     final SelectionKey key;
     /** Input not yet processed: bytes [readPosition, receive.position()). */
     final ByteBuffer receive;
@@ -53,6 +61,8 @@ final class Session implements CommandFiller
 
     State state = State.AWAITING_LOGON;
     String username = "";
+    /** The peer, host:port, for the journal's session records ({@link #remoteAddress} is the IP alone). */
+    String peerAddress = "";
     final LongHashSet accounts = new LongHashSet();
     long heartbeatNanos;
     int cancelOnDisconnect;
@@ -85,13 +95,25 @@ final class Session implements CommandFiller
     private final ResumeDecoder resume = new ResumeDecoder();
     private final HaltDecoder halt = new HaltDecoder();
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
+    private final SetReferenceDecoder setReference = new SetReferenceDecoder();
+    private final OperatorRequests operatorRequests = new OperatorRequests();
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
     {
+        this(id, operatorPort, channel, null, "", key, receiveBytes, sendBytes, symbols, currencies, now);
+    }
+
+    Session(final long id, final boolean operatorPort, final SocketChannel channel, final TlsChannel tls,
+        final String remoteAddress, final SelectionKey key, final int receiveBytes, final int sendBytes,
+        final NameTable symbols, final NameTable currencies, final long now)
+    {
         this.id = id;
         this.operatorPort = operatorPort;
         this.channel = channel;
+        this.tls = tls;
+        this.io = tls != null ? tls : channel;
+        this.remoteAddress = remoteAddress;
         this.key = key;
         this.receive = ByteBuffer.allocateDirect(receiveBytes);
         this.receiveBuffer = new UnsafeBuffer(receive);
@@ -212,7 +234,22 @@ final class Session implements CommandFiller
                 command.type = CommandType.UNHALT;
                 command.instrument = Math.max(named(symbols, in, offset + UnhaltDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
             }
-            default -> command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+            case SetReferenceDecoder.TEMPLATE_ID ->
+            {
+                setReference.wrap(in, offset, SetReferenceDecoder.BLOCK_LENGTH, SetReferenceDecoder.SCHEMA_VERSION);
+                command.correlationId = setReference.seqNum();
+                command.type = CommandType.SET_REFERENCE;
+                command.instrument = Math.max(
+                    named(symbols, in, offset + SetReferenceDecoder.symbolEncodingOffset(), command), Command.UNKNOWN);
+                command.price = amount(setReference.price().mantissa());
+            }
+            default ->
+            {
+                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command))
+                {
+                    command.type = CommandType.MALFORMED; // not reached: only validated templates are published
+                }
+            }
         }
     }
 

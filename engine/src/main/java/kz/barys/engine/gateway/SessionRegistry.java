@@ -41,6 +41,8 @@ final class SessionRegistry
     private final Long2ObjectHashMap<Session> sessions = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<List<Session>> byAccount = new Long2ObjectHashMap<>();
     private final LongArrayQueue cancelOnDisconnect = new LongArrayQueue();
+    /** The session whose end asked for each waiting cancel (its journaled origin). */
+    private final LongArrayQueue cancelOrigins = new LongArrayQueue();
     private final CancelAllFiller cancelAll = new CancelAllFiller();
     private final long logonTimeoutNanos;
     private final GatewayCounters counters;
@@ -119,6 +121,7 @@ final class SessionRegistry
             if (cancel)
             {
                 cancelOnDisconnect.addLong(account);
+                cancelOrigins.addLong(session.id);
             }
         }
     }
@@ -139,9 +142,11 @@ final class SessionRegistry
     int publishCancels(final CommandPublisher publisher)
     {
         int published = 0;
-        while (!cancelOnDisconnect.isEmpty() && publisher.tryPublish(cancelAll.account(cancelOnDisconnect.peekLong())))
+        while (!cancelOnDisconnect.isEmpty()
+            && publisher.tryPublish(cancelAll.account(cancelOnDisconnect.peekLong(), cancelOrigins.peekLong())))
         {
             cancelOnDisconnect.pollLong();
+            cancelOrigins.pollLong();
             published++;
         }
         return published;
@@ -218,14 +223,19 @@ final class SessionRegistry
         return new ArrayList<>(sessions.values());
     }
 
-    /** CANCEL_ALL of one account for cancel-on-disconnect: origin 0, so no session waits for its reports. */
+    /**
+     * CANCEL_ALL of one account for cancel-on-disconnect. Its origin is the session that ended, so that the journal
+     * says whose disconnect cancelled; that session is no longer active, so its reports go to the account's others.
+     */
     private static final class CancelAllFiller implements CommandFiller
     {
         private long account;
+        private long origin;
 
-        CancelAllFiller account(final long value)
+        CancelAllFiller account(final long value, final long session)
         {
             account = value;
+            origin = session;
             return this;
         }
 
@@ -235,6 +245,7 @@ final class SessionRegistry
             command.type = CommandType.CANCEL_ALL;
             command.account = account;
             command.instrument = Command.ALL;
+            command.origin = origin;
         }
     }
 }

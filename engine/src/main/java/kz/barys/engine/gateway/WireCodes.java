@@ -94,6 +94,8 @@ public final class WireCodes
             case REPLACED -> kz.barys.engine.gateway.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.gateway.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.gateway.sbe.CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> kz.barys.engine.gateway.sbe.CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> kz.barys.engine.gateway.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -114,6 +116,12 @@ public final class WireCodes
             case OVERFLOW -> kz.barys.engine.gateway.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.gateway.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.gateway.sbe.RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> kz.barys.engine.gateway.sbe.RejectReason.PRICE_BAND;
+            case MAX_QTY -> kz.barys.engine.gateway.sbe.RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> kz.barys.engine.gateway.sbe.RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> kz.barys.engine.gateway.sbe.RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> kz.barys.engine.gateway.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.gateway.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 
@@ -182,6 +190,8 @@ public final class WireCodes
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> null;
         };
     }
@@ -203,6 +213,12 @@ public final class WireCodes
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> RejectReason.PRICE_BAND;
+            case MAX_QTY -> RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> null;
         };
     }
@@ -233,6 +249,20 @@ public final class WireCodes
     public static StpMode stp(final short code)
     {
         return lookup(STP_MODES, code);
+    }
+
+    /** The Logout reason a client is told for a refused logon. */
+    public static kz.barys.engine.gateway.sbe.LogoutReason wire(final kz.barys.engine.audit.LogonRefusal refusal)
+    {
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> kz.barys.engine.gateway.sbe.LogoutReason.INVALID_LOGON;
+            case INVALID_CREDENTIALS -> kz.barys.engine.gateway.sbe.LogoutReason.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.gateway.sbe.LogoutReason.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> kz.barys.engine.gateway.sbe.LogoutReason.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> kz.barys.engine.gateway.sbe.LogoutReason.NOT_LOGGED_ON;
+            case THROTTLED -> kz.barys.engine.gateway.sbe.LogoutReason.THROTTLED;
+        };
     }
 
     /** Whether a raw enum byte is the wire's null value (not given). */

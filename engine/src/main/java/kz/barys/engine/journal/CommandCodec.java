@@ -15,6 +15,8 @@ import kz.barys.engine.journal.sbe.NewOrderDecoder;
 import kz.barys.engine.journal.sbe.NewOrderEncoder;
 import kz.barys.engine.journal.sbe.ReplaceDecoder;
 import kz.barys.engine.journal.sbe.ReplaceEncoder;
+import kz.barys.engine.journal.sbe.TransferDecoder;
+import kz.barys.engine.journal.sbe.TransferEncoder;
 
 /**
  * A {@link Command} as one of the journal schema's command messages, through the generated codecs: the compact
@@ -27,14 +29,20 @@ public final class CommandCodec
 {
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
     /** Most bytes a command message written by this version takes (header, block and the longest sent name). */
-    public static final int MAX_LENGTH = HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength()
-        + Command.NAME_LENGTH;
+    public static final int MAX_LENGTH = Math.max(
+        HEADER + CommandEncoder.BLOCK_LENGTH + CommandEncoder.sentNameHeaderLength() + Command.NAME_LENGTH,
+        HEADER + TransferEncoder.BLOCK_LENGTH + TransferEncoder.sentNameHeaderLength() + Command.NAME_LENGTH
+            + TransferEncoder.transferRefHeaderLength() + Command.MAX_REF_LENGTH);
+
+    private static final long NULL_ORIGIN = CommandEncoder.originNullValue();
 
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final CommandEncoder full = new CommandEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelEncoder cancel = new CancelEncoder();
     private final ReplaceEncoder replace = new ReplaceEncoder();
+    private final TransferEncoder transfer = new TransferEncoder();
+    private final TransferDecoder transferDecoder = new TransferDecoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
     private final CommandDecoder fullDecoder = new CommandDecoder();
     private final NewOrderDecoder newOrderDecoder = new NewOrderDecoder();
@@ -59,7 +67,8 @@ public final class CommandCodec
                 .price(command.price)
                 .qty(command.qty)
                 .instrument(command.instrument)
-                .eventsLength(eventsLength);
+                .eventsLength(eventsLength)
+                .origin(origin(command));
             return HEADER + ReplaceEncoder.BLOCK_LENGTH;
         }
         if (command.type == CommandType.CANCEL && fitsCancel(command))
@@ -68,7 +77,8 @@ public final class CommandCodec
                 .account(command.account)
                 .id(command.id)
                 .instrument(command.instrument)
-                .eventsLength(eventsLength);
+                .eventsLength(eventsLength)
+                .origin(origin(command));
             return HEADER + CancelEncoder.BLOCK_LENGTH;
         }
         if (command.type == CommandType.NEW && fitsNewOrder(command))
@@ -83,8 +93,24 @@ public final class CommandCodec
                 .side(EnumsToJournal.side(command.side))
                 .orderType(EnumsToJournal.orderType(command.orderType))
                 .tif(EnumsToJournal.tif(command.tif))
-                .stp(EnumsToJournal.stp(command.stp));
+                .stp(EnumsToJournal.stp(command.stp))
+                .origin(origin(command));
             return HEADER + NewOrderEncoder.BLOCK_LENGTH;
+        }
+        if (command.refLength > 0)
+        {
+            transfer.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                .account(command.account)
+                .amount(command.amount)
+                .currency(command.currency)
+                .eventsLength(eventsLength)
+                .commandType(EnumsToJournal.commandType(command.type))
+                .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
+                .sentLength((short)command.unknownNameLength)
+                .origin(origin(command))
+                .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH))
+                .putTransferRef(command.ref, 0, command.refLength);
+            return transfer.limit() - offset;
         }
         full.wrapAndApplyHeader(buffer, offset, headerEncoder)
             .account(command.account)
@@ -104,8 +130,22 @@ public final class CommandCodec
             .stp(EnumsToJournal.stp(command.stp))
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
+            .origin(origin(command))
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
+    }
+
+    /** The command's origin as the journal's uint32: a session number, 0 (a file), or null (not known). */
+    private static long origin(final Command command)
+    {
+        final long origin = command.origin;
+        return origin >= 0 && origin < NULL_ORIGIN ? origin : NULL_ORIGIN;
+    }
+
+    /** An origin read back: null (a record written before origins were) is {@link Command#UNKNOWN_ORIGIN}. */
+    private static long origin(final long journaled)
+    {
+        return journaled == NULL_ORIGIN ? Command.UNKNOWN_ORIGIN : journaled;
     }
 
     /** Nothing a compact form leaves out: no currency, amount, quote quantity, overflow or name as sent. */
@@ -135,7 +175,8 @@ public final class CommandCodec
     public static boolean isCommand(final int templateId)
     {
         return templateId == ReplaceDecoder.TEMPLATE_ID || templateId == CancelDecoder.TEMPLATE_ID
-            || templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CommandDecoder.TEMPLATE_ID;
+            || templateId == NewOrderDecoder.TEMPLATE_ID || templateId == CommandDecoder.TEMPLATE_ID
+            || templateId == TransferDecoder.TEMPLATE_ID;
     }
 
     /**
@@ -168,6 +209,7 @@ public final class CommandCodec
                 command.price = in.price();
                 command.qty = in.qty();
                 command.instrument = in.instrument();
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
@@ -178,6 +220,7 @@ public final class CommandCodec
                 command.account = in.account();
                 command.id = in.id();
                 command.instrument = in.instrument();
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
             }
@@ -194,8 +237,13 @@ public final class CommandCodec
                 command.orderType = EnumsFromJournal.orderType(in.orderType());
                 command.tif = EnumsFromJournal.tif(in.tif());
                 command.stp = EnumsFromJournal.stp(in.stp());
+                command.origin = origin(in.origin());
                 eventsLength = (int)in.eventsLength();
                 return HEADER + block;
+            }
+            case TransferDecoder.TEMPLATE_ID ->
+            {
+                return decodeTransfer(buffer, offset, command);
             }
             default ->
             {
@@ -222,10 +270,29 @@ public final class CommandCodec
         command.tif = EnumsFromJournal.tif(in.tif());
         command.stp = EnumsFromJournal.stp(in.stp());
         command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
+        command.origin = origin(in.origin());
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);
         nameHeld = kept > 0;
+        eventsLength = (int)in.eventsLength();
+        return in.limit() - offset;
+    }
+
+    private int decodeTransfer(final DirectBuffer buffer, final int offset, final Command command)
+    {
+        final TransferDecoder in = transferDecoder.wrapAndApplyHeader(buffer, offset, headerDecoder);
+        command.account = in.account();
+        command.amount = in.amount();
+        command.currency = in.currency();
+        command.type = EnumsFromJournal.commandType(in.commandType());
+        command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
+        command.unknownNameLength = in.sentLength();
+        command.origin = origin(in.origin());
+        final int kept = in.sentNameLength();
+        in.getSentName(command.unknownName, 0, kept);
+        nameHeld = kept > 0;
+        command.refLength = in.getTransferRef(command.ref, 0, Command.MAX_REF_LENGTH);
         eventsLength = (int)in.eventsLength();
         return in.limit() - offset;
     }

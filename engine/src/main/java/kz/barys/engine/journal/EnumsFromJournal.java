@@ -1,5 +1,7 @@
 package kz.barys.engine.journal;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
@@ -35,6 +37,10 @@ public final class EnumsFromJournal
             case HALT -> CommandType.HALT;
             case UNHALT -> CommandType.UNHALT;
             case MALFORMED -> CommandType.MALFORMED;
+            case SET_REFERENCE -> CommandType.SET_REFERENCE;
+            case CANCEL_ORDER -> CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> CommandType.CANCEL_SYMBOL;
+            case BUST -> CommandType.BUST;
             case NULL_VAL -> null;
         };
     }
@@ -96,6 +102,8 @@ public final class EnumsFromJournal
             case REPLACED -> CancelReason.REPLACED;
             case SUSPENDED -> CancelReason.SUSPENDED;
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> CancelReason.OPERATOR;
             case NULL_VAL -> throw new IllegalArgumentException("a cancel without a reason");
         };
     }
@@ -117,6 +125,12 @@ public final class EnumsFromJournal
             case OVERFLOW -> RejectReason.OVERFLOW;
             case MALFORMED -> RejectReason.MALFORMED;
             case UNAUTHORIZED -> RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> RejectReason.PRICE_BAND;
+            case MAX_QTY -> RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }
@@ -124,5 +138,31 @@ public final class EnumsFromJournal
     public static boolean bool(final BooleanType value)
     {
         return value == BooleanType.TRUE;
+    }
+
+    public static SessionEventType sessionEventType(final kz.barys.engine.journal.sbe.SessionEventType type)
+    {
+        return switch (type)
+        {
+            case LOGON -> SessionEventType.LOGON;
+            case LOGON_REFUSED -> SessionEventType.LOGON_REFUSED;
+            case LOGOUT -> SessionEventType.LOGOUT;
+            case DISCONNECTED -> SessionEventType.DISCONNECTED;
+            case NULL_VAL -> throw new IllegalArgumentException("a session record without a type");
+        };
+    }
+
+    public static LogonRefusal logonRefusal(final kz.barys.engine.journal.sbe.LogonRefusal refusal)
+    {
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> LogonRefusal.MALFORMED_LOGON;
+            case INVALID_CREDENTIALS -> LogonRefusal.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> LogonRefusal.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> LogonRefusal.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> LogonRefusal.NOT_LOGGED_ON;
+            case THROTTLED -> LogonRefusal.THROTTLED;
+            case NULL_VAL -> null;
+        };
     }
 }

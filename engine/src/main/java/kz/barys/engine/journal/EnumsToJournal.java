@@ -1,5 +1,7 @@
 package kz.barys.engine.journal;
 
+import kz.barys.engine.audit.LogonRefusal;
+import kz.barys.engine.audit.SessionEventType;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
@@ -39,6 +41,10 @@ public final class EnumsToJournal
             case HALT -> kz.barys.engine.journal.sbe.CommandType.HALT;
             case UNHALT -> kz.barys.engine.journal.sbe.CommandType.UNHALT;
             case MALFORMED -> kz.barys.engine.journal.sbe.CommandType.MALFORMED;
+            case SET_REFERENCE -> kz.barys.engine.journal.sbe.CommandType.SET_REFERENCE;
+            case CANCEL_ORDER -> kz.barys.engine.journal.sbe.CommandType.CANCEL_ORDER;
+            case CANCEL_SYMBOL -> kz.barys.engine.journal.sbe.CommandType.CANCEL_SYMBOL;
+            case BUST -> kz.barys.engine.journal.sbe.CommandType.BUST;
         };
     }
 
@@ -111,6 +117,8 @@ public final class EnumsToJournal
             case REPLACED -> kz.barys.engine.journal.sbe.CancelReason.REPLACED;
             case SUSPENDED -> kz.barys.engine.journal.sbe.CancelReason.SUSPENDED;
             case MASS_CANCEL -> kz.barys.engine.journal.sbe.CancelReason.MASS_CANCEL;
+            case PRICE_PROTECTION -> kz.barys.engine.journal.sbe.CancelReason.PRICE_PROTECTION;
+            case OPERATOR -> kz.barys.engine.journal.sbe.CancelReason.OPERATOR;
         };
     }
 
@@ -131,11 +139,45 @@ public final class EnumsToJournal
             case OVERFLOW -> kz.barys.engine.journal.sbe.RejectReason.OVERFLOW;
             case MALFORMED -> kz.barys.engine.journal.sbe.RejectReason.MALFORMED;
             case UNAUTHORIZED -> kz.barys.engine.journal.sbe.RejectReason.UNAUTHORIZED;
+            case PRICE_BAND -> kz.barys.engine.journal.sbe.RejectReason.PRICE_BAND;
+            case MAX_QTY -> kz.barys.engine.journal.sbe.RejectReason.MAX_QTY;
+            case MAX_NOTIONAL -> kz.barys.engine.journal.sbe.RejectReason.MAX_NOTIONAL;
+            case MAX_OPEN_ORDERS -> kz.barys.engine.journal.sbe.RejectReason.MAX_OPEN_ORDERS;
+            case UNKNOWN_TRADE -> kz.barys.engine.journal.sbe.RejectReason.UNKNOWN_TRADE;
+            case DUPLICATE_REF -> kz.barys.engine.journal.sbe.RejectReason.DUPLICATE_REF;
         };
     }
 
     public static BooleanType bool(final boolean value)
     {
         return value ? BooleanType.TRUE : BooleanType.FALSE;
+    }
+
+    public static kz.barys.engine.journal.sbe.SessionEventType sessionEventType(final SessionEventType type)
+    {
+        return switch (type)
+        {
+            case LOGON -> kz.barys.engine.journal.sbe.SessionEventType.LOGON;
+            case LOGON_REFUSED -> kz.barys.engine.journal.sbe.SessionEventType.LOGON_REFUSED;
+            case LOGOUT -> kz.barys.engine.journal.sbe.SessionEventType.LOGOUT;
+            case DISCONNECTED -> kz.barys.engine.journal.sbe.SessionEventType.DISCONNECTED;
+        };
+    }
+
+    public static kz.barys.engine.journal.sbe.LogonRefusal logonRefusal(final LogonRefusal refusal)
+    {
+        if (refusal == null)
+        {
+            return kz.barys.engine.journal.sbe.LogonRefusal.NULL_VAL;
+        }
+        return switch (refusal)
+        {
+            case MALFORMED_LOGON -> kz.barys.engine.journal.sbe.LogonRefusal.MALFORMED_LOGON;
+            case INVALID_CREDENTIALS -> kz.barys.engine.journal.sbe.LogonRefusal.INVALID_CREDENTIALS;
+            case UNAUTHORIZED_ACCOUNT -> kz.barys.engine.journal.sbe.LogonRefusal.UNAUTHORIZED_ACCOUNT;
+            case NO_ACCOUNTS -> kz.barys.engine.journal.sbe.LogonRefusal.NO_ACCOUNTS;
+            case NOT_LOGGED_ON -> kz.barys.engine.journal.sbe.LogonRefusal.NOT_LOGGED_ON;
+            case THROTTLED -> kz.barys.engine.journal.sbe.LogonRefusal.THROTTLED;
+        };
     }
 }

@@ -13,7 +13,12 @@ import kz.barys.engine.journal.sbe.CanceledDecoder;
 import kz.barys.engine.journal.sbe.DepositedDecoder;
 import kz.barys.engine.journal.sbe.HaltedDecoder;
 import kz.barys.engine.journal.sbe.MassCanceledDecoder;
+import kz.barys.engine.journal.sbe.SymbolCanceledDecoder;
+import kz.barys.engine.journal.sbe.TradeBustedDecoder;
+import kz.barys.engine.journal.sbe.DepositRepeatedDecoder;
+import kz.barys.engine.journal.sbe.WithdrawalRepeatedDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.ReferenceSetDecoder;
 import kz.barys.engine.journal.sbe.RejectedDecoder;
 import kz.barys.engine.journal.sbe.ReplacedDecoder;
 import kz.barys.engine.journal.sbe.ResumedDecoder;
@@ -50,6 +55,11 @@ public final class EventDecoder
     private final HaltedDecoder halted = new HaltedDecoder();
     private final UnhaltedDecoder unhalted = new UnhaltedDecoder();
     private final MassCanceledDecoder massCanceled = new MassCanceledDecoder();
+    private final ReferenceSetDecoder referenceSet = new ReferenceSetDecoder();
+    private final SymbolCanceledDecoder symbolCanceled = new SymbolCanceledDecoder();
+    private final TradeBustedDecoder tradeBusted = new TradeBustedDecoder();
+    private final DepositRepeatedDecoder depositRepeated = new DepositRepeatedDecoder();
+    private final WithdrawalRepeatedDecoder withdrawalRepeated = new WithdrawalRepeatedDecoder();
 
     public EventDecoder(final EngineConfig config)
     {
@@ -98,6 +108,34 @@ public final class EventDecoder
                 {
                     massCanceled.wrap(buffer, body, block, VERSION);
                     sink.massCanceled(massCanceled.account(), massCanceled.count());
+                }
+                case ReferenceSetDecoder.TEMPLATE_ID ->
+                {
+                    referenceSet.wrap(buffer, body, block, VERSION);
+                    sink.referenceSet(instruments.get(referenceSet.instrument()), referenceSet.price());
+                }
+                case SymbolCanceledDecoder.TEMPLATE_ID ->
+                {
+                    symbolCanceled.wrap(buffer, body, block, VERSION);
+                    sink.symbolCanceled(instruments.get(symbolCanceled.instrument()), symbolCanceled.count());
+                }
+                case TradeBustedDecoder.TEMPLATE_ID ->
+                {
+                    final TradeBustedDecoder event = tradeBusted.wrap(buffer, body, block, VERSION);
+                    sink.tradeBusted(instruments.get(event.instrument()), event.tradeId(), event.price(), event.qty(),
+                        event.makerAccount(), event.takerAccount());
+                }
+                case DepositRepeatedDecoder.TEMPLATE_ID ->
+                {
+                    depositRepeated.wrap(buffer, body, block, VERSION);
+                    sink.depositRepeated(depositRepeated.account(), currencies.get(depositRepeated.currency()),
+                        depositRepeated.amount());
+                }
+                case WithdrawalRepeatedDecoder.TEMPLATE_ID ->
+                {
+                    withdrawalRepeated.wrap(buffer, body, block, VERSION);
+                    sink.withdrawalRepeated(withdrawalRepeated.account(), currencies.get(withdrawalRepeated.currency()),
+                        withdrawalRepeated.amount());
                 }
                 default -> throw new JournalFormatException("an event of template id " + template + " at " + position
                     + ", unknown to this barys (journal format " + JournalFormat.VERSION + ", schema version "

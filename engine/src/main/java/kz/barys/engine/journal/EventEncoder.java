@@ -15,6 +15,7 @@ import kz.barys.engine.journal.sbe.DepositedEncoder;
 import kz.barys.engine.journal.sbe.HaltedEncoder;
 import kz.barys.engine.journal.sbe.MassCanceledEncoder;
 import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.ReferenceSetEncoder;
 import kz.barys.engine.journal.sbe.RejectedEncoder;
 import kz.barys.engine.journal.sbe.ReplacedEncoder;
 import kz.barys.engine.journal.sbe.ResumedEncoder;
@@ -22,6 +23,10 @@ import kz.barys.engine.journal.sbe.SuspendedEncoder;
 import kz.barys.engine.journal.sbe.TradeEncoder;
 import kz.barys.engine.journal.sbe.UnhaltedEncoder;
 import kz.barys.engine.journal.sbe.WithdrawnEncoder;
+import kz.barys.engine.journal.sbe.SymbolCanceledEncoder;
+import kz.barys.engine.journal.sbe.TradeBustedEncoder;
+import kz.barys.engine.journal.sbe.DepositRepeatedEncoder;
+import kz.barys.engine.journal.sbe.WithdrawalRepeatedEncoder;
 
 /**
  * Encodes events as the journal schema's event messages (barys-journal.xml), one after another, into a growable
@@ -50,6 +55,11 @@ public final class EventEncoder implements EventSink
     private final HaltedEncoder halted = new HaltedEncoder();
     private final UnhaltedEncoder unhalted = new UnhaltedEncoder();
     private final MassCanceledEncoder massCanceled = new MassCanceledEncoder();
+    private final ReferenceSetEncoder referenceSet = new ReferenceSetEncoder();
+    private final SymbolCanceledEncoder symbolCanceled = new SymbolCanceledEncoder();
+    private final TradeBustedEncoder tradeBusted = new TradeBustedEncoder();
+    private final DepositRepeatedEncoder depositRepeated = new DepositRepeatedEncoder();
+    private final WithdrawalRepeatedEncoder withdrawalRepeated = new WithdrawalRepeatedEncoder();
     private int position;
 
     public EventEncoder()
@@ -238,5 +248,44 @@ public final class EventEncoder implements EventSink
     {
         massCanceled.wrapAndApplyHeader(buffer, at(), header).account(account).count(count);
         position += HEADER + MassCanceledEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        referenceSet.wrapAndApplyHeader(buffer, at(), header).price(price).instrument(instrument.index());
+        position += HEADER + ReferenceSetEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void symbolCanceled(final Instrument instrument, final int count)
+    {
+        symbolCanceled.wrapAndApplyHeader(buffer, at(), header).count(count).instrument(instrument.index());
+        position += HEADER + SymbolCanceledEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+        final long takerAccount)
+    {
+        tradeBusted.wrapAndApplyHeader(buffer, at(), header).tradeId(tradeId).price(price).qty(qty)
+            .makerAccount(makerAccount).takerAccount(takerAccount).instrument(instrument.index());
+        position += HEADER + TradeBustedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+        depositRepeated.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount).currency(currency.index());
+        position += HEADER + DepositRepeatedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+        withdrawalRepeated.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount)
+            .currency(currency.index());
+        position += HEADER + WithdrawalRepeatedEncoder.BLOCK_LENGTH;
     }
 }

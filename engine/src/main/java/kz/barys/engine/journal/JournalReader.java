@@ -4,12 +4,14 @@ package kz.barys.engine.journal;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.audit.SessionRecord;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.sbe.BatchDecoder;
 import kz.barys.engine.journal.sbe.DiscardDecoder;
 import kz.barys.engine.journal.sbe.HeaderDecoder;
 import kz.barys.engine.journal.sbe.MarketsDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
+import kz.barys.engine.journal.sbe.SessionDecoder;
 import kz.barys.engine.journal.sbe.SnapshotMarkerDecoder;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -57,6 +59,14 @@ public final class JournalReader
         default void marketsChanged(final long index, final long lastSequence, final long timeNanos, final String configFingerprint)
         {
         }
+
+        /**
+         * A gateway session event (CONTRACT 9.8). Not a command: recovery, replay and market data pass over it;
+         * the holder is reused for the next record.
+         */
+        default void session(final long index, final SessionRecord record)
+        {
+        }
     }
 
     private final ExcerptTailer tailer;
@@ -68,6 +78,8 @@ public final class JournalReader
     private final SnapshotMarkerDecoder snapshot = new SnapshotMarkerDecoder();
     private final MarketsDecoder markets = new MarketsDecoder();
     private final DiscardDecoder discard = new DiscardDecoder();
+    private final SessionDecoder sessionDecoder = new SessionDecoder();
+    private final SessionRecord sessionRecord = new SessionRecord();
     private final JournalDocument document = new JournalDocument();
     private final UnsafeBuffer buffer = document.buffer();
     private long corruptIndex = -1;
@@ -163,6 +175,7 @@ public final class JournalReader
                 final long timeNanos = markets.timeNanos();
                 visitor.marketsChanged(document.index(), lastSequence, timeNanos, markets.fingerprint());
             }
+            case SessionDecoder.TEMPLATE_ID -> visitor.session(document.index(), decodeSession());
             case DiscardDecoder.TEMPLATE_ID ->
             {
                 // a DISCARD of a document already skipped: nothing to replay
@@ -201,6 +214,24 @@ public final class JournalReader
             visitor.command(document.index(), command, buffer, eventsOffset, eventsLength);
             position = eventsOffset + eventsLength;
         }
+    }
+
+    private SessionRecord decodeSession()
+    {
+        final SessionDecoder in = sessionDecoder.wrapAndApplyHeader(buffer, 0, header);
+        final SessionRecord record = sessionRecord;
+        record.lastSequence = in.lastSequence();
+        record.timeNanos = in.timeNanos();
+        record.session = in.session();
+        record.type = EnumsFromJournal.sessionEventType(in.eventType());
+        record.operator = EnumsFromJournal.bool(in.operatorPort());
+        record.refusal = EnumsFromJournal.logonRefusal(in.refusal());
+        java.util.Arrays.fill(record.user, (byte)0);
+        record.userLength = in.getUser(record.user, 0, SessionRecord.USER_LENGTH); // copies what fits, passes over the rest
+        java.util.Arrays.fill(record.address, (byte)0);
+        record.addressLength = Math.min(in.addressLength(), SessionRecord.ADDRESS_LENGTH);
+        in.getAddress(record.address, 0, record.addressLength);
+        return record;
     }
 
     private JournalFormatException unknownRecord(final int template)

@@ -6,12 +6,14 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import kz.barys.engine.audit.SessionRecord;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.sbe.BatchEncoder;
 import kz.barys.engine.journal.sbe.DiscardEncoder;
 import kz.barys.engine.journal.sbe.HeaderEncoder;
 import kz.barys.engine.journal.sbe.MarketsEncoder;
 import kz.barys.engine.journal.sbe.MessageHeaderEncoder;
+import kz.barys.engine.journal.sbe.SessionEncoder;
 import kz.barys.engine.journal.sbe.SnapshotMarkerEncoder;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -36,6 +38,7 @@ public final class JournalWriter
     private final SnapshotMarkerEncoder snapshotEncoder = new SnapshotMarkerEncoder();
     private final DiscardEncoder discardEncoder = new DiscardEncoder();
     private final MarketsEncoder marketsEncoder = new MarketsEncoder();
+    private final SessionEncoder sessionEncoder = new SessionEncoder();
     private int length;
     private int count;
     private long firstSequence;
@@ -171,6 +174,25 @@ public final class JournalWriter
             .timeNanos(timeNanos)
             .fingerprint(configFingerprint);
         return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + marketsEncoder.encodedLength());
+    }
+
+    /**
+     * Journals a session event (LOGON, LOGON_REFUSED, LOGOUT, DISCONNECTED) as its own document, after command
+     * {@code record.lastSequence}: flush the batch first, so that it stands between the commands around it.
+     */
+    public long writeSession(final SessionRecord record)
+    {
+        requireNoBatch("Session");
+        sessionEncoder.wrapAndApplyHeader(batch, 0, header)
+            .lastSequence(record.lastSequence)
+            .timeNanos(record.timeNanos)
+            .session(record.session)
+            .eventType(EnumsToJournal.sessionEventType(record.type))
+            .operatorPort(EnumsToJournal.bool(record.operator))
+            .refusal(EnumsToJournal.logonRefusal(record.refusal))
+            .putUser(record.user, 0, record.userLength)
+            .putAddress(record.address, 0, record.addressLength);
+        return writeAndRestart(MessageHeaderEncoder.ENCODED_LENGTH + sessionEncoder.encodedLength());
     }
 
     /** Makes room for {@code bytes} bytes of the document and its CRC. */

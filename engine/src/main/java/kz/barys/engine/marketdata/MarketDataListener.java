@@ -35,6 +35,16 @@ public interface MarketDataListener
     }
 
     /**
+     * Trade {@code tradeId} was busted by the operator (CONTRACT 9.6): it no longer counts (statistics, last price
+     * and candles should take it out). The book is not changed by a bust.
+     */
+    default void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+    }
+
+    /**
      * ({@link Feed#L2}) The level at {@code price} on {@code side} now holds {@code qty} in {@code orders}
      * orders; {@code qty == 0} (and {@code orders == 0}) deletes the level.
      */

@@ -584,6 +584,38 @@ public final class MarketDataProcessor
             eventCount++;
         }
 
+        @Override
+        public void symbolCanceled(final Instrument instrument, final int count)
+        {
+            eventCount++; // its orders' cancels came before it
+        }
+
+        /** A bust changes no book: it is a message of its own on the trade tape. */
+        @Override
+        public void tradeBusted(
+            final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+            final long takerAccount)
+        {
+            eventCount++;
+            final long seq = ++sequences[instrument.index()];
+            if (emits(instrument.index()))
+            {
+                listener.tradeBusted(instrument, seq, tradeId, price, qty, timeNanos);
+            }
+        }
+
+        @Override
+        public void depositRepeated(final long account, final Currency currency, final long amount)
+        {
+            eventCount++;
+        }
+
+        @Override
+        public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+        {
+            eventCount++;
+        }
+
         private void status(final Instrument instrument, final boolean halted)
         {
             final Book book = books[instrument.index()];

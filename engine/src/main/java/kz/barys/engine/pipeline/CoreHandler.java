@@ -82,6 +82,11 @@ final class CoreHandler implements EventHandler<CommandSlot>
     @Override
     public void onEvent(final CommandSlot slot, final long ringSequence, final boolean endOfBatch)
     {
+        if (slot.isSession)
+        {
+            journalSession(slot, ringSequence);
+            return;
+        }
         final Command command = slot.command;
         command.sequence = ++lastSequence;
         command.timestampNanos = batchTimestamp;
@@ -105,6 +110,23 @@ final class CoreHandler implements EventHandler<CommandSlot>
             release(ringSequence);
             snapshots.afterJournaled(lastSequence);
         }
+    }
+
+    /**
+     * A session event: the commands before it are written (and answered) first, then it goes into a document of
+     * its own, stamped with the last sequence before it and the batch's time. Not sequenced, not run, not answered.
+     */
+    private void journalSession(final CommandSlot slot, final long ringSequence)
+    {
+        if (journal.pending() > 0)
+        {
+            release(ringSequence - 1);
+            snapshots.afterJournaled(lastSequence);
+        }
+        slot.session.lastSequence = lastSequence;
+        slot.session.timeNanos = batchTimestamp;
+        journal.writeSession(slot.session);
+        sequenceCallback.set(ringSequence);
     }
 
     /** Writes the pending commands as one journal document, then answers and releases them up to {@code ringSequence}. */

@@ -14,6 +14,7 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 
+import kz.barys.engine.audit.SessionRecord;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.JournalWriter;
 
@@ -27,10 +28,21 @@ import kz.barys.engine.journal.JournalWriter;
  */
 public final class EnginePipeline
 {
-    private static final EventTranslatorOneArg<CommandSlot, Command> COPY =
-        (slot, sequence, command) -> slot.command.copyFrom(command);
-    private static final EventTranslatorOneArg<CommandSlot, CommandFiller> FILL =
-        (slot, sequence, filler) -> filler.fill(slot.command.reset());
+    private static final EventTranslatorOneArg<CommandSlot, Command> COPY = (slot, sequence, command) ->
+    {
+        slot.isSession = false;
+        slot.command.copyFrom(command);
+    };
+    private static final EventTranslatorOneArg<CommandSlot, CommandFiller> FILL = (slot, sequence, filler) ->
+    {
+        slot.isSession = false;
+        filler.fill(slot.command.reset());
+    };
+    private static final EventTranslatorOneArg<CommandSlot, SessionRecord> SESSION = (slot, sequence, record) ->
+    {
+        slot.isSession = true;
+        slot.session.copyFrom(record);
+    };
 
     private final Disruptor<CommandSlot> disruptor;
     private final RingBuffer<CommandSlot> ring;
@@ -70,7 +82,10 @@ public final class EnginePipeline
                 @Override
                 public void onEvent(final CommandSlot slot, final long sequence, final boolean endOfBatch)
                 {
-                    listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+                    if (!slot.isSession)
+                    {
+                        listener.onJournaled(slot.command, slot.events.buffer(), slot.events.length());
+                    }
                 }
 
                 @Override
@@ -108,6 +123,15 @@ public final class EnginePipeline
     public boolean tryPublish(final CommandFiller filler)
     {
         return ring.tryPublishEvent(FILL, filler);
+    }
+
+    /**
+     * Publishes a copy of a gateway session event unless the ring is full (returns false then): the core thread
+     * journals it between the commands published before and after it, the one writer of the journal.
+     */
+    public boolean tryPublish(final SessionRecord record)
+    {
+        return ring.tryPublishEvent(SESSION, record);
     }
 
     /** Sequence number of the last command that is journaled. */

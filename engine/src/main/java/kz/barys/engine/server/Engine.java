@@ -309,6 +309,12 @@ public final class Engine implements AutoCloseable, CommandPublisher
         return !pipeline.failed() && pipeline.tryPublish(filler);
     }
 
+    @Override
+    public boolean tryPublish(final kz.barys.engine.audit.SessionRecord record)
+    {
+        return !pipeline.failed() && pipeline.tryPublish(record);
+    }
+
     /** The configuration the engine runs with. */
     public kz.barys.engine.config.EngineConfig config()
     {

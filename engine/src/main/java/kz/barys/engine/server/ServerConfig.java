@@ -10,6 +10,8 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.IntegerKey;
 import kz.barys.engine.gateway.Credentials;
 import kz.barys.engine.gateway.GatewayOptions;
+import kz.barys.engine.gateway.SecurityOptions;
+import kz.barys.engine.gateway.TlsOptions;
 import kz.barys.engine.pipeline.WaitStrategies;
 
 /**
@@ -104,6 +106,17 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int met
             throw ConfigKeys.error("gateway.bind", "'" + bind + "' is not a loopback address, so the configuration "
                 + "must list its users (trading.USER.password and trading.USER.accounts); demo mode is for 127.0.0.1 only");
         }
+        if (!loopback && !users.plainPasswordSources().isEmpty())
+        {
+            throw ConfigKeys.error(users.plainPasswordSources().get(0), "a plain-text password is allowed with a loopback "
+                + "gateway.bind only, not '" + bind + "': replace it with a password_hash key (barys passwd prints one)");
+        }
+        final SecurityOptions security = securitySection(keys);
+        if (!loopback && security.tls() == null && !security.allowPlaintext())
+        {
+            throw ConfigKeys.error("gateway.bind", "'" + bind + "' is not a loopback address: configure TLS "
+                + "(gateway.tls.keystore), or set gateway.allow_plaintext=true to serve plain TCP knowingly");
+        }
         final int tradingPort = (int)keys.integer(TRADING_PORT, defaults.tradingPort());
         final int operatorPort = (int)keys.integer(OPERATOR_PORT, GatewayOptions.defaultOperatorPort(tradingPort));
         if (GatewayOptions.portsClash(tradingPort, operatorPort))
@@ -114,8 +127,49 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int met
             .withBindAddress(bind)
             .withPorts(tradingPort, operatorPort)
             .withCredentials(users)
+            .withSecurity(security)
             .withLogonTimeoutMillis(keys.integer("gateway.logon_timeout_ms", defaults.logonTimeoutMillis(), 100, 600_000))
             .withMaxConnections((int)keys.integer("gateway.max_connections", defaults.maxConnections(), 1, 100_000));
+    }
+
+    /** TLS (docs/security.md), plain TCP off loopback, logon throttling. */
+    private static SecurityOptions securitySection(final ConfigKeys keys)
+    {
+        final SecurityOptions defaults = SecurityOptions.defaults();
+        TlsOptions tls = null;
+        if (keys.has("gateway.tls.keystore"))
+        {
+            final Path truststore = path(keys, "gateway.tls.truststore", null);
+            tls = new TlsOptions(path(keys, "gateway.tls.keystore", null), keys.required("gateway.tls.keystore_password"),
+                truststore, truststore == null ? null : keys.optional("gateway.tls.truststore_password", ""),
+                keys.bool("gateway.tls.allow_tls12", false));
+            try
+            {
+                tls.serverContext(); // a keystore that cannot be read stops the start here, naming its key
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw ConfigKeys.error("gateway.tls.keystore", ex.getMessage());
+            }
+        }
+        else
+        {
+            for (final String key : new String[] {"gateway.tls.truststore", "gateway.tls.keystore_password", "gateway.tls.allow_tls12"})
+            {
+                if (keys.has(key))
+                {
+                    throw ConfigKeys.error(key, "needs gateway.tls.keystore (TLS is on when a keystore is given)");
+                }
+            }
+        }
+        return defaults
+            .withTls(tls)
+            .withAllowPlaintext(keys.bool("gateway.allow_plaintext", false))
+            .withThrottle(
+                (int)keys.integer("gateway.logon.max_failures", defaults.maxFailures(), 1, 1_000_000),
+                keys.integer("gateway.logon.failure_window_ms", defaults.failureWindowMillis(), 1, 86_400_000),
+                keys.integer("gateway.logon.block_ms", defaults.blockMillis(), 0, 86_400_000),
+                (int)keys.integer("gateway.logon.max_user_failures", defaults.maxUserFailures(), 1, 1_000_000));
     }
 
     private static Path path(final ConfigKeys keys, final String key, final Path fallback)

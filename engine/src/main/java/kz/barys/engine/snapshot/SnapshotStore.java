@@ -34,10 +34,10 @@ public final class SnapshotStore
     public static final String DIRECTORY = "snapshots";
     private static final int MAGIC = 0x53595242; // "BRYS"
     /**
-     * 3: enums in the state as the journal's codes (2 stored ordinals; 1 had no markets fingerprint). An older file is
-     * reported and not used: recovery replays the journal instead.
+     * 4: the bust window and the transfer refs in the state (3 had neither; 2 stored enums by ordinal; 1 had no
+     * markets fingerprint). An older file is reported and not used: recovery replays the journal instead.
      */
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4; // 4: reference prices (CONTRACT 9.1), the bust window and transfer refs (9.6, 9.7)
     private static final int HEADER_LENGTH = 4 + 1 + 8 + 8 + 8 + 4;
 
     /** A snapshot read back from disk; its core runs under the markets the snapshot was taken under. */
@@ -210,7 +210,7 @@ public final class SnapshotStore
         if (buffer.getByte(4) != VERSION)
         {
             throw new Unusable("has version " + buffer.getByte(4) + (buffer.getByte(4) < VERSION ?
-                ", written by an older Barys (no markets, or enums by ordinal): not used" : ", which this Barys does not know"));
+                ", written by an older Barys (no markets, enums by ordinal, or no bust window and transfer refs)" : ", which this Barys does not know"));
         }
         final int stateLength = buffer.getInt(29);
         final int marketsLength = buffer.getInt(HEADER_LENGTH);

@@ -24,6 +24,8 @@ final class CommandLines
     private final CommandExecutor executor;
     private final Command command = new Command();
     private long number;
+    /** The journaled time of the command before (CONTRACT 10.2): a command without time=, or with an earlier one, has it. */
+    private long lastTimeNanos;
 
     CommandLines(final MatchingCore core, final TextEventWriter writer)
     {
@@ -55,6 +57,8 @@ final class CommandLines
         }
         else if (parser.parse(bytes, offset, length, command))
         {
+            lastTimeNanos = Math.max(lastTimeNanos, command.timestampNanos);
+            command.timestampNanos = lastTimeNanos;
             writer.beginCommand();
             try
             {

@@ -22,7 +22,8 @@ public final class CommandParser
 {
     private static final CommandType[] VERBS = {
         CommandType.DEPOSIT, CommandType.WITHDRAW, CommandType.NEW, CommandType.CANCEL, CommandType.REPLACE,
-        CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT};
+        CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT,
+        CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST};
     private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
 
     private static final int ACCOUNT = 0;
@@ -38,10 +39,16 @@ public final class CommandParser
     private static final int QTY = 10;
     private static final int QUOTE_QTY = 11;
     private static final int STP = 12;
+    private static final int TRADE = 13;
+    private static final int REF = 14;
+    private static final int TIME = 15;
     private static final byte[][] KEY_NAMES = {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
-        Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp")};
+        Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
+        Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time")};
+    /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
+    private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
     // values() copies its array on every call: keep one copy of each.
     private static final Side[] SIDE_VALUES = Side.values();
@@ -54,12 +61,15 @@ public final class CommandParser
     private static final byte[][] STP_MODES = Ascii.names(STP_VALUES);
 
     private static final int TRANSFER_KEYS = bits(ACCOUNT, CURRENCY, AMOUNT);
+    private static final int REF_KEY = bits(REF);
+    private static final int TIME_KEY = bits(TIME);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
     private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP);
     private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
     private static final int SYMBOL_KEY = bits(SYMBOL);
+    private static final int REFERENCE_KEYS = bits(SYMBOL, PRICE);
     private static final int PRICE_KEY = bits(PRICE);
     private static final int QTY_KEY = bits(QTY);
     private static final int QUOTE_QTY_KEY = bits(QUOTE_QTY);
@@ -148,7 +158,7 @@ public final class CommandParser
             pos = skipSpace(line, tokenEnd, end);
         }
 
-        if (malformed || !hasValidShape(type, seen, command))
+        if (malformed || !hasValidShape(type, seen & ~TIME_KEY, command))
         {
             command.type = CommandType.MALFORMED;
         }
@@ -213,6 +223,25 @@ public final class CommandParser
                 command.tif = index < 0 ? null : TIF_VALUES[index];
                 return index >= 0;
             }
+            case TRADE:
+            {
+                final long value = parsePositiveInteger(line, offset, length, command);
+                command.id = Math.max(value, 0);
+                return value >= 0;
+            }
+            case REF:
+                if (!Command.isValidRef(line, offset, length))
+                {
+                    return false;
+                }
+                command.ref(line, offset, length);
+                return true;
+            case TIME:
+            {
+                final long millis = parseMillis(line, offset, length);
+                command.timestampNanos = Math.max(millis, 0) * 1_000_000L;
+                return millis >= 0;
+            }
             case STP:
             {
                 final int index = Ascii.indexOf(line, offset, length, STP_MODES);
@@ -231,7 +260,7 @@ public final class CommandParser
         {
             case DEPOSIT:
             case WITHDRAW:
-                return seen == TRANSFER_KEYS;
+                return (seen & ~REF_KEY) == TRANSFER_KEYS;
             case CANCEL:
                 return seen == CANCEL_KEYS;
             case REPLACE:
@@ -243,7 +272,14 @@ public final class CommandParser
                 return seen == ACCOUNT_KEY;
             case HALT:
             case UNHALT:
+            case CANCEL_SYMBOL:
                 return seen == SYMBOL_KEY;
+            case SET_REFERENCE:
+                return seen == REFERENCE_KEYS;
+            case CANCEL_ORDER:
+                return seen == CANCEL_KEYS;
+            case BUST:
+                return seen == bits(TRADE);
             case NEW:
                 return (seen & NEW_REQUIRED) == NEW_REQUIRED && (seen & ~NEW_ALLOWED) == 0 && hasValidOrderShape(seen, command);
             default:
@@ -306,6 +342,22 @@ public final class CommandParser
             value = value * 10 + digit;
         }
         return value == 0 ? -1 : value;
+    }
+
+    /** Epoch milliseconds: digits only, at most {@link #MAX_TIME_MILLIS}; -1 when malformed. */
+    private static long parseMillis(final byte[] text, final int offset, final int length)
+    {
+        long value = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final byte b = text[i];
+            if (b < '0' || b > '9' || value > (MAX_TIME_MILLIS - (b - '0')) / 10)
+            {
+                return -1;
+            }
+            value = value * 10 + b - '0';
+        }
+        return value;
     }
 
     /** A decimal amount: the value, {@link Command#INVALID}, or {@link Fixed#MALFORMED}; sets overflow if too large. */

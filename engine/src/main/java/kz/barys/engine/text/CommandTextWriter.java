@@ -43,6 +43,12 @@ public final class CommandTextWriter
                     line.append(config.currencies().get(command.currency).code());
                 }
                 amount(line, "amount", command.amount, command);
+                if (command.refLength > 0)
+                {
+                    // A ref is remembered by journaled time: the time goes with it, so that replay forgets it alike.
+                    line.append(" ref=").append(new String(command.ref, 0, command.refLength, java.nio.charset.StandardCharsets.US_ASCII));
+                    line.append(" time=").append(Math.floorDiv(command.timestampNanos, 1_000_000L));
+                }
             }
             case NEW ->
             {
@@ -88,7 +94,18 @@ public final class CommandTextWriter
                 }
             }
             case SUSPEND, RESUME -> integer(line, "account", command.account, command);
-            case HALT, UNHALT -> symbol(line, command);
+            case SET_REFERENCE ->
+            {
+                symbol(line, command);
+                amount(line, "price", command.price, command);
+            }
+            case HALT, UNHALT, CANCEL_SYMBOL -> symbol(line, command);
+            case CANCEL_ORDER ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+            }
+            case BUST -> integer(line, "trade", command.id, command);
             case MALFORMED ->
             {
                 if (command.account > 0)

@@ -32,6 +32,14 @@ public final class MarketsLine
                 line.append(' ').append(entry.getKey()).append('=').append(entry.getValue());
             }
         }
+        final Map<String, String> is = after.marketKeys();
+        for (final String key : was.keySet())
+        {
+            if (!is.containsKey(key))
+            {
+                line.append(' ').append(key).append("=0"); // a trading control switched off (the only key that may go)
+            }
+        }
         return line.toString();
     }
 

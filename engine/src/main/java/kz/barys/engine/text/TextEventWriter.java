@@ -35,6 +35,10 @@ public final class TextEventWriter implements EventSink
     private static final byte[] HALTED = Ascii.bytes("HALTED");
     private static final byte[] UNHALTED = Ascii.bytes("UNHALTED");
     private static final byte[] MASS_CANCELED = Ascii.bytes("MASS_CANCELED");
+    private static final byte[] REFERENCE_SET = Ascii.bytes("REFERENCE_SET");
+    private static final byte[] SYMBOL_CANCELED = Ascii.bytes("SYMBOL_CANCELED");
+    private static final byte[] TRADE_BUSTED = Ascii.bytes("TRADE_BUSTED");
+    private static final byte[] DUPLICATE = Ascii.bytes(" duplicate=true");
     private static final byte[] BOOK = Ascii.bytes("BOOK");
     private static final byte[] BALANCE = Ascii.bytes("BALANCE");
 
@@ -283,6 +287,15 @@ public final class TextEventWriter implements EventSink
         endLine();
     }
 
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        word(REFERENCE_SET);
+        text(SYMBOL, symbols[instrument.index()]);
+        decimal(PRICE, price);
+        endLine();
+    }
+
     /** A state-dump line: {@code BOOK symbol side price qty orders}. */
     public void book(final Instrument instrument, final Side side, final long price, final long qty, final int orders)
     {
@@ -359,13 +372,58 @@ public final class TextEventWriter implements EventSink
         return text;
     }
 
+    @Override
+    public void symbolCanceled(final Instrument instrument, final int count)
+    {
+        word(SYMBOL_CANCELED);
+        text(SYMBOL, symbols[instrument.index()]);
+        integer(COUNT, count);
+        endLine();
+    }
+
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+        final long takerAccount)
+    {
+        word(TRADE_BUSTED);
+        text(SYMBOL, symbols[instrument.index()]);
+        integer(TRADE_ID, tradeId);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        integer(MAKER_ACCOUNT, makerAccount);
+        integer(TAKER_ACCOUNT, takerAccount);
+        endLine();
+    }
+
+    @Override
+    public void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+        transferFields(DEPOSITED, account, currency, amount);
+        put(DUPLICATE);
+        endLine();
+    }
+
+    @Override
+    public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+        transferFields(WITHDRAWN, account, currency, amount);
+        put(DUPLICATE);
+        endLine();
+    }
+
     private void transfer(final byte[] verb, final long account, final Currency currency, final long amount)
+    {
+        transferFields(verb, account, currency, amount);
+        endLine();
+    }
+
+    private void transferFields(final byte[] verb, final long account, final Currency currency, final long amount)
     {
         word(verb);
         integer(ACCOUNT, account);
         text(CURRENCY, currencies[currency.index()]);
         decimal(AMOUNT, amount);
-        endLine();
     }
 
     private void word(final byte[] word)

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.collections.LongHashSet;
 import org.junit.jupiter.api.Test;
 
-import kz.barys.engine.gateway.sbe.LogoutReason;
+import kz.barys.engine.audit.LogonRefusal;
 
 /** Who may log on, for which accounts, and why a Logon is refused (CONTRACT section 6). */
 class CredentialsAuthenticatorTest
@@ -31,17 +31,17 @@ class CredentialsAuthenticatorTest
     @Test
     void aWrongPasswordOrUnknownUserIsRefused()
     {
-        assertThat(trading(configured, "alice", "wrong", 1).reason()).isEqualTo(LogoutReason.INVALID_CREDENTIALS);
-        assertThat(trading(configured, "bob", "s3cret", 1).reason()).isEqualTo(LogoutReason.INVALID_CREDENTIALS);
+        assertThat(trading(configured, "alice", "wrong", 1).reason()).isEqualTo(LogonRefusal.INVALID_CREDENTIALS);
+        assertThat(trading(configured, "bob", "s3cret", 1).reason()).isEqualTo(LogonRefusal.INVALID_CREDENTIALS);
         // an operator is not a trading user
-        assertThat(trading(configured, "ops", "an0ther", 1).reason()).isEqualTo(LogoutReason.INVALID_CREDENTIALS);
+        assertThat(trading(configured, "ops", "an0ther", 1).reason()).isEqualTo(LogonRefusal.INVALID_CREDENTIALS);
     }
 
     @Test
     void anAccountTheUserMayNotTradeForIsRefused()
     {
         final Authenticator.Refusal refusal = trading(configured, "alice", "s3cret", 1, 4);
-        assertThat(refusal.reason()).isEqualTo(LogoutReason.UNAUTHORIZED_ACCOUNT);
+        assertThat(refusal.reason()).isEqualTo(LogonRefusal.UNAUTHORIZED_ACCOUNT);
         assertThat(refusal.text()).isEqualTo("account 4 not allowed for alice");
     }
 
@@ -50,8 +50,8 @@ class CredentialsAuthenticatorTest
     {
         assertThat(operator(configured, "ops", "an0ther")).isNull();
         assertThat(granted).isEmpty();
-        assertThat(operator(configured, "ops", "wrong").reason()).isEqualTo(LogoutReason.INVALID_CREDENTIALS);
-        assertThat(operator(configured, "alice", "s3cret").reason()).isEqualTo(LogoutReason.INVALID_CREDENTIALS);
+        assertThat(operator(configured, "ops", "wrong").reason()).isEqualTo(LogonRefusal.INVALID_CREDENTIALS);
+        assertThat(operator(configured, "alice", "s3cret").reason()).isEqualTo(LogonRefusal.INVALID_CREDENTIALS);
     }
 
     @Test
@@ -61,14 +61,14 @@ class CredentialsAuthenticatorTest
         assertThat(trading(demo, "anyone", "anything", 5, 6)).isNull();
         assertThat(granted).containsExactlyInAnyOrder(5L, 6L);
         granted.clear();
-        assertThat(trading(demo, "anyone", "anything", 5, 0).reason()).isEqualTo(LogoutReason.UNAUTHORIZED_ACCOUNT);
+        assertThat(trading(demo, "anyone", "anything", 5, 0).reason()).isEqualTo(LogonRefusal.UNAUTHORIZED_ACCOUNT);
         assertThat(operator(demo, "anyone", "anything")).isNull();
     }
 
     @Test
     void aTradingSessionWithoutAccountsIsRefused()
     {
-        assertThat(trading(demo, "anyone", "anything").reason()).isEqualTo(LogoutReason.NO_ACCOUNTS);
+        assertThat(trading(demo, "anyone", "anything").reason()).isEqualTo(LogonRefusal.NO_ACCOUNTS);
     }
 
     private Authenticator.Refusal trading(final Authenticator authenticator, final String user, final String password,

@@ -22,8 +22,9 @@ class ProtocolDocTest
 {
     private static final String[] MESSAGES = {
         "Logon", "LogonAck", "Logout", "Heartbeat", "NewOrder", "CancelOrder", "ReplaceOrder", "MassCancel",
-        "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt",
-        "ExecutionReport", "CancelReject", "MassCancelReport", "OperatorReport", "BusinessReject"};
+        "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt", "SetReference",
+        "ExecutionReport", "CancelReject", "MassCancelReport", "OperatorReport", "BusinessReject",
+        "OperatorCancel", "CancelSymbol", "Bust", "DepositWithRef", "WithdrawWithRef", "BustReport"};
 
     private static final String[] ENUMS = {
         "BooleanType", "Side", "OrdType", "TimeInForce", "StpMode", "ExecType", "OrdStatus", "Liquidity", "CancelReason",

@@ -169,13 +169,22 @@ class ResponderTest
         {
             answerOneOfEach(i, count);
         }
-        final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-        for (int i = 0; i < 20_000; i++)
+        // As ZeroAllocationTest: the JIT may still be at work after warm-up on a loaded machine (a few hundred bytes
+        // once, seen under a parallel build), so one of three rounds must allocate nothing; a per-command allocation
+        // would show in all three.
+        final StringBuilder rounds = new StringBuilder();
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3 && allocated != 0; round++)
         {
-            answerOneOfEach(i, count);
+            final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < 20_000; i++)
+            {
+                answerOneOfEach(i, count);
+            }
+            allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            rounds.append(round == 0 ? "" : ", ").append(allocated);
         }
-        final long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-        assertThat(allocated).as("bytes allocated answering 80,000 commands").isZero();
+        assertThat(allocated).as("bytes allocated answering 80,000 commands, each round: [%s]", rounds).isZero();
         assertThat(seen[0]).isPositive();
     }
 

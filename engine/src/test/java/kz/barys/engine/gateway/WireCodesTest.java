@@ -206,4 +206,18 @@ class WireCodesTest
             throw new IllegalStateException("cannot read barys-sbe.xml", ex);
         }
     }
+
+    @Test
+    void everyLogonRefusalIsToldByALogoutReasonOfItsOwn()
+    {
+        final java.util.Set<kz.barys.engine.gateway.sbe.LogoutReason> told = new java.util.HashSet<>();
+        for (final kz.barys.engine.audit.LogonRefusal refusal : kz.barys.engine.audit.LogonRefusal.values())
+        {
+            final kz.barys.engine.gateway.sbe.LogoutReason reason = WireCodes.wire(refusal);
+            assertThat(reason).isNotEqualTo(kz.barys.engine.gateway.sbe.LogoutReason.NULL_VAL);
+            assertThat(told.add(reason)).as("%s told apart", refusal).isTrue();
+        }
+        assertThat(WireCodes.wire(kz.barys.engine.audit.LogonRefusal.MALFORMED_LOGON))
+            .isEqualTo(kz.barys.engine.gateway.sbe.LogoutReason.INVALID_LOGON);
+    }
 }

@@ -43,8 +43,19 @@ class CommandTextWriterTest
         "RESUME account=9",
         "HALT symbol=USDT-KZT",
         "UNHALT symbol=NOPE",
+        "SET_REFERENCE symbol=USDT-KZT price=512.37",
+        "SET_REFERENCE symbol=NOPE price=1",
+        "SET_REFERENCE symbol=BTC-KZT price=99999999999999",
+        "SET_REFERENCE symbol=BTC-KZT price=0",
         "FROB account=1 id=3",
-        "NEW id=3"})
+        "NEW id=3",
+        "CANCEL_ORDER account=3 id=4",
+        "CANCEL_SYMBOL symbol=ETH-KZT",
+        "CANCEL_SYMBOL symbol=NOPE",
+        "BUST trade=17",
+        "BUST trade=99999999999999999999",
+        "DEPOSIT account=7 currency=KZT amount=12.5 ref=bank:2026-12-07.1",
+        "WITHDRAW account=7 currency=KZT amount=12.5 ref=w_1 time=1765000000000"})
     void writtenCommandsReparseToTheSameOutcome(final String line)
     {
         final Command original = parse(line);

@@ -71,6 +71,21 @@ class EnumsJournalTest
         }
     }
 
+    @Test
+    void sessionEventsAndLogonRefusalsMapToCodesOfTheirOwnAndBack()
+    {
+        roundTrip(kz.barys.engine.audit.SessionEventType.values(), EnumsToJournal::sessionEventType,
+            EnumsFromJournal::sessionEventType, kz.barys.engine.journal.sbe.SessionEventType.values());
+        roundTrip(kz.barys.engine.audit.LogonRefusal.values(), EnumsToJournal::logonRefusal, EnumsFromJournal::logonRefusal,
+            kz.barys.engine.journal.sbe.LogonRefusal.values());
+        assertThat(EnumsToJournal.logonRefusal(null)).isEqualTo(kz.barys.engine.journal.sbe.LogonRefusal.NULL_VAL);
+        assertThat(EnumsFromJournal.logonRefusal(kz.barys.engine.journal.sbe.LogonRefusal.NULL_VAL)).isNull();
+        for (final kz.barys.engine.audit.LogonRefusal refusal : kz.barys.engine.audit.LogonRefusal.values())
+        {
+            assertThat(EnumsToJournal.logonRefusal(refusal).name()).isEqualTo(refusal.name());
+        }
+    }
+
     private static <D extends Enum<D>, J extends Enum<J>> void roundTrip(
         final D[] domain, final Function<D, J> to, final Function<J, D> from, final J[] codes)
     {

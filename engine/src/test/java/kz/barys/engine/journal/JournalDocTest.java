@@ -21,9 +21,11 @@ class JournalDocTest
     private static final String[] MESSAGES = {
         "Header", "Batch", "SnapshotMarker", "Discard", "Markets", "Command", "NewOrder", "Cancel", "Replace",
         "Accepted", "Trade", "Canceled", "Replaced", "Rejected", "Deposited", "Withdrawn", "Suspended", "Resumed",
-        "Halted", "Unhalted", "MassCanceled"};
+        "Halted", "Unhalted", "MassCanceled", "Session", "ReferenceSet", "Transfer", "SymbolCanceled", "TradeBusted", "DepositRepeated",
+        "WithdrawalRepeated"};
     private static final String[] ENUMS = {
-        "BooleanType", "CommandType", "Side", "OrderType", "TimeInForce", "StpMode", "CancelReason", "RejectReason"};
+        "BooleanType", "CommandType", "Side", "OrderType", "TimeInForce", "StpMode", "CancelReason", "RejectReason", "SessionEventType",
+        "LogonRefusal"};
 
     @Test
     void everyRecordFieldAndEnumCodeOfTheSchemaIsDocumentedWhereItIs() throws Exception

@@ -53,7 +53,7 @@ class JournalRoundTripTest
         new EventDecoder(CONFIG).decode(encoder.buffer(), 0, encoder.length(), received);
 
         assertThat(received.events).containsExactlyElementsOf(sent.events);
-        assertThat(sent.events).hasSize(12 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
+        assertThat(sent.events).hasSize(17 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
     }
 
     @Test
@@ -63,6 +63,7 @@ class JournalRoundTripTest
         final EventEncoder events = new EventEncoder();
         final Command order = newOrder();
         final Command unknown = parse("DEPOSIT account=7 currency=DOGE amount=5", 2);
+        final Command withRef = parse("WITHDRAW account=7 currency=KZT amount=5 ref=bank:1.a_B-9", 3);
         try (SingleChronicleQueue queue = Journal.open(dir, false))
         {
             final JournalWriter writer = new JournalWriter(queue.createAppender());
@@ -70,6 +71,7 @@ class JournalRoundTripTest
             emitEveryEvent(events);
             writer.append(order, events.buffer(), events.length());
             writer.append(unknown, events.buffer(), 0);
+            writer.append(withRef, events.buffer(), 0);
             writer.flush();
             writer.writeSnapshotMarker(2, 0x1234_5678_9ABC_DEF0L);
             writer.writeMarketsChange(2, 77, CONFIG.fingerprint() + "\n");
@@ -90,6 +92,7 @@ class JournalRoundTripTest
         expected.add("COMMAND " + describe(order));
         expected.addAll(expectedEvents.events);
         expected.add("COMMAND " + describe(unknown));
+        expected.add("COMMAND " + describe(withRef));
         expected.add("SNAPSHOT 2 " + 0x1234_5678_9ABC_DEF0L);
         expected.add("MARKETS 2 77 " + CONFIG.fingerprint() + "\n");
         assertThat(read).containsExactlyElementsOf(expected);
@@ -328,6 +331,11 @@ class JournalRoundTripTest
         sink.halted(usdt);
         sink.unhalted(btc);
         sink.massCanceled(81, 82);
+        sink.referenceSet(usdt, 91);
+        sink.symbolCanceled(btc, 91);
+        sink.tradeBusted(usdt, 92, 93, 94, 95, 96);
+        sink.depositRepeated(97, CONFIG.currencies().get(0), 98);
+        sink.withdrawalRepeated(99, CONFIG.currencies().get(2), 100);
     }
 
     private static Command newOrder()
@@ -370,7 +378,7 @@ class JournalRoundTripTest
             + c.price + " " + c.qty + " " + c.quoteQty + " " + c.amount + " " + c.instrument + " " + c.currency + " "
             + c.side + " " + c.orderType + " " + c.tif + " " + c.stp + " " + c.fieldOverflow + " "
             + new String(c.unknownName, 0, Math.min(c.unknownNameLength, Command.NAME_LENGTH), StandardCharsets.US_ASCII)
-            + "/" + c.unknownNameLength;
+            + "/" + c.unknownNameLength + " ref=" + new String(c.ref, 0, c.refLength, StandardCharsets.US_ASCII);
     }
 
     /** What the reader hands over, as lines. */

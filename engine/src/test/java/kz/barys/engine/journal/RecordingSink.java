@@ -104,4 +104,36 @@ final class RecordingSink implements EventSink
     {
         add("MASS_CANCELED", account, count);
     }
+
+    @Override
+    public void referenceSet(final Instrument instrument, final long price)
+    {
+        add("REFERENCE_SET", instrument, price);
+    }
+
+    @Override
+    public void symbolCanceled(final Instrument instrument, final int count)
+    {
+        add("SYMBOL_CANCELED", instrument.symbol(), count);
+    }
+
+    @Override
+    public void tradeBusted(
+        final Instrument instrument, final long tradeId, final long price, final long qty, final long makerAccount,
+        final long takerAccount)
+    {
+        add("TRADE_BUSTED", instrument.symbol(), tradeId, price, qty, makerAccount, takerAccount);
+    }
+
+    @Override
+    public void depositRepeated(final long account, final Currency currency, final long amount)
+    {
+        add("DEPOSIT_REPEATED", account, currency.code(), amount);
+    }
+
+    @Override
+    public void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+        add("WITHDRAWAL_REPEATED", account, currency.code(), amount);
+    }
 }

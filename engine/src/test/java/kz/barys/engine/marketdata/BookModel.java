@@ -85,6 +85,15 @@ final class BookModel implements MarketDataListener
     }
 
     @Override
+    public void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+        next(instrument, seq);
+        add("BUST " + instrument.symbol() + " seq=" + seq + " trade=" + tradeId + " price=" + f(price) + " qty=" + f(qty));
+    }
+
+    @Override
     public void bookUpdate(
         final Instrument instrument, final long seq, final Side side, final long price, final long qty, final int count,
         final long timeNanos)

@@ -59,6 +59,39 @@ class MarketDataProcessorTest
         assertBooksMatchEngine();
     }
 
+    /** CONTRACT 9.6: an operator cancel updates the books like any cancel; a bust is its own message, the book unchanged. */
+    @Test
+    void operatorCancelsUpdateTheBookAndABustIsItsOwnMessageOnTheTape()
+    {
+        run(
+            "DEPOSIT account=1 currency=KZT amount=10000000",
+            "DEPOSIT account=2 currency=BTC amount=10",
+            "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=50000000 qty=0.02",
+            "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=49000000 qty=0.01",
+            "NEW account=2 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=50000000 qty=0.005",
+            "BUST trade=1",
+            "CANCEL_ORDER account=1 id=2",
+            "CANCEL_SYMBOL symbol=BTC-KZT");
+
+        assertThat(l2.messages).containsExactly(
+            "SNAPSHOT BTC-KZT seq=0",
+            "SNAPSHOT ETH-KZT seq=0",
+            "SNAPSHOT USDT-KZT seq=0",
+            "UPDATE BTC-KZT seq=1 BUY 50000000 0.02 1",
+            "UPDATE BTC-KZT seq=2 BUY 49000000 0.01 1",
+            "TRADE BTC-KZT seq=3 trade=1 price=50000000 qty=0.005 aggressor=SELL time=5",
+            "UPDATE BTC-KZT seq=4 BUY 50000000 0.015 1",
+            "BUST BTC-KZT seq=5 trade=1 price=50000000 qty=0.005",
+            "UPDATE BTC-KZT seq=6 BUY 49000000 0 0",
+            "UPDATE BTC-KZT seq=7 BUY 50000000 0 0");
+        assertThat(l3.messages).endsWith(
+            "EXECUTE BTC-KZT seq=4 order=1 qty=0.005 leaves=0.015 trade=1",
+            "BUST BTC-KZT seq=5 trade=1 price=50000000 qty=0.005",
+            "CANCEL BTC-KZT seq=6 order=2 qty=0.01",
+            "CANCEL BTC-KZT seq=7 order=1 qty=0.015");
+        assertBooksMatchEngine();
+    }
+
     @Test
     void replacesKeepOrLosePriorityTradeAndEnd()
     {

@@ -39,12 +39,15 @@ public final class ReferenceModel
     private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
     private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY");
     private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
-    private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id");
+    private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
+    private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
+    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,32}");
     private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount");
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
     public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
-                             long makerBps, long takerBps)
+                             long makerBps, long takerBps, long bandBps, long protectionBps, long maxQty,
+                             long maxNotional)
     {
         long maxBps()
         {
@@ -92,9 +95,17 @@ public final class ReferenceModel
         final TreeMap<Long, TreeMap<String, Long>> totals = new TreeMap<>();
         final TreeSet<Long> suspended = new TreeSet<>();
         final TreeSet<String> halted = new TreeSet<>();
+        /** CONTRACT 9.1: symbol → the price of its last trade or SET_REFERENCE, whichever came later. */
+        final TreeMap<String, Long> reference = new TreeMap<>();
         long nextOrder = 1;
         long nextTrade = 1;
         long nextTime = 1;
+        /** Every trade made, by trade number (CONTRACT 9.6: what a BUST reverses). */
+        final TreeMap<Long, TradeRecord> trades = new TreeMap<>();
+        /** Transfer refs remembered (CONTRACT 9.7): the latest transfer with each ref. */
+        final Map<String, RefRecord> refs = new LinkedHashMap<>();
+        /** Journaled time of the command before, in epoch milliseconds (time=). */
+        long clockMillis;
         /** A FOK feasibility trial: balances may pass the maximum (the copy is thrown away). */
         boolean unbounded;
 
@@ -108,9 +119,13 @@ public final class ReferenceModel
             totals.forEach((account, balances) -> s.totals.put(account, new TreeMap<>(balances)));
             s.suspended.addAll(suspended);
             s.halted.addAll(halted);
+            s.reference.putAll(reference);
             s.nextOrder = nextOrder;
             s.nextTrade = nextTrade;
             s.nextTime = nextTime;
+            trades.forEach((number, trade) -> s.trades.put(number, trade.copy()));
+            s.refs.putAll(refs);
+            s.clockMillis = clockMillis;
             return s;
         }
     }
@@ -127,6 +142,8 @@ public final class ReferenceModel
         boolean byBudget;
         long budget; // quote_qty left, fee included
         boolean filledAny;
+        /** A MARKET order's protection edge (CONTRACT 9.3), fixed at its arrival; null: no edge. */
+        Long edge;
         String stp;
         long number;
         long filled; // cumulative, over the order's whole life (a replaced order brings its fills)
@@ -155,6 +172,7 @@ public final class ReferenceModel
             t.byBudget = byBudget;
             t.budget = budget;
             t.filledAny = filledAny;
+            t.edge = edge;
             t.stp = stp;
             t.number = number;
             t.filled = filled;
@@ -163,12 +181,49 @@ public final class ReferenceModel
     }
 
     private enum End
-    { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT }
+    { FILLED, NO_MAKER, TAKER_STP, NO_FUNDS, BUDGET_SPENT, EDGE }
+
+    /** A trade as a BUST needs it. */
+    private static final class TradeRecord
+    {
+        Instrument inst;
+        long price;
+        long qty;
+        long buyer;
+        long seller;
+        long buyerFee;
+        long sellerFee;
+        long maker;
+        long taker;
+        boolean busted;
+
+        TradeRecord copy()
+        {
+            final TradeRecord t = new TradeRecord();
+            t.inst = inst;
+            t.price = price;
+            t.qty = qty;
+            t.buyer = buyer;
+            t.seller = seller;
+            t.buyerFee = buyerFee;
+            t.sellerFee = sellerFee;
+            t.maker = maker;
+            t.taker = taker;
+            t.busted = busted;
+            return t;
+        }
+    }
+
+    /** A transfer that took effect with a ref, and when. */
+    private record RefRecord(String verb, long account, String currency, long amount, long millis)
+    {
+    }
 
     private final List<String> currencies = new ArrayList<>();
     private final Map<String, Long> withdrawalStep = new LinkedHashMap<>();
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Properties config = new Properties();
+    private long maxOpenOrders;
     private State state = new State();
 
     /** The instruments, in configuration order. */
@@ -244,8 +299,13 @@ public final class ReferenceModel
                 config.getProperty(k + "quote").strip(), units(config.getProperty(k + "tick")),
                 units(config.getProperty(k + "lot")), units(config.getProperty(k + "min_notional", "0")),
                 Long.parseLong(config.getProperty(k + "maker_fee_bps", "0").strip()),
-                Long.parseLong(config.getProperty(k + "taker_fee_bps", "0").strip())));
+                Long.parseLong(config.getProperty(k + "taker_fee_bps", "0").strip()),
+                Long.parseLong(config.getProperty(k + "price_band_bps", "0").strip()),
+                Long.parseLong(config.getProperty(k + "market_protection_bps", "0").strip()),
+                units(config.getProperty(k + "max_order_qty", "0")),
+                units(config.getProperty(k + "max_order_notional", "0"))));
         }
+        maxOpenOrders = Long.parseLong(config.getProperty("engine.max_open_orders", "0").strip());
         for (final Order o : state.book)
         {
             o.inst = instruments.get(o.inst.symbol());
@@ -311,7 +371,20 @@ public final class ReferenceModel
             kv.put(key, tokens[i].substring(eq + 1));
         }
         final long carryAccount = carried(kv.get("account"));
-        final long carryId = carried(kv.get("id"));
+        final long carryId = carried(lastOf(kv, "id", "trade"));
+        // time= may go on any command (CONTRACT 10.2): none, or an earlier one, is the time of the command before.
+        final String time = kv.remove("time");
+        if (time != null)
+        {
+            if (!DIGITS.matcher(time).matches() || new BigInteger(time).compareTo(MAX_MILLIS) > 0)
+            {
+                broken = true;
+            }
+            else
+            {
+                state.clockMillis = Math.max(state.clockMillis, Long.parseLong(time));
+            }
+        }
 
         final Set<String> allowed;
         final Set<String> required;
@@ -349,7 +422,27 @@ public final class ReferenceModel
             }
             case "DEPOSIT", "WITHDRAW" ->
             {
-                allowed = Set.of("account", "currency", "amount");
+                allowed = Set.of("account", "currency", "amount", "ref");
+                required = Set.of("account", "currency", "amount");
+            }
+            case "CANCEL_ORDER" ->
+            {
+                allowed = Set.of("account", "id");
+                required = allowed;
+            }
+            case "CANCEL_SYMBOL" ->
+            {
+                allowed = Set.of("symbol");
+                required = allowed;
+            }
+            case "BUST" ->
+            {
+                allowed = Set.of("trade");
+                required = allowed;
+            }
+            case "SET_REFERENCE" ->
+            {
+                allowed = Set.of("symbol", "price");
                 required = allowed;
             }
             default ->
@@ -365,9 +458,15 @@ public final class ReferenceModel
             out.add(rejected(carryAccount, carryId, "MALFORMED"));
             return out;
         }
+        if (("DEPOSIT".equals(verb) || "WITHDRAW".equals(verb)) && !kv.containsKey("ref")
+            && "true".equals(config.getProperty("engine.require_transfer_ref", "false").strip()))
+        {
+            out.add(rejected(carryAccount, 0, "MALFORMED"));
+            return out;
+        }
         if (anyFieldOverflows(kv))
         {
-            out.add(rejected(carryAccount, carryId, "OVERFLOW"));
+            out.add(rejected("BUST".equals(verb) ? 0 : carryAccount, "BUST".equals(verb) ? 0 : carryId, "OVERFLOW"));
             return out;
         }
 
@@ -384,6 +483,10 @@ public final class ReferenceModel
                 out.add("RESUMED account=" + account);
             }
             case "HALT", "UNHALT" -> halt(verb, kv.get("symbol"), out);
+            case "SET_REFERENCE" -> setReference(kv, out);
+            case "CANCEL_ORDER" -> cancelOrder(kv, out);
+            case "CANCEL_SYMBOL" -> cancelSymbol(kv.get("symbol"), out);
+            case "BUST" -> bust(Long.parseLong(kv.get("trade")), out);
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
@@ -494,6 +597,17 @@ public final class ReferenceModel
                 out.add(rejected(account, id, "MIN_NOTIONAL"));
                 return;
             }
+            final String control = limitControls(inst, price, qty);
+            if (control == null && tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
+            if (control != null)
+            {
+                out.add(rejected(account, id, control));
+                return;
+            }
             final long need = buy ? withFee.longValueExact() : qty;
             if (need > available(account, buy ? inst.quote() : inst.base()))
             {
@@ -513,16 +627,39 @@ public final class ReferenceModel
                 out.add(rejected(account, id, "MIN_NOTIONAL"));
                 return;
             }
+            if (inst.maxNotional() > 0 && budget > inst.maxNotional())
+            {
+                out.add(rejected(account, id, "MAX_NOTIONAL"));
+                return;
+            }
+            if (tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
             if (budget > available(account, inst.quote()))
             {
                 out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
                 return;
             }
         }
-        else if (!buy && qty > available(account, inst.base()))
+        else
         {
-            out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
-            return;
+            if (inst.maxQty() > 0 && qty > inst.maxQty())
+            {
+                out.add(rejected(account, id, "MAX_QTY"));
+                return;
+            }
+            if (tooManyOpenOrders(account))
+            {
+                out.add(rejected(account, id, "MAX_OPEN_ORDERS"));
+                return;
+            }
+            if (!buy && qty > available(account, inst.base()))
+            {
+                out.add(rejected(account, id, "INSUFFICIENT_FUNDS"));
+                return;
+            }
         }
 
         final long number = state.nextOrder++;
@@ -537,6 +674,10 @@ public final class ReferenceModel
         t.budget = budget;
         t.stp = stp;
         t.number = number;
+        if (market)
+        {
+            t.edge = protectionEdge(inst, buy);
+        }
 
         if ("FOK".equals(tif))
         {
@@ -565,6 +706,7 @@ public final class ReferenceModel
             switch (end)
             {
                 case NO_MAKER -> out.add(canceled(t, "NO_LIQUIDITY"));
+                case EDGE -> out.add(canceled(t, "PRICE_PROTECTION"));
                 case TAKER_STP -> out.add(canceled(t, "STP"));
                 case NO_FUNDS ->
                 {
@@ -690,6 +832,12 @@ public final class ReferenceModel
             out.add(rejected(account, id, "MIN_NOTIONAL"));
             return;
         }
+        final String control = limitControls(inst, price, qty);
+        if (control != null)
+        {
+            out.add(rejected(account, id, control));
+            return;
+        }
         final String currency = o.buy ? inst.quote() : inst.base();
         final long newReservation = o.buy
             ? leavesNotional.add(fee(leavesNotional, inst.maxBps())).longValueExact()
@@ -778,6 +926,109 @@ public final class ReferenceModel
         out.add("SUSPENDED account=" + account);
     }
 
+    /** CONTRACT 9.6: SET_REFERENCE symbol price. */
+    private void setReference(final Map<String, String> kv, final List<String> out)
+    {
+        final Instrument inst = instruments.get(kv.get("symbol"));
+        if (inst == null)
+        {
+            out.add(rejected(0, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        final BigDecimal p = new BigDecimal(kv.get("price"));
+        if (!positiveWithin8Decimals(p) || toUnits(p) % inst.tick() != 0)
+        {
+            out.add(rejected(0, 0, "INVALID_PRICE"));
+            return;
+        }
+        state.reference.put(inst.symbol(), toUnits(p));
+        out.add("REFERENCE_SET symbol=" + inst.symbol() + " price=" + fmt(toUnits(p)));
+    }
+
+    /** CONTRACT 9.4 and 9.2 for a limit price and total quantity, in 9.5's order: the reason, or null. */
+    private String limitControls(final Instrument inst, final long price, final long qty)
+    {
+        if (inst.maxQty() > 0 && qty > inst.maxQty())
+        {
+            return "MAX_QTY";
+        }
+        if (inst.maxNotional() > 0 && notional(price, qty).compareTo(BigInteger.valueOf(inst.maxNotional())) > 0)
+        {
+            return "MAX_NOTIONAL";
+        }
+        final Long reference = state.reference.get(inst.symbol());
+        if (inst.bandBps() > 0 && reference != null)
+        {
+            final BigInteger ref = BigInteger.valueOf(reference);
+            final BigInteger tick = BigInteger.valueOf(inst.tick());
+            // low = ceil(ref × (10000 − bps) / 10000 / tick) × tick; high = floor(ref × (10000 + bps) / 10000 / tick) × tick
+            final BigInteger lowDivisor = BPS_DIVISOR.multiply(tick);
+            final BigInteger[] lowQr = ref.multiply(BPS_DIVISOR.subtract(BigInteger.valueOf(inst.bandBps())))
+                .divideAndRemainder(lowDivisor);
+            final BigInteger low = (lowQr[1].signum() > 0 ? lowQr[0].add(BigInteger.ONE) : lowQr[0]).multiply(tick);
+            final BigInteger high = ref.multiply(BPS_DIVISOR.add(BigInteger.valueOf(inst.bandBps())))
+                .divide(lowDivisor).multiply(tick);
+            final BigInteger p = BigInteger.valueOf(price);
+            if (p.compareTo(low) < 0 || p.compareTo(high) > 0)
+            {
+                return "PRICE_BAND";
+            }
+        }
+        return null;
+    }
+
+    /** CONTRACT 9.4: the account already has engine.max_open_orders live orders. */
+    private boolean tooManyOpenOrders(final long account)
+    {
+        if (maxOpenOrders == 0)
+        {
+            return false;
+        }
+        long live = 0;
+        for (final Order o : state.book)
+        {
+            if (o.account == account)
+            {
+                live++;
+            }
+        }
+        return live >= maxOpenOrders;
+    }
+
+    /**
+     * CONTRACT 9.3: the worst price a MARKET order may trade at, market_protection_bps from the best opposite price
+     * now, rounded inward to the tick; null when protection is off or there is no opposite order.
+     */
+    private Long protectionEdge(final Instrument inst, final boolean buy)
+    {
+        if (inst.protectionBps() == 0)
+        {
+            return null;
+        }
+        Long best = null;
+        for (final Order o : state.book)
+        {
+            if (o.inst == inst && o.buy != buy && (best == null || (buy ? o.price < best : o.price > best)))
+            {
+                best = o.price;
+            }
+        }
+        if (best == null)
+        {
+            return null;
+        }
+        final BigInteger tick = BigInteger.valueOf(inst.tick());
+        final BigInteger divisor = BPS_DIVISOR.multiply(tick);
+        final BigInteger bps = BigInteger.valueOf(inst.protectionBps());
+        if (buy)
+        {
+            return BigInteger.valueOf(best).multiply(BPS_DIVISOR.add(bps)).divide(divisor).multiply(tick).min(LONG_MAX)
+                .longValueExact();
+        }
+        final BigInteger[] qr = BigInteger.valueOf(best).multiply(BPS_DIVISOR.subtract(bps)).divideAndRemainder(divisor);
+        return (qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0]).multiply(tick).longValueExact();
+    }
+
     private void halt(final String verb, final String symbol, final List<String> out)
     {
         if (!instruments.containsKey(symbol))
@@ -797,6 +1048,87 @@ public final class ReferenceModel
         }
     }
 
+    private long refDays()
+    {
+        return Long.parseLong(config.getProperty("engine.transfer_ref_days", "30").strip());
+    }
+
+    private long bustWindow()
+    {
+        return Long.parseLong(config.getProperty("engine.bust_window", "100000").strip());
+    }
+
+    private void cancelOrder(final Map<String, String> kv, final List<String> out)
+    {
+        final long account = Long.parseLong(kv.get("account"));
+        final long id = Long.parseLong(kv.get("id"));
+        final Order o = findLive(account, id);
+        if (o == null)
+        {
+            out.add(rejected(account, id, "UNKNOWN_ORDER"));
+            return;
+        }
+        state.book.remove(o);
+        out.add(canceled(o, "OPERATOR"));
+    }
+
+    private void cancelSymbol(final String symbol, final List<String> out)
+    {
+        if (!instruments.containsKey(symbol))
+        {
+            out.add(rejected(0, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        int count = 0;
+        for (final Order o : liveByNumber())
+        {
+            if (symbol.equals(o.inst.symbol()))
+            {
+                state.book.remove(o);
+                out.add(canceled(o, "OPERATOR"));
+                count++;
+            }
+        }
+        out.add("SYMBOL_CANCELED symbol=" + symbol + " count=" + count);
+    }
+
+    /** CONTRACT 9.6: reverses a trade of the last bust_window ones, if every balance still covers its orders. */
+    private void bust(final long number, final List<String> out)
+    {
+        final TradeRecord t = state.trades.get(number);
+        if (t == null || t.busted || number <= state.nextTrade - 1 - bustWindow())
+        {
+            out.add(rejected(0, number, "UNKNOWN_TRADE"));
+            return;
+        }
+        final long notional = notional(t.price, t.qty).longValueExact();
+        final Map<List<Object>, Long> deltas = new LinkedHashMap<>();
+        deltas.merge(List.of(t.buyer, t.inst.base()), -t.qty, Long::sum);
+        deltas.merge(List.of(t.buyer, t.inst.quote()), notional + t.buyerFee, Long::sum);
+        deltas.merge(List.of(t.seller, t.inst.base()), t.qty, Long::sum);
+        deltas.merge(List.of(t.seller, t.inst.quote()), -(notional - t.sellerFee), Long::sum);
+        for (final Map.Entry<List<Object>, Long> d : deltas.entrySet())
+        {
+            final long account = (Long)d.getKey().get(0);
+            final String currency = (String)d.getKey().get(1);
+            final BigInteger after = BigInteger.valueOf(total(account, currency)).add(BigInteger.valueOf(d.getValue()));
+            if (after.compareTo(LONG_MAX) > 0)
+            {
+                out.add(rejected(0, number, "OVERFLOW"));
+                return;
+            }
+            if (after.compareTo(BigInteger.valueOf(reserved(account, currency))) < 0)
+            {
+                out.add(rejected(0, number, "INSUFFICIENT_FUNDS"));
+                return;
+            }
+        }
+        deltas.forEach((key, delta) -> addTotal((Long)key.get(0), (String)key.get(1), delta));
+        t.busted = true;
+        out.add("TRADE_BUSTED symbol=" + t.inst.symbol() + " trade=" + number + " price=" + fmt(t.price)
+            + " qty=" + fmt(t.qty) + " maker_account=" + t.maker + " taker_account=" + t.taker);
+    }
+
     private void depositOrWithdraw(final String verb, final Map<String, String> kv, final List<String> out)
     {
         final long account = Long.parseLong(kv.get("account"));
@@ -808,12 +1140,41 @@ public final class ReferenceModel
         }
         final BigDecimal a = new BigDecimal(kv.get("amount"));
         final boolean withdraw = "WITHDRAW".equals(verb);
-        if (!positiveWithin8Decimals(a) || (withdraw && toUnits(a) % withdrawalStep.get(currency) != 0))
+        if (!positiveWithin8Decimals(a))
         {
             out.add(rejected(account, 0, "INVALID_QTY"));
             return;
         }
         final long amount = toUnits(a);
+        final String ref = kv.get("ref");
+        final RefRecord remembered = ref == null ? null : state.refs.get(ref);
+        if (remembered != null && state.clockMillis - remembered.millis() < refDays() * 86_400_000L)
+        {
+            if (remembered.equals(new RefRecord(verb, account, currency, amount, remembered.millis())))
+            {
+                out.add((withdraw ? "WITHDRAWN" : "DEPOSITED") + " account=" + account + " currency=" + currency
+                    + " amount=" + fmt(amount) + " duplicate=true");
+            }
+            else
+            {
+                out.add(rejected(account, 0, "DUPLICATE_REF"));
+            }
+            return;
+        }
+        if (withdraw && amount % withdrawalStep.get(currency) != 0)
+        {
+            out.add(rejected(account, 0, "INVALID_QTY"));
+            return;
+        }
+        if (ref != null && refDays() > 0)
+        {
+            final boolean fits = withdraw ? amount <= available(account, currency)
+                : BigInteger.valueOf(total(account, currency)).add(BigInteger.valueOf(amount)).compareTo(LONG_MAX) <= 0;
+            if (fits)
+            {
+                state.refs.put(ref, new RefRecord(verb, account, currency, amount, state.clockMillis));
+            }
+        }
         if (withdraw)
         {
             if (amount > available(account, currency))
@@ -857,6 +1218,10 @@ public final class ReferenceModel
             if (m == null)
             {
                 return End.NO_MAKER;
+            }
+            if (t.edge != null && (t.buy ? m.price > t.edge : m.price < t.edge))
+            {
+                return End.EDGE;
             }
             if (m.account == t.account && !"NONE".equals(t.stp))
             {
@@ -916,6 +1281,18 @@ public final class ReferenceModel
             }
             t.filledAny = true;
             t.filled += qty;
+            state.reference.put(inst.symbol(), m.price);
+            final TradeRecord record = new TradeRecord();
+            record.inst = inst;
+            record.price = m.price;
+            record.qty = qty;
+            record.buyer = buyer;
+            record.seller = seller;
+            record.buyerFee = t.buy ? takerFee : makerFee;
+            record.sellerFee = t.buy ? makerFee : takerFee;
+            record.maker = m.account;
+            record.taker = t.account;
+            state.trades.put(state.nextTrade, record);
             out.add("TRADE symbol=" + inst.symbol() + " trade=" + state.nextTrade++ + " price=" + fmt(m.price)
                 + " qty=" + fmt(qty) + " taker_side=" + side(t.buy) + " maker_account=" + m.account
                 + " maker_id=" + m.id + " taker_account=" + t.account + " taker_id=" + t.id
@@ -1131,6 +1508,20 @@ public final class ReferenceModel
         return v.signum() > 0 && v.compareTo(LONG_MAX) <= 0 ? v.longValue() : 0;
     }
 
+    /** The value of whichever of the two keys came last on the line (the engine keeps the last), or null. */
+    private static String lastOf(final Map<String, String> kv, final String first, final String second)
+    {
+        String value = null;
+        for (final Map.Entry<String, String> e : kv.entrySet())
+        {
+            if (e.getKey().equals(first) || e.getKey().equals(second))
+            {
+                value = e.getValue();
+            }
+        }
+        return value;
+    }
+
     private static boolean fieldsWellFormed(final Map<String, String> kv)
     {
         for (final Map.Entry<String, String> e : kv.entrySet())
@@ -1138,7 +1529,8 @@ public final class ReferenceModel
             final String v = e.getValue();
             final boolean ok = switch (e.getKey())
             {
-                case "account", "id", "new_id" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
+                case "account", "id", "new_id", "trade" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
+                case "ref" -> REF.matcher(v).matches();
                 case "price", "qty", "quote_qty", "amount" -> DECIMAL.matcher(v).matches();
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);

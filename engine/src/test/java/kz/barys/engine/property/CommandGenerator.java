@@ -38,6 +38,8 @@ final class CommandGenerator
     private final Random r;
     private final StreamProfile profile;
     private final int totalWeight;
+    private long lastTrade;
+    private long clockMillis = 1_000;
 
     /** The {@link StreamProfile#MIXED} profile. */
     CommandGenerator(final Random random)
@@ -107,7 +109,71 @@ final class CommandGenerator
             };
             case OVERFLOW -> overflow();
             case FEE_CHANGE -> feeChange();
+            case SET_REFERENCE -> setReference();
+            case BUST -> bust();
+            case OPERATOR_CANCEL -> r.nextInt(10) < 7 ? "CANCEL_ORDER account=" + account() + " id=" + id()
+                : "CANCEL_SYMBOL symbol=" + symbolName();
+            case REF_TRANSFER -> refTransfer();
         };
+    }
+
+    /** SET_REFERENCE up to a spread from the mid; one in ten off the tick, at 0 or of an unknown symbol. */
+    private String setReference()
+    {
+        final Market m = market();
+        final int spread = profile.priceSpreadTicks();
+        final BigDecimal price = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(2 * spread + 1) - spread)));
+        return switch (r.nextInt(30))
+        {
+            case 0 -> "SET_REFERENCE symbol=" + m.symbol() + " price=" + plain(price.add(m.tick().divide(BigDecimal.valueOf(2))));
+            case 1 -> "SET_REFERENCE symbol=" + m.symbol() + " price=0";
+            case 2 -> "SET_REFERENCE symbol=DOGE-KZT price=" + plain(price);
+            default -> shuffled("SET_REFERENCE", List.of("symbol=" + m.symbol(), "price=" + plain(price)));
+        };
+    }
+
+    /** The engine's last trade number as the stream has seen it (RandomStreamRun tells). */
+    void traded(final long tradeId)
+    {
+        lastTrade = Math.max(lastTrade, tradeId);
+    }
+
+    /** Mostly recent trades (some busted already), some older than a window of 50, some not made yet, an overflow. */
+    private String bust()
+    {
+        final int roll = r.nextInt(20);
+        final long trade;
+        if (roll == 0)
+        {
+            return "BUST trade=99999999999999999999";
+        }
+        if (roll < 3 || lastTrade == 0)
+        {
+            trade = lastTrade + 1 + r.nextInt(3);
+        }
+        else if (roll < 5)
+        {
+            trade = 1 + (long)r.nextInt((int)Math.min(lastTrade, Integer.MAX_VALUE));
+        }
+        else
+        {
+            trade = Math.max(1, lastTrade - r.nextInt(60));
+        }
+        return "BUST trade=" + trade;
+    }
+
+    /** A transfer with one of a few refs and amounts, so that repeats and conflicts are common; time moves by days. */
+    private String refTransfer()
+    {
+        if (r.nextInt(4) == 0)
+        {
+            clockMillis += r.nextInt(12) * 86_400_000L + r.nextInt(1000);
+        }
+        final String verb = r.nextInt(3) == 0 ? "WITHDRAW" : "DEPOSIT";
+        final String currency = r.nextBoolean() ? "KZT" : "BTC";
+        final String amount = "KZT".equals(currency) ? pick("1000", "2500.5") : pick("0.001", "0.0025");
+        return verb + " account=" + (1 + r.nextInt(2)) + " currency=" + currency + " amount=" + amount
+            + " ref=bank:" + r.nextInt(6) + (r.nextBoolean() ? " time=" + clockMillis : "");
     }
 
     /** New maker and taker rates for one instrument, 0 to 59 bps: rises, falls, and maker above taker or below. */
@@ -425,7 +491,11 @@ final class CommandGenerator
         {
             return plain(m.mid().add(m.tick().divide(BigDecimal.valueOf(2))));
         }
-        final BigDecimal p = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(11) - 5)));
+        // A wide profile draws a fifth of its prices from its spread; the others (and every narrow profile) stay
+        // within 5 ticks, with the random calls of the original streams.
+        final int spread = profile.priceSpreadTicks() != StreamProfile.NARROW && r.nextInt(5) == 0 ?
+            profile.priceSpreadTicks() : StreamProfile.NARROW;
+        final BigDecimal p = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(2 * spread + 1) - spread)));
         return roll < 10 ? p.setScale(Math.max(p.scale(), 0) + 2).toPlainString() : plain(p);
     }
 

@@ -30,6 +30,8 @@ final class EngineInvariants
     private final Map<String, BigInteger> expectedSum = new HashMap<>();
     /** Fills seen by each live order, keyed "account/id"; each fill of a BUY may cost one unit of rounding. */
     private final Map<String, Integer> fills = new HashMap<>();
+    /** Fees of each trade, in units of its quote currency: a bust refunds them (CONTRACT 9.6). */
+    private final Map<String, BigInteger> feesByTrade = new HashMap<>();
 
     EngineInvariants(final List<Instrument> instruments, final List<String> currencies)
     {
@@ -56,8 +58,14 @@ final class EngineInvariants
         for (final String line : events)
         {
             final Map<String, String> e = fields(line);
+            if ("true".equals(e.get("duplicate")))
+            {
+                continue; // a repeated transfer moved nothing
+            }
             switch (verb(line))
             {
+                case "TRADE_BUSTED" -> expectedSum.merge(instruments.get(e.get("symbol")).quote(),
+                    feesByTrade.remove(e.get("trade")), BigInteger::add);
                 case "DEPOSITED" -> expectedSum.merge(e.get("currency"), units(e.get("amount")), BigInteger::add);
                 case "WITHDRAWN" -> expectedSum.merge(e.get("currency"), units(e.get("amount")).negate(), BigInteger::add);
                 case "TRADE" ->
@@ -65,6 +73,7 @@ final class EngineInvariants
                     final Instrument inst = instruments.get(e.get("symbol"));
                     final BigInteger fees = units(e.get("maker_fee")).add(units(e.get("taker_fee")));
                     expectedSum.merge(inst.quote(), fees.negate(), BigInteger::add);
+                    feesByTrade.put(e.get("trade"), fees);
                     fills.merge(e.get("maker_account") + "/" + e.get("maker_id"), 1, Integer::sum);
                     fills.merge(e.get("taker_account") + "/" + e.get("taker_id"), 1, Integer::sum);
                 }

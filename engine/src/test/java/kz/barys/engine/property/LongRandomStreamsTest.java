@@ -52,6 +52,12 @@ class LongRandomStreamsTest
                 .containsKeys("CANCELED SUSPENDED", "CANCELED MASS_CANCEL", "REJECTED HALTED", "REJECTED SUSPENDED");
             case "fee-changes" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CONFIG applied", "TRADE with fees", "REJECTED INSUFFICIENT_FUNDS");
+            case "controls" -> assertThat(reached).as("%s", reached)
+                .containsKeys("REJECTED PRICE_BAND", "REJECTED MAX_QTY", "REJECTED MAX_NOTIONAL",
+                    "REJECTED MAX_OPEN_ORDERS", "CANCELED PRICE_PROTECTION", "REFERENCE_SET");
+            case "busts" -> assertThat(reached).as("%s", reached)
+                .containsKeys("TRADE_BUSTED", "REJECTED UNKNOWN_TRADE", "REJECTED DUPLICATE_REF", "DEPOSITED duplicate",
+                    "CANCELED OPERATOR", "SYMBOL_CANCELED", "TRADE with fees");
             case "scarce-funds" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CANCELED INSUFFICIENT_FUNDS", "CANCELED NO_LIQUIDITY", "REPLACED", "CANCELED STP");
             default -> assertThat(reached).as("%s", reached)

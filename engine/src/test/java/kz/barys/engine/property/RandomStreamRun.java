@@ -97,6 +97,13 @@ final class RandomStreamRun
                 throw new AssertionError(report(session, lines, divergence.getMessage()), divergence);
             }
             count(actual);
+            for (final String event : actual)
+            {
+                if (event.startsWith("TRADE "))
+                {
+                    generator.traded(Long.parseLong(EngineInvariants.fields(event).get("trade")));
+                }
+            }
             commands++;
         }
         countIfAny("CONFIG applied", both.marketChangesApplied());
@@ -135,7 +142,7 @@ final class RandomStreamRun
                         coverage.merge("TRADE with fees", 1L, Long::sum);
                     }
                 }
-                default -> coverage.merge(verb, 1L, Long::sum);
+                default -> coverage.merge("true".equals(f.get("duplicate")) ? verb + " duplicate" : verb, 1L, Long::sum);
             }
             if ("CANCELED".equals(verb) && "INSUFFICIENT_FUNDS".equals(f.get("reason"))
                 && (f.get("account") + "/" + f.get("id")).equals(selfTrader))

@@ -16,10 +16,12 @@ import kz.barys.engine.model.ReferenceModel;
  * @param stpNonePercent share of orders that say {@code stp=NONE} (the rest: no stp key or a random mode)
  * @param edgePercent    share of commands with values at the limits: long maximum, notional and minimum
  *                       notional boundaries, one lot, one tick, balances near the maximum
- * @param weights        relative weight of each {@link Kind}, in declaration order
+ * @param weights        relative weight of each {@link Kind}, in declaration order (kinds past its end: 0)
+ * @param priceSpreadTicks how far from a market's mid a fifth of the limit prices may lie, in ticks (5: all within
+ *                       5 ticks, the original streams); wider reaches the price bands and protection edges
  */
 record StreamProfile(String name, String config, int accounts, int fundingPercent, int stpNonePercent,
-                     int edgePercent, int[] weights)
+                     int edgePercent, int[] weights, int priceSpreadTicks)
 {
     /** The kinds of command a generator draws from. */
     enum Kind
@@ -27,16 +29,34 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         LIMIT, MARKET, CANCEL, REPLACE, DEPOSIT, WITHDRAW, CANCEL_ALL, SUSPEND, RESUME, HALT, UNHALT, MALFORMED,
         BLANK, OVERFLOW,
         /** A {@code CONFIG} line that changes an instrument's fee rates (docs/operations.md, "Changing the markets"). */
-        FEE_CHANGE
+        FEE_CHANGE,
+        /** The operator's SET_REFERENCE (CONTRACT 9.1), sometimes far from the mid, sometimes invalid. */
+        SET_REFERENCE,
+        /** {@code BUST} of a recent, old, busted or unknown trade (CONTRACT 9.6). */
+        BUST,
+        /** {@code CANCEL_ORDER} or {@code CANCEL_SYMBOL} (CONTRACT 9.6). */
+        OPERATOR_CANCEL,
+        /** A DEPOSIT or WITHDRAW with a ref from a small set, the journaled time moving by days (CONTRACT 9.7). */
+        REF_TRANSFER
     }
 
-    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE
-    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0};
-    private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0};
-    private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0};
-    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0};
-    private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20, 0};
-    private static final int[] WITH_FEE_CHANGES = {400, 120, 100, 120, 90, 40, 20, 3, 20, 3, 15, 10, 2, 7, 50};
+    /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
+    static final int NARROW = 5;
+
+    StreamProfile(final String name, final String config, final int accounts, final int fundingPercent,
+        final int stpNonePercent, final int edgePercent, final int[] weights)
+    {
+        this(name, config, accounts, fundingPercent, stpNonePercent, edgePercent, weights, NARROW);
+    }
+
+    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0};
+    private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0, 0, 0, 0, 0};
+    private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0, 0, 0, 0, 0};
+    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0};
+    private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0};
+    private static final int[] WITH_FEE_CHANGES = {400, 120, 100, 120, 90, 40, 20, 3, 20, 3, 15, 10, 2, 7, 50, 0, 0, 0, 0};
+    private static final int[] WITH_BUSTS = {350, 120, 60, 60, 60, 30, 10, 3, 10, 3, 10, 5, 2, 5, 0, 0, 90, 30, 60};
 
     /** Fees on every instrument, ETH-KZT with the maker rate above the taker rate (reservations use the max). */
     static final String FEE_CONFIG = withFees(10, 25, 10, 25, 30, 5);
@@ -70,16 +90,53 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile FEE_CHANGES = new StreamProfile("fee-changes", FEE_CONFIG, 3, 30, 20, 2,
         WITH_FEE_CHANGES);
 
+    //                                       LIM  MKT  CXL  REP  DEP  WDR  CXA SUS RES HLT UNH MAL BLK OVF FEE SREF (rest 0)
+    private static final int[] WITH_CONTROLS = {450, 150, 60, 120, 80, 30, 20, 1, 20, 1, 15, 20, 2, 7, 0, 40};
+
+    /**
+     * The trading controls of CONTRACT 9 on every instrument (bands, protection, size caps, an open-order limit) with
+     * prices spread wide and SET_REFERENCE lines, so that every control both passes and refuses orders.
+     */
+    static final StreamProfile CONTROLS = new StreamProfile("controls", withControls(FEE_CONFIG), 4, 100, 20, 0,
+        WITH_CONTROLS, 20_000);
+
+    /**
+     * Busts of recent trades (a window of 50) among trades with fees, operator cancels, and transfers with refs
+     * repeated, conflicting and forgotten as the journaled time moves by days (CONTRACT 9.6, 9.7).
+     */
+    static final StreamProfile BUSTS = new StreamProfile("busts", FEE_CONFIG + "\nengine.bust_window=50\n", 3, 40, 25, 2,
+        WITH_BUSTS);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS);
 
     StreamProfile
     {
-        if (weights.length != Kind.values().length)
+        if (weights.length > Kind.values().length)
         {
-            throw new IllegalArgumentException(name + ": one weight per kind");
+            throw new IllegalArgumentException(name + ": at most one weight per kind");
         }
+        weights = java.util.Arrays.copyOf(weights, Kind.values().length);
+    }
+
+    /** Controls near the generator's mids and lot ranges: each refuses some orders of a stream and passes most. */
+    private static String withControls(final String config)
+    {
+        return config + """
+
+            instrument.BTC-KZT.price_band_bps=3
+            instrument.BTC-KZT.market_protection_bps=2
+            instrument.BTC-KZT.max_order_qty=0.0025
+            instrument.BTC-KZT.max_order_notional=100000
+            instrument.USDT-KZT.price_band_bps=20
+            instrument.USDT-KZT.market_protection_bps=5
+            instrument.USDT-KZT.max_order_qty=25
+            instrument.USDT-KZT.max_order_notional=12000
+            instrument.ETH-KZT.price_band_bps=50
+            instrument.ETH-KZT.market_protection_bps=30
+            engine.max_open_orders=4
+            """;
     }
 
     static StreamProfile named(final String name)

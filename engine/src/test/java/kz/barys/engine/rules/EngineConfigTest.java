@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
+import kz.barys.engine.config.InstrumentControls;
+import kz.barys.engine.config.MarketsChange;
 import kz.barys.engine.num.Fixed;
 
 /** CONTRACT 2: the embedded default instruments, and operator configuration errors that name their key. */
@@ -53,6 +55,34 @@ class EngineConfigTest
         assertThat(btc.makerFeeBps()).isEqualTo(10);
         assertThat(btc.takerFeeBps()).isEqualTo(25);
         assertThat(btc.reserveFeeBps()).isEqualTo(25);
+    }
+
+    @Test
+    void tradingControlsAreReadAndKeptInTheFingerprint()
+    {
+        final EngineConfig plain = EngineConfig.parse(VALID);
+        assertThat(plain.instrument("BTC-KZT").controls()).isSameAs(InstrumentControls.NONE);
+        assertThat(plain.maxOpenOrders()).isZero();
+        // Without controls the fingerprint is the one written before they existed (older journals still match).
+        assertThat(plain.fingerprint()).doesNotContain("price_band_bps", "max_open_orders");
+
+        final EngineConfig controlled = EngineConfig.parse(VALID + String.join("\n",
+            "instrument.BTC-KZT.price_band_bps=500",
+            "instrument.BTC-KZT.market_protection_bps=200",
+            "instrument.BTC-KZT.max_order_qty=10",
+            "instrument.BTC-KZT.max_order_notional=500000000",
+            "engine.max_open_orders=1000", ""));
+        assertThat(controlled.instrument("BTC-KZT").controls())
+            .isEqualTo(new InstrumentControls(500, 200, Fixed.parse("10"), Fixed.parse("500000000")));
+        assertThat(controlled.maxOpenOrders()).isEqualTo(1000);
+        final EngineConfig back = EngineConfig.fromFingerprint(controlled.fingerprint());
+        assertThat(back.fingerprint()).isEqualTo(controlled.fingerprint());
+        assertThat(back.instrument("BTC-KZT").controls()).isEqualTo(controlled.instrument("BTC-KZT").controls());
+        assertThat(back.maxOpenOrders()).isEqualTo(1000);
+        assertThat(MarketsChange.between(plain, controlled).differences()).extracting(MarketsChange.Difference::key)
+            .containsExactly("instrument.BTC-KZT.price_band_bps", "instrument.BTC-KZT.market_protection_bps",
+                "instrument.BTC-KZT.max_order_qty", "instrument.BTC-KZT.max_order_notional", "engine.max_open_orders");
+        MarketsChange.between(plain, controlled).requireSafe("the data", symbol -> true);
     }
 
     @Test

@@ -19,6 +19,10 @@ import kz.barys.engine.pipeline.WaitStrategies;
 class ServerConfigTest
 {
     /** A small venue on a public address with users: valid, and the base every error case mutates. */
+    /** {@code barys passwd}'s form of "s3cret" and "0ps" (1,000 iterations, the floor, to keep the test fast). */
+    private static final String HALYK_HASH = "pbkdf2-sha256:1000:YmFyeXMtdGVzdC1zYWx0MQ==:iwr0ofX0tnFcuG9+mpfv196b5Z00v+kAjEj8iK10mG0=";
+    private static final String OPS_HASH = "pbkdf2-sha256:1000:YmFyeXMtdGVzdC1zYWx0Mg==:QqgP1EYElqBwR9w7k2FkyXiRJs2sqb1YBEyeX6BilwQ=";
+
     private static final String VENUE = String.join("\n",
         "currencies=KZT,BTC",
         "currency.KZT.withdrawal_step=0.01",
@@ -44,9 +48,14 @@ class ServerConfigTest
         "gateway.operator_port=7101",
         "gateway.logon_timeout_ms=2000",
         "gateway.max_connections=200",
-        "trading.halyk.password=s3cret",
+        "gateway.allow_plaintext=true",
+        "gateway.logon.max_failures=3",
+        "gateway.logon.failure_window_ms=30000",
+        "gateway.logon.block_ms=600000",
+        "gateway.logon.max_user_failures=50",
+        "trading.halyk.password_hash=" + HALYK_HASH,
         "trading.halyk.accounts=1,2,3",
-        "operator.ops.password=0ps",
+        "operator.ops.password_hash=" + OPS_HASH,
         "");
 
     @Test
@@ -93,6 +102,13 @@ class ServerConfigTest
         assertThat(gateway.credentials().tradingUser("halyk", "s3cret".getBytes()).accounts()).containsExactly(1L, 2L, 3L);
         assertThat(gateway.credentials().tradingUser("halyk", "wrong".getBytes())).isNull();
         assertThat(gateway.credentials().isOperator("ops", "0ps".getBytes())).isTrue();
+        assertThat(gateway.credentials().plainPasswordSources()).isEmpty();
+        assertThat(gateway.security().allowPlaintext()).isTrue();
+        assertThat(gateway.security().tls()).isNull();
+        assertThat(gateway.security().maxFailures()).isEqualTo(3);
+        assertThat(gateway.security().failureWindowMillis()).isEqualTo(30_000);
+        assertThat(gateway.security().blockMillis()).isEqualTo(600_000);
+        assertThat(gateway.security().maxUserFailures()).isEqualTo(50);
     }
 
     @Test
@@ -175,6 +191,24 @@ class ServerConfigTest
                 "'instrument.BTC-KZT.taker_fee_bps': '2.5' is not a whole number"),
             error("fee out of range", VENUE.replace("maker_fee_bps=10", "maker_fee_bps=10001"),
                 "'instrument.BTC-KZT.maker_fee_bps': must be between 0 and 10000"),
+            error("price band of 100% (CONTRACT 9.2)", VENUE + "\ninstrument.BTC-KZT.price_band_bps=10000\n",
+                "'instrument.BTC-KZT.price_band_bps': must be between 0 and 9999"),
+            error("negative price band", VENUE + "\ninstrument.BTC-KZT.price_band_bps=-1\n",
+                "'instrument.BTC-KZT.price_band_bps': must be between 0 and 9999"),
+            error("market protection of 100% (CONTRACT 9.3)", VENUE + "\ninstrument.BTC-KZT.market_protection_bps=10000\n",
+                "'instrument.BTC-KZT.market_protection_bps': must be between 0 and 9999"),
+            error("max order qty off the lot (CONTRACT 9.4)", VENUE + "\ninstrument.BTC-KZT.max_order_qty=0.000001\n",
+                "'instrument.BTC-KZT.max_order_qty': must be a multiple of the lot (0.00001)"),
+            error("negative max order qty", VENUE + "\ninstrument.BTC-KZT.max_order_qty=-1\n",
+                "'instrument.BTC-KZT.max_order_qty': must not be negative"),
+            error("negative max order notional", VENUE + "\ninstrument.BTC-KZT.max_order_notional=-1\n",
+                "'instrument.BTC-KZT.max_order_notional': must not be negative"),
+            error("max order notional below the min notional", VENUE + "\ninstrument.BTC-KZT.max_order_notional=999\n",
+                "'instrument.BTC-KZT.max_order_notional': must not be below the min_notional (1000)"),
+            error("negative max open orders", VENUE + "\nengine.max_open_orders=-1\n",
+                "'engine.max_open_orders': must be between 0 and 2147483647"),
+            error("max open orders not a whole number", VENUE + "\nengine.max_open_orders=2.5\n",
+                "'engine.max_open_orders': '2.5' is not a whole number"),
             error("ring size not a power of two", VENUE.replace("ring_size=65536", "ring_size=1000"),
                 "'engine.ring_size': must be a power of two"),
             error("ring size out of range", VENUE.replace("ring_size=65536", "ring_size=16"),
@@ -189,6 +223,12 @@ class ServerConfigTest
                 "'engine.data_dir': 'a\u0000b' is not a path"),
             error("port out of range", VENUE.replace("trading_port=7001", "trading_port=70000"),
                 "'gateway.trading_port': must be between 0 and 65535"),
+            error("bust window zero", VENUE + "\nengine.bust_window=0\n",
+                "'engine.bust_window': must be between 1 and 10000000"),
+            error("transfer ref days negative", VENUE + "\nengine.transfer_ref_days=-1\n",
+                "'engine.transfer_ref_days': must be between 0 and 36500"),
+            error("require transfer ref not a boolean", VENUE + "\nengine.require_transfer_ref=yes\n",
+                "'engine.require_transfer_ref': 'yes' is not true or false"),
             error("metrics port out of range", VENUE.replace("metrics_port=9100", "metrics_port=-1"),
                 "'engine.metrics_port': must be between 0 and 65535"),
             error("operator port equals trading port", VENUE.replace("operator_port=7101", "operator_port=7001"),
@@ -196,20 +236,37 @@ class ServerConfigTest
             error("bind address that does not resolve", VENUE.replace("bind=0.0.0.0", "bind=no-such-host.invalid"),
                 "'gateway.bind': cannot resolve 'no-such-host.invalid'"),
             error("non-loopback bind without users (CONTRACT 6)",
-                VENUE.replace("trading.halyk.password=s3cret\ntrading.halyk.accounts=1,2,3\noperator.ops.password=0ps\n", ""),
+                VENUE.replace("trading.halyk.password_hash=" + HALYK_HASH + "\ntrading.halyk.accounts=1,2,3\noperator.ops.password_hash=" + OPS_HASH + "\n", ""),
                 "'gateway.bind': '0.0.0.0' is not a loopback address, so the configuration must list its users"),
             error("trading user without accounts", VENUE.replace("trading.halyk.accounts=1,2,3\n", ""),
                 "'trading.halyk.accounts': missing"),
-            error("trading user without password", VENUE.replace("trading.halyk.password=s3cret\n", ""),
-                "'trading.halyk.password': missing"),
+            error("trading user without password", VENUE.replace("trading.halyk.password_hash=" + HALYK_HASH + "\n", ""),
+                "'trading.halyk.password_hash': missing"),
+            error("plain-text password off loopback", VENUE.replace("operator.ops.password_hash=" + OPS_HASH, "operator.ops.password=0ps"),
+                "'operator.ops.password': a plain-text password is allowed with a loopback gateway.bind only"),
+            error("plain TCP off loopback without gateway.allow_plaintext", VENUE.replace("gateway.allow_plaintext=true\n", ""),
+                "'gateway.bind': '0.0.0.0' is not a loopback address: configure TLS (gateway.tls.keystore), or set gateway.allow_plaintext=true"),
+            error("password and hash both", VENUE.replace("operator.ops.password_hash=", "operator.ops.password=0ps\noperator.ops.password_hash="),
+                "'operator.ops.password': give operator.ops.password_hash or operator.ops.password, not both"),
+            error("hash not in barys passwd's form", VENUE.replace(HALYK_HASH, "s3cret"),
+                "'trading.halyk.password_hash': expected pbkdf2-sha256:ITERATIONS:SALT:HASH"),
+            error("hash with too few iterations", VENUE.replace(HALYK_HASH, HALYK_HASH.replace(":1000:", ":999:")),
+                "'trading.halyk.password_hash': iterations must be 1000..100000000"),
+            error("trust store without a keystore", VENUE + "gateway.tls.truststore=/etc/barys/clients.p12\n",
+                "'gateway.tls.truststore': needs gateway.tls.keystore"),
+            error("keystore that cannot be read", VENUE + "gateway.tls.keystore=/no/such/keystore.p12\ngateway.tls.keystore_password=x\n",
+                "'gateway.tls.keystore': "),
+            error("throttle limit out of range", VENUE.replace("max_failures=3", "max_failures=0"),
+                "'gateway.logon.max_failures': must be between 1 and"),
             error("account not a number", VENUE.replace("accounts=1,2,3", "accounts=1,two"),
                 "'trading.halyk.*': user halyk: 'two' is not an account number"),
             error("account not positive", VENUE.replace("accounts=1,2,3", "accounts=1,0"),
                 "'trading.halyk.*': user halyk: accounts are positive integers"),
             error("username too long for the Logon message", VENUE.replace("trading.halyk.", "trading.halyk-bank-almaty-1."),
                 "'trading.halyk-bank-almaty-1.*': username 'halyk-bank-almaty-1': 1-16 printable ASCII characters"),
-            error("password too long for the Logon message", VENUE.replace("ops.password=0ps", "ops.password=" + "x".repeat(33)),
-                "'operator.ops.*': password of ops: 1-32 printable ASCII characters"));
+            error("password too long for the Logon message", VENUE.replace("bind=0.0.0.0", "bind=127.0.0.1")
+                    .replace("ops.password_hash=" + OPS_HASH, "ops.password=" + "x".repeat(33)),
+                "'operator.ops.password': password of ops: 1-32 printable ASCII characters"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -189,7 +189,7 @@ public final class ClientCommand implements Callable<Integer>
         final GatewayClient client;
         try
         {
-            client = GatewayClient.connect(address.getHostString(), address.getPort(), listener);
+            client = GatewayClient.connect(address.getHostString(), address.getPort(), listener, gateway.tls());
         }
         catch (final IOException ex)
         {

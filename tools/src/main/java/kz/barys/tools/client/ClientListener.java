@@ -1,6 +1,7 @@
 package kz.barys.tools.client;
 
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
+import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
 import kz.barys.engine.gateway.sbe.LogoutReason;
@@ -30,6 +31,11 @@ public interface ClientListener
     }
 
     default void onOperatorReport(final OperatorReportDecoder report)
+    {
+    }
+
+    /** A trade was busted (CONTRACT 9.6): one per account of the trade; an operator gets both. */
+    default void onBustReport(final BustReportDecoder report)
     {
     }
 

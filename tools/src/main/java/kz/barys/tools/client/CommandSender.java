@@ -23,7 +23,7 @@ public final class CommandSender
     {
         return switch (command.type)
         {
-            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT -> true;
+            case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT, SET_REFERENCE, CANCEL_ORDER, CANCEL_SYMBOL, BUST -> true;
             default -> false;
         };
     }
@@ -45,14 +45,27 @@ public final class CommandSender
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
             case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));
-            case DEPOSIT -> client.deposit(command.account, currency(command.currency), command.amount);
-            case WITHDRAW -> client.withdraw(command.account, currency(command.currency), command.amount);
+            case DEPOSIT -> command.refLength > 0 ?
+                client.depositWithRef(command.account, currency(command.currency), command.amount, ref(command)) :
+                client.deposit(command.account, currency(command.currency), command.amount);
+            case WITHDRAW -> command.refLength > 0 ?
+                client.withdrawWithRef(command.account, currency(command.currency), command.amount, ref(command)) :
+                client.withdraw(command.account, currency(command.currency), command.amount);
+            case CANCEL_ORDER -> client.operatorCancel(command.account, command.id);
+            case CANCEL_SYMBOL -> client.cancelSymbol(symbol(command.instrument));
+            case BUST -> client.bust(command.id);
             case SUSPEND -> client.suspend(command.account);
             case RESUME -> client.resume(command.account);
             case HALT -> client.halt(symbol(command.instrument));
             case UNHALT -> client.unhalt(symbol(command.instrument));
+            case SET_REFERENCE -> client.setReference(symbol(command.instrument), command.price);
             default -> throw new IllegalArgumentException("cannot send a " + command.type + " command");
         };
+    }
+
+    private static byte[] ref(final Command command)
+    {
+        return java.util.Arrays.copyOf(command.ref, Command.MAX_REF_LENGTH); // NUL-padded to the wire field
     }
 
     private byte[] symbol(final int instrument)

@@ -34,6 +34,13 @@ public final class Funding
     public static void deposit(final InetSocketAddress address, final String user, final String password,
         final Deposits deposits, final long timeoutMillis) throws IOException
     {
+        deposit(address, user, password, null, deposits, timeoutMillis);
+    }
+
+    /** As {@link #deposit(InetSocketAddress, String, String, Deposits, long)}, over TLS when {@code tls} is given. */
+    public static void deposit(final InetSocketAddress address, final String user, final String password,
+        final ClientTls tls, final Deposits deposits, final long timeoutMillis) throws IOException
+    {
         final long[] done = {0};
         final String[] refused = {null};
         final ClientListener listener = new ClientListener()
@@ -51,7 +58,7 @@ public final class Funding
                 }
             }
         };
-        try (GatewayClient ops = GatewayClient.connect(address.getHostString(), address.getPort(), listener))
+        try (GatewayClient ops = GatewayClient.connect(address.getHostString(), address.getPort(), listener, tls))
         {
             ops.logon(user, password, new long[0], 1_000, CancelOnDisconnect.NONE, timeoutMillis);
             final long requests = deposits.send(ops);

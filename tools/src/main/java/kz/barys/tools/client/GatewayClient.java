@@ -1,9 +1,11 @@
 package kz.barys.tools.client;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,11 +15,19 @@ import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.gateway.Framing;
+import kz.barys.engine.gateway.TlsChannel;
+import kz.barys.engine.gateway.TlsOptions;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
 import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.gateway.sbe.CancelOrderEncoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.DepositEncoder;
+import kz.barys.engine.gateway.sbe.BustEncoder;
+import kz.barys.engine.gateway.sbe.BustReportDecoder;
+import kz.barys.engine.gateway.sbe.CancelSymbolEncoder;
+import kz.barys.engine.gateway.sbe.DepositWithRefEncoder;
+import kz.barys.engine.gateway.sbe.OperatorCancelEncoder;
+import kz.barys.engine.gateway.sbe.WithdrawWithRefEncoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
 import kz.barys.engine.gateway.sbe.HaltEncoder;
 import kz.barys.engine.gateway.sbe.HeartbeatDecoder;
@@ -37,6 +47,7 @@ import kz.barys.engine.gateway.sbe.OptionalDecimal8Encoder;
 import kz.barys.engine.gateway.sbe.OrdType;
 import kz.barys.engine.gateway.sbe.ReplaceOrderEncoder;
 import kz.barys.engine.gateway.sbe.ResumeEncoder;
+import kz.barys.engine.gateway.sbe.SetReferenceEncoder;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.gateway.sbe.StpMode;
 import kz.barys.engine.gateway.sbe.SuspendEncoder;
@@ -73,7 +84,12 @@ public final class GatewayClient implements AutoCloseable
     private static final int RECEIVE_BUFFER = 1 << 20;
     private static final byte[] UNKNOWN_NAME = filled((byte)0xFF);
 
+    private static final long TLS_HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final SocketChannel channel;
+    /** What is read and written: the socket, or TLS over it. */
+    private final ByteChannel io;
+    private final TlsChannel tls;
     private final ClientListener listener;
     private final ByteBuffer send = ByteBuffer.allocateDirect(SEND_BUFFER);
     private final UnsafeBuffer sendBuffer = new UnsafeBuffer(send);
@@ -94,10 +110,17 @@ public final class GatewayClient implements AutoCloseable
     private final ResumeEncoder resume = new ResumeEncoder();
     private final HaltEncoder halt = new HaltEncoder();
     private final UnhaltEncoder unhalt = new UnhaltEncoder();
+    private final SetReferenceEncoder setReference = new SetReferenceEncoder();
     private final ExecutionReportDecoder executionReport = new ExecutionReportDecoder();
     private final CancelRejectDecoder cancelReject = new CancelRejectDecoder();
     private final MassCancelReportDecoder massCancelReport = new MassCancelReportDecoder();
     private final OperatorReportDecoder operatorReport = new OperatorReportDecoder();
+    private final BustReportDecoder bustReport = new BustReportDecoder();
+    private final OperatorCancelEncoder operatorCancel = new OperatorCancelEncoder();
+    private final CancelSymbolEncoder cancelSymbol = new CancelSymbolEncoder();
+    private final BustEncoder bust = new BustEncoder();
+    private final DepositWithRefEncoder depositWithRef = new DepositWithRefEncoder();
+    private final WithdrawWithRefEncoder withdrawWithRef = new WithdrawWithRefEncoder();
     private final BusinessRejectDecoder businessReject = new BusinessRejectDecoder();
     private final LogoutDecoder logoutDecoder = new LogoutDecoder();
     private final LogonAckDecoder logonAck = new LogonAckDecoder();
@@ -111,27 +134,69 @@ public final class GatewayClient implements AutoCloseable
     private LogonResult logonResult;
     private String logoutText;
 
-    private GatewayClient(final SocketChannel channel, final ClientListener listener)
+    private GatewayClient(final SocketChannel channel, final TlsChannel tls, final ClientListener listener)
     {
         this.channel = channel;
+        this.tls = tls;
+        this.io = tls != null ? tls : channel;
         this.listener = listener;
     }
 
     /** Opens a TCP connection (no logon yet). */
     public static GatewayClient connect(final String host, final int port, final ClientListener listener) throws IOException
     {
-        final SocketChannel channel;
+        return connect(host, port, listener, null);
+    }
+
+    /**
+     * Opens a TCP connection and, when {@code tls} is given, runs the TLS handshake (no logon yet).
+     *
+     * @throws IOException when the connection or the handshake fails (an untrusted server certificate, ...)
+     */
+    public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls)
+        throws IOException
+    {
+        return connect(host, port, listener, tls, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, ClientListener, ClientTls)}, from a given local address (a host with several
+     * addresses; tests of per-address logon throttling connect from 127.0.0.2), or any when null.
+     */
+    public static GatewayClient connect(final String host, final int port, final ClientListener listener, final ClientTls tls,
+        final InetAddress localAddress) throws IOException
+    {
+        final SocketChannel channel = SocketChannel.open();
         try
         {
-            channel = SocketChannel.open(new InetSocketAddress(host, port));
+            if (localAddress != null)
+            {
+                channel.bind(new InetSocketAddress(localAddress, 0));
+            }
+            channel.connect(new InetSocketAddress(host, port));
         }
         catch (final IOException ex)
         {
+            channel.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + ex.getMessage(), ex);
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
-        return new GatewayClient(channel, listener);
+        if (tls == null)
+        {
+            return new GatewayClient(channel, null, listener);
+        }
+        final TlsChannel secure = new TlsChannel(channel, TlsOptions.clientEngine(tls.context(), host, port, tls.protocols()));
+        try
+        {
+            secure.handshake(TLS_HANDSHAKE_TIMEOUT_NANOS);
+        }
+        catch (final IOException ex)
+        {
+            channel.close();
+            throw new IOException("TLS with " + host + ":" + port + " failed: " + ex.getMessage(), ex);
+        }
+        return new GatewayClient(channel, secure, listener);
     }
 
     /** Parses {@code HOST:PORT}. */
@@ -309,6 +374,65 @@ public final class GatewayClient implements AutoCloseable
         return seqNum;
     }
 
+    /** Operator port only: SET_REFERENCE (CONTRACT 9.6). */
+    public long setReference(final byte[] symbol16, final long price)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + SetReferenceEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        setReference.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum)
+            .putSymbol(symbol16, 0).price().mantissa(price);
+        return seqNum;
+    }
+
+    /** Operator port only: CANCEL_ORDER, any account's order (CONTRACT 9.6). */
+    public long operatorCancel(final long account, final long clOrdId)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + OperatorCancelEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        operatorCancel.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).clOrdId(clOrdId);
+        return seqNum;
+    }
+
+    /** Operator port only: CANCEL_SYMBOL. */
+    public long cancelSymbol(final byte[] symbol16)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + CancelSymbolEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        cancelSymbol.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum)
+            .putSymbol(symbol16, 0);
+        return seqNum;
+    }
+
+    /** Operator port only: BUST a trade. */
+    public long bust(final long tradeId)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + BustEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        bust.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder).seqNum(seqNum).tradeId(tradeId);
+        return seqNum;
+    }
+
+    /** Operator port only: a deposit with a transfer ref (CONTRACT 9.7), {@code ref32} NUL-padded. */
+    public long depositWithRef(final long account, final byte[] currency16, final long amount, final byte[] ref32)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + DepositWithRefEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        depositWithRef.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).putCurrency(currency16, 0).putTransferRef(ref32, 0).amount().mantissa(amount);
+        return seqNum;
+    }
+
+    /** Operator port only: a withdrawal with a transfer ref, {@code ref32} NUL-padded. */
+    public long withdrawWithRef(final long account, final byte[] currency16, final long amount, final byte[] ref32)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + WithdrawWithRefEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        withdrawWithRef.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).putCurrency(currency16, 0).putTransferRef(ref32, 0).amount().mantissa(amount);
+        return seqNum;
+    }
+
     /** Sends a Logout; the gateway answers with one and closes. Keep polling to see it. */
     public void logout() throws IOException
     {
@@ -328,7 +452,7 @@ public final class GatewayClient implements AutoCloseable
         final ByteBuffer raw = ByteBuffer.wrap(bytes, offset, length);
         while (raw.hasRemaining() && connected)
         {
-            if (channel.write(raw) == 0)
+            if (io.write(raw) == 0)
             {
                 poll();
                 Thread.onSpinWait();
@@ -363,9 +487,9 @@ public final class GatewayClient implements AutoCloseable
         send.flip();
         try
         {
-            while (send.hasRemaining())
+            while (send.hasRemaining() || (tls != null && tls.hasPendingOutput()))
             {
-                if (channel.write(send) == 0)
+                if (io.write(send) == 0 && (tls == null || !tls.flush()))
                 {
                     if (poll() == 0)
                     {
@@ -404,7 +528,7 @@ public final class GatewayClient implements AutoCloseable
         int read;
         try
         {
-            read = channel.read(receive);
+            read = io.read(receive);
         }
         catch (final IOException ex)
         {
@@ -479,6 +603,7 @@ public final class GatewayClient implements AutoCloseable
                 case CancelRejectDecoder.TEMPLATE_ID -> listener.onCancelReject(cancelReject.wrap(receiveBuffer, body, block, version));
                 case MassCancelReportDecoder.TEMPLATE_ID -> listener.onMassCancelReport(massCancelReport.wrap(receiveBuffer, body, block, version));
                 case OperatorReportDecoder.TEMPLATE_ID -> listener.onOperatorReport(operatorReport.wrap(receiveBuffer, body, block, version));
+                case BustReportDecoder.TEMPLATE_ID -> listener.onBustReport(bustReport.wrap(receiveBuffer, body, block, version));
                 case BusinessRejectDecoder.TEMPLATE_ID -> listener.onBusinessReject(businessReject.wrap(receiveBuffer, body, block, version));
                 case HeartbeatDecoder.TEMPLATE_ID ->
                 {

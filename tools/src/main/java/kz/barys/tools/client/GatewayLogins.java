@@ -1,6 +1,7 @@
 package kz.barys.tools.client;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 
 import kz.barys.engine.gateway.GatewayOptions;
 import picocli.CommandLine.Option;
@@ -33,6 +34,42 @@ public final class GatewayLogins
     @Option(names = "--operator-password", paramLabel = "PASSWORD", defaultValue = "demo",
         description = "operator user's password (default: ${DEFAULT-VALUE})")
     private String operatorPassword;
+
+    @Option(names = "--tls", description = "speak TLS to the gateway (docs/security.md)")
+    private boolean tls;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+        description = "with --tls: the certificates the gateway's must chain to (default: the JDK's trust store)")
+    private Path truststore;
+
+    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "",
+        description = "the trust store's password (default: none)")
+    private String truststorePassword;
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+        description = "with --tls: this client's certificate and key, for a gateway that requires client certificates")
+    private Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "",
+        description = "the keystore's password (default: none)")
+    private String keystorePassword;
+
+    @Option(names = "--tls12", description = "with --tls: allow TLS 1.2 as well as 1.3")
+    private boolean tls12;
+
+    /** TLS as the options say, or null for plain TCP. */
+    public ClientTls tls()
+    {
+        if (!tls)
+        {
+            if (truststore != null || keystore != null || tls12)
+            {
+                throw new IllegalArgumentException("--truststore, --keystore and --tls12 need --tls");
+            }
+            return null;
+        }
+        return ClientTls.of(truststore, truststorePassword, keystore, keystorePassword, tls12);
+    }
 
     /** The trading port's address. */
     public InetSocketAddress trading()

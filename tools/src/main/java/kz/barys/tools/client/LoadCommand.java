@@ -93,7 +93,7 @@ public final class LoadCommand implements Callable<Integer>
         {
             buyer = accountBase + 2L * index + 1;
             seller = accountBase + 2L * index + 2;
-            client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
+            client = GatewayClient.connect(address.getHostString(), address.getPort(), this, clientTls);
             client.logon(gateway.user(), gateway.password(), new long[] {buyer, seller}, 1_000, CancelOnDisconnect.ON_DISCONNECT, 10_000);
             intended = new SendTimes(client.nextSeqNum(), window);
         }
@@ -162,6 +162,8 @@ public final class LoadCommand implements Callable<Integer>
     private final Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
     private final Histogram interval = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
     private byte[] symbol16;
+    /** TLS to the gateway (--tls), or null. */
+    private ClientTls clientTls;
     private boolean measuring;
     private long measureFrom;
     private long rejected;
@@ -170,16 +172,26 @@ public final class LoadCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         symbol16 = GatewayClient.padded(symbol, 16);
+        clientTls = gateway.tls();
         final InetSocketAddress tradingAddress = gateway.trading();
         fund(gateway.operator());
 
         final Connection[] all = new Connection[connections];
         final GatewayClient[] clients = new GatewayClient[connections];
+        final long connecting = System.nanoTime();
         for (int i = 0; i < connections; i++)
         {
             all[i] = new Connection(tradingAddress, i);
             clients[i] = all[i].client;
+            for (int j = 0; j < i; j++)
+            {
+                clients[j].poll(); // heartbeats of the sessions already on: many logons (TLS handshakes) take a while
+            }
         }
+        // one after another, so this is the cost of a connection (TCP, TLS handshake if --tls, logon): docs/security.md
+        final double logonSeconds = (System.nanoTime() - connecting) / 1e9;
+        System.err.printf("barys load: %d connection(s)%s logged on in %.3f s (%.0f logons/s)%n", connections,
+            clientTls == null ? "" : " (TLS)", logonSeconds, connections / logonSeconds);
         final long start = System.nanoTime();
         measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         final long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
@@ -230,7 +242,7 @@ public final class LoadCommand implements Callable<Integer>
 
     private void fund(final InetSocketAddress address) throws IOException
     {
-        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), ops ->
+        Funding.deposit(address, gateway.operatorUser(), gateway.operatorPassword(), clientTls, ops ->
         {
             long requests = 0;
             for (int c = 0; c < connections; c++)

@@ -8,7 +8,9 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.gateway.WireCodes;
+import kz.barys.engine.num.Fixed;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
+import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
 import kz.barys.engine.gateway.sbe.Liquidity;
@@ -43,6 +45,7 @@ public final class ReportTextWriter implements ClientListener
     private long makerFee;
     private long makerLeaves;
     private long makerFilled;
+    private long lastBustRequest;
 
     public ReportTextWriter(final EngineConfig config, final EventSink sink, final Completion completion)
     {
@@ -153,10 +156,37 @@ public final class ReportTextWriter implements ClientListener
             case RESUMED -> sink.resumed(account);
             case HALTED -> sink.halted(instrument(report.symbol()));
             case UNHALTED -> sink.unhalted(instrument(report.symbol()));
+            case REFERENCE_SET -> sink.referenceSet(instrument(report.symbol()), report.price().mantissa());
             case REJECTED -> sink.rejected(account, report.clOrdId(), WireCodes.rejectReason(report.rejectReason()));
+            case SYMBOL_CANCELED ->
+                sink.symbolCanceled(instrument(report.symbol()), (int)(report.amount().mantissa() / Fixed.SCALE));
+            case DEPOSIT_REPEATED -> sink.depositRepeated(account, currency(report.currency()), report.amount().mantissa());
+            case WITHDRAWAL_REPEATED ->
+                sink.withdrawalRepeated(account, currency(report.currency()), report.amount().mantissa());
             default ->
             {
             }
+        }
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    /** A bust comes once per account of the trade: the first of a request is written, the rest complete it. */
+    @Override
+    public void onBustReport(final BustReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        if (request != lastBustRequest)
+        {
+            lastBustRequest = request;
+            sink.tradeBusted(instrument(report.symbol()), report.tradeId(), report.price().mantissa(),
+                report.qty().mantissa(), report.makerAccount(), report.takerAccount());
         }
         if (report.flags().lastReport())
         {

@@ -13,15 +13,18 @@ import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import kz.barys.engine.config.EngineConfig;
+import kz.barys.engine.gateway.TlsOptions;
 import kz.barys.engine.num.Fixed;
 import kz.barys.engine.server.EngineServer;
 import kz.barys.engine.server.ServerConfig;
 import kz.barys.engine.text.StateDump;
 import kz.barys.engine.text.TextEventWriter;
+import kz.barys.tools.client.ClientTls;
 import kz.barys.tools.client.Funding;
 import kz.barys.tools.client.GatewayClient;
 import kz.barys.tools.client.PacedSender;
 import kz.barys.tools.client.SendTimes;
+import kz.barys.tools.md.MarketPage;
 
 /**
  * One run of {@code barys demo}: an engine with its gateway on free loopback ports, accounts funded over the
@@ -42,6 +45,16 @@ final class Demo
 
     static DemoResult run(final DemoSettings settings, final PrintStream out) throws Exception
     {
+        return run(settings, out, null, null);
+    }
+
+    /**
+     * @param serverTls TLS on the engine's ports (demo --tls), or null
+     * @param clientTls how the demo's clients speak TLS to it, or null
+     */
+    static DemoResult run(final DemoSettings settings, final PrintStream out, final TlsOptions serverTls,
+        final ClientTls clientTls) throws Exception
+    {
         final ServerConfig embedded = ServerConfig.defaults();
         final EngineConfig config = embedded.markets();
         final DemoMarket[] markets = DemoMarket.of(config);
@@ -49,7 +62,8 @@ final class Demo
         out.printf("barys demo: engine on the embedded default configuration (BTC-KZT, ETH-KZT, USDT-KZT), data in %s%n", data);
         // The embedded default configuration, but on free ports: a running engine on 9001 must not break the demo.
         final EngineServer server = EngineServer.start(
-            embedded.engine().withDataDir(data), embedded.gateway().withPorts(0, 0));
+            embedded.engine().withDataDir(data),
+            embedded.gateway().withPorts(0, 0).withSecurity(embedded.gateway().security().withTls(serverTls)));
         // Ctrl-C: stop the engine cleanly all the same (snapshot), and say where its data is.
         final Thread interrupted = new Thread(() ->
         {
@@ -62,17 +76,23 @@ final class Demo
         final Trader[] traders = new Trader[settings.accounts()];
         final TraderSession[] sessions = new TraderSession[settings.connections()];
         MarketWatch watch = null;
+        MarketPage page = null;
         try
         {
             out.println("barys demo: " + server.gateway().describe());
             final InetSocketAddress trading = new InetSocketAddress("127.0.0.1", server.gateway().tradingPort());
             final InetSocketAddress operator = new InetSocketAddress("127.0.0.1", server.gateway().operatorPort());
-            fund(operator, settings.accounts());
+            fund(operator, settings.accounts(), clientTls);
             out.printf("barys demo: funded %d accounts over the operator port, each with %s%n", settings.accounts(), fundsText());
 
             final int window = WINDOW_PER_CONNECTION * settings.connections();
-            connect(trading, settings, traders, sessions, stats, window);
+            connect(trading, settings, traders, sessions, stats, window, clientTls);
             watch = MarketWatch.start(data, config, out, settings.marketEvery());
+            if (settings.httpPort() != DemoSettings.NO_PAGE)
+            {
+                page = MarketPage.serve(data, config, settings.httpPort());
+                out.println("barys demo: the market page is at " + page.url() + " while the demo runs (open it in a browser)");
+            }
             out.printf("barys demo: %d simulated traders on %d trading connections, %s for %d s%n", settings.accounts(),
                 settings.connections(), settings.rate() == 0 ? "as fast as they can" : settings.rate() + " orders/s",
                 settings.durationSeconds());
@@ -106,6 +126,10 @@ final class Demo
                 }
             }
             server.close();
+            if (page != null)
+            {
+                page.close();
+            }
             if (watch != null)
             {
                 watch.close();
@@ -126,14 +150,14 @@ final class Demo
         }
     }
 
-    private static void fund(final InetSocketAddress operator, final int accounts) throws IOException
+    private static void fund(final InetSocketAddress operator, final int accounts, final ClientTls tls) throws IOException
     {
         final long[] amounts = new long[AMOUNTS.length];
         for (int i = 0; i < amounts.length; i++)
         {
             amounts[i] = Fixed.parse(AMOUNTS[i]);
         }
-        Funding.deposit(operator, "demo", "demo", ops ->
+        Funding.deposit(operator, "demo", "demo", tls, ops ->
         {
             for (long account = 1; account <= accounts; account++)
             {
@@ -158,7 +182,7 @@ final class Demo
 
     /** Shares the accounts out over the connections, round robin: account a trades on connection (a - 1) % C. */
     private static void connect(final InetSocketAddress trading, final DemoSettings settings, final Trader[] traders,
-        final TraderSession[] sessions, final DemoStats stats, final int window) throws IOException
+        final TraderSession[] sessions, final DemoStats stats, final int window, final ClientTls tls) throws IOException
     {
         final int connections = settings.connections();
         for (int c = 0; c < connections; c++)
@@ -168,7 +192,7 @@ final class Demo
             {
                 accounts[i] = 1L + c + (long)i * connections;
             }
-            sessions[c] = new TraderSession(trading, accounts, traders, stats, window);
+            sessions[c] = new TraderSession(trading, accounts, traders, stats, window, tls);
             for (final long account : accounts)
             {
                 traders[(int)(account - 1)] = new Trader(account, sessions[c]);

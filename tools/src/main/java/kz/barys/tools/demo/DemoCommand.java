@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import kz.barys.engine.gateway.Framing;
+import kz.barys.engine.gateway.TlsOptions;
+import kz.barys.tools.client.ClientTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,9 +59,35 @@ public final class DemoCommand implements Callable<Integer>
         description = "leave the first SECONDS out of the summary's latency: the JIT compiler is still at work (default: ${DEFAULT-VALUE})")
     private int warmUp;
 
+    @Option(names = "--http", paramLabel = "PORT", defaultValue = "0",
+        description = "serve the market page (charts, book, last trades, 24-hour figures) on 127.0.0.1:PORT while the demo runs; "
+            + "0: a free port (default), printed at the start")
+    private int httpPort;
+
+    @Option(names = "--no-http", description = "no market page (one tailer fewer on the machine)")
+    private boolean noHttp;
+    @Option(names = "--tls", description = "serve and trade over TLS 1.3 (docs/security.md); needs --keystore")
+    private boolean tls;
+
+    @Option(names = "--keystore", paramLabel = "FILE", description = "with --tls: the engine's certificate and key (PKCS#12 or JKS)")
+    private Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD", defaultValue = "", description = "the keystore's password")
+    private String keystorePassword;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+        description = "with --tls: what the demo's clients trust (default: the certificate of --keystore itself)")
+    private Path truststore;
+
+    @Option(names = "--truststore-password", paramLabel = "PASSWORD", defaultValue = "",
+        description = "the trust store's password (default: none; with no --truststore, the keystore's)")
+    private String truststorePassword;
+
     @Override
     public Integer call() throws Exception
     {
+        check(!tls || keystore != null, "--tls needs --keystore FILE (the engine's certificate and key)");
+        check(tls || (keystore == null && truststore == null), "--keystore and --truststore need --tls");
         check(duration >= 1, "--duration must be at least 1 second");
         check(accounts >= 1, "--accounts must be at least 1");
         check(rate >= 0, "--rate must be 0 (as fast as possible) or more");
@@ -69,9 +97,15 @@ public final class DemoCommand implements Callable<Integer>
             "--accounts: a connection logs on for at most " + Framing.MAX_LOGON_ACCOUNTS + " accounts; give more --connections");
         check(marketEvery >= 1, "--market-every must be at least 1 second");
         check(warmUp >= 0, "--warmup must be 0 or more seconds");
+        check(httpPort >= 0 && httpPort <= 65_535, "--http must be a port, 0 to 65535 (0: a free one)");
         final Path dir = dataDir();
         final PrintStream out = System.out;
-        Demo.run(new DemoSettings(duration, accounts, rate, connections, seed, dir, marketEvery, warmUp), out);
+        final TlsOptions serverTls = tls ? new TlsOptions(keystore, keystorePassword, null, null, false) : null;
+        final ClientTls clientTls = !tls ? null : truststore != null
+            ? ClientTls.of(truststore, truststorePassword, null, null, false)
+            : ClientTls.of(keystore, keystorePassword, null, null, false);
+        Demo.run(new DemoSettings(duration, accounts, rate, connections, seed, dir, marketEvery, warmUp,
+            noHttp ? DemoSettings.NO_PAGE : httpPort), out, serverTls, clientTls);
         return 0;
     }
 

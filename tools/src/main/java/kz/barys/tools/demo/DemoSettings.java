@@ -13,8 +13,17 @@ import java.nio.file.Path;
  * @param dataDir         the engine's data directory (new or empty)
  * @param marketEvery     seconds between two prints of the market
  * @param warmUpSeconds   the first seconds, left out of the summary's round trips (unless that leaves none)
+ * @param httpPort        the market page's port on 127.0.0.1 (0: a free one), or {@link #NO_PAGE}
  */
 record DemoSettings(int durationSeconds, int accounts, long rate, int connections, long seed, Path dataDir, int marketEvery,
-    int warmUpSeconds)
+    int warmUpSeconds, int httpPort)
 {
+    static final int NO_PAGE = -1;
+
+    /** Without the market page. */
+    DemoSettings(final int durationSeconds, final int accounts, final long rate, final int connections, final long seed,
+        final Path dataDir, final int marketEvery, final int warmUpSeconds)
+    {
+        this(durationSeconds, accounts, rate, connections, seed, dataDir, marketEvery, warmUpSeconds, NO_PAGE);
+    }
 }

@@ -14,6 +14,7 @@ import kz.barys.engine.gateway.sbe.OrdType;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.gateway.sbe.TimeInForce;
 import kz.barys.tools.client.ClientListener;
+import kz.barys.tools.client.ClientTls;
 import kz.barys.tools.client.GatewayClient;
 import kz.barys.tools.client.SendTimes;
 
@@ -42,11 +43,11 @@ final class TraderSession implements ClientListener
      * @param window  the most requests this session may have in flight
      */
     TraderSession(final InetSocketAddress address, final long[] accounts, final Trader[] traders, final DemoStats stats,
-        final int window) throws IOException
+        final int window, final ClientTls tls) throws IOException
     {
         this.traders = traders;
         this.stats = stats;
-        client = GatewayClient.connect(address.getHostString(), address.getPort(), this);
+        client = GatewayClient.connect(address.getHostString(), address.getPort(), this, tls);
         // Orders stay on the book when the demo ends, so that the journal and `barys md --book` show a market.
         client.logon("demo", "demo", accounts, 1_000, CancelOnDisconnect.NONE, 10_000);
         firstSeqNum = client.nextSeqNum();

@@ -69,8 +69,13 @@ public final class MdCommand implements Callable<Integer>
     @Option(names = "--l3", description = "order-by-order messages (ADD, EXECUTE, CANCEL, REPLACE) instead of L2 updates")
     private boolean l3;
 
-    @Option(names = "--http", paramLabel = "PORT", description = "serve a live web page of the books and last trades on 127.0.0.1:PORT (0: any free port)")
+    @Option(names = "--http", paramLabel = "PORT", description = "serve a live web page of the market (books, charts, last trades, "
+        + "24-hour figures) and its JSON API on 127.0.0.1:PORT (0: any free port)")
     private Integer httpPort;
+
+    @Option(names = "--trades", paramLabel = "N", description = "with --http: the last N trades per symbol on the page (default: "
+        + WebState.DEFAULT_TRADES + ")")
+    private Integer trades;
 
     @Spec
     private CommandSpec spec;
@@ -97,6 +102,14 @@ public final class MdCommand implements Callable<Integer>
             {
                 throw new IllegalArgumentException("unknown symbol " + symbol);
             }
+        }
+        if (trades != null && httpPort == null)
+        {
+            throw new ParameterException(spec.commandLine(), "--trades needs --http (it sets how many trades the page shows)");
+        }
+        if (trades != null && trades < 1)
+        {
+            throw new IllegalArgumentException("--trades must be at least 1");
         }
         if (depth != null && depth < 1)
         {
@@ -127,8 +140,9 @@ public final class MdCommand implements Callable<Integer>
             }
             if (httpPort != null)
             {
-                try (MdHttpServer server = MdHttpServer.start(httpPort, builder(engineConfig).from(JoinPoint.end()),
-                    depth == null ? MdHttpServer.DEFAULT_DEPTH : depth))
+                // From the start: the tailer reads the whole journal anyway, and the page wants the day's trades.
+                try (MdHttpServer server = MdHttpServer.start(httpPort, builder(engineConfig).from(JoinPoint.start()),
+                    depth == null ? MdHttpServer.DEFAULT_DEPTH : depth, trades == null ? WebState.DEFAULT_TRADES : trades))
                 {
                     System.err.println("barys md: serving http://127.0.0.1:" + server.port() + "/ (Ctrl-C stops)");
                     while (running.get() && server.isRunning())

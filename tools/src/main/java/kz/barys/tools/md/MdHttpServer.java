@@ -22,10 +22,11 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.marketdata.MarketDataTailer;
 
 /**
- * A small read-only web page of the live books and last trades, on 127.0.0.1 only (the JDK's HTTP server, no
- * dependency). {@code /} is the page, {@code /state} the current data as JSON, {@code /events} the same data
+ * A read-only web page of the live market (books, last trades, candles, 24-hour figures), on 127.0.0.1 only (the
+ * JDK's HTTP server). {@code /} is the page, {@code /state} the current data as JSON, {@code /events} the same data
  * as server-sent events, sent whenever it changed (at most every {@value #PUBLISH_INTERVAL_MS} ms; a slow
- * browser gets the latest state, never a backlog).
+ * browser gets the latest state, never a backlog), {@code /api/...} the figures for scripts ({@link MdApi}),
+ * {@code /webjars/...} the charting library from the jar ({@link Webjars}).
  *
  * <p>One thread tails the journal and renders the state; each connected page has its own thread that waits for
  * a newer state and writes it, so a stalled browser holds back only itself.
@@ -36,6 +37,7 @@ final class MdHttpServer implements AutoCloseable
     static final int MAX_STREAMS = 32;
     private static final long PUBLISH_INTERVAL_MS = 50;
     private static final long KEEP_ALIVE_MS = 15_000;
+    private static final long CANDLES_INTERVAL_MS = 1_000;
 
     private final HttpServer server;
     private final ExecutorService handlers;
@@ -44,12 +46,13 @@ final class MdHttpServer implements AutoCloseable
     private final Object lock = new Object();
     private volatile boolean running = true;
     private volatile Throwable failure;
-    private String json = "{\"command\":0,\"symbols\":[]}";
+    private PageData data = PageData.EMPTY;
     private long version;
 
-    private MdHttpServer(final int port, final MarketDataTailer.Builder tailerBuilder, final int depth) throws IOException
+    private MdHttpServer(final int port, final MarketDataTailer.Builder tailerBuilder, final int depth, final int tradesKept)
+        throws IOException
     {
-        final WebState state = new WebState();
+        final WebState state = new WebState(tradesKept);
         final MarketDataTailer tailer = tailerBuilder.build(state);
         try
         {
@@ -70,6 +73,8 @@ final class MdHttpServer implements AutoCloseable
         server.createContext("/", this::page);
         server.createContext("/state", this::state);
         server.createContext("/events", this::events);
+        server.createContext("/api/", exchange -> api(exchange));
+        server.createContext("/webjars/", exchange -> Webjars.serve(exchange, refused(exchange)));
         final List<Instrument> instruments = new ArrayList<>();
         for (final Instrument instrument : tailer.config().instruments())
         {
@@ -79,10 +84,21 @@ final class MdHttpServer implements AutoCloseable
         tailerThread.setDaemon(true);
     }
 
-    /** Binds 127.0.0.1:{@code port} (0: any free port), starts tailing and serving. */
+    /**
+     * Binds 127.0.0.1:{@code port} (0: any free port), starts tailing and serving, with the last
+     * {@value WebState#DEFAULT_TRADES} trades per symbol. Join the tailer at {@code JoinPoint.start()} for the
+     * day's history (docs/marketdata.md).
+     */
     static MdHttpServer start(final int port, final MarketDataTailer.Builder tailerBuilder, final int depth) throws IOException
     {
-        final MdHttpServer server = new MdHttpServer(port, tailerBuilder, depth);
+        return start(port, tailerBuilder, depth, WebState.DEFAULT_TRADES);
+    }
+
+    /** As {@link #start(int, MarketDataTailer.Builder, int)}, keeping the last {@code tradesKept} trades per symbol. */
+    static MdHttpServer start(final int port, final MarketDataTailer.Builder tailerBuilder, final int depth, final int tradesKept)
+        throws IOException
+    {
+        final MdHttpServer server = new MdHttpServer(port, tailerBuilder, depth, tradesKept);
         server.tailerThread.start();
         server.server.start();
         return server;
@@ -137,6 +153,9 @@ final class MdHttpServer implements AutoCloseable
     {
         final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         long lastPublished = 0;
+        long lastCandles = 0;
+        boolean caughtUp = false;
+        PageData published = PageData.EMPTY;
         try (tailer)
         {
             final List<Instrument> shown = new ArrayList<>();
@@ -144,12 +163,19 @@ final class MdHttpServer implements AutoCloseable
             {
                 final int work = tailer.poll();
                 final long now = System.nanoTime();
-                if (tailer.isLive() && (now - lastPublished) / 1_000_000 >= PUBLISH_INTERVAL_MS && state.takeChanged())
+                // "Live" once the tailer first read to the end of the journal: until then the page is behind.
+                final boolean justCaughtUp = !caughtUp && work == 0 && tailer.isLive();
+                caughtUp |= justCaughtUp;
+                if (tailer.isLive() && (justCaughtUp || (now - lastPublished) / 1_000_000 >= PUBLISH_INTERVAL_MS && state.takeChanged()))
                 {
                     shown.clear(); // again each time: an instrument listed by a change of markets joins once read
                     selectedOf(tailer, all, shown);
-                    publish(state.json(tailer, shown, depth));
+                    // The whole day's candles are big: at most once a second; each live update carries the newest.
+                    final boolean withCandles = justCaughtUp || (now - lastCandles) / 1_000_000 >= CANDLES_INTERVAL_MS;
+                    published = state.render(tailer, shown, depth, caughtUp, withCandles, published);
+                    publish(published);
                     lastPublished = now;
+                    lastCandles = withCandles ? now : lastCandles;
                 }
                 idle.idle(work);
             }
@@ -172,11 +198,11 @@ final class MdHttpServer implements AutoCloseable
         }
     }
 
-    private void publish(final String text)
+    private void publish(final PageData next)
     {
         synchronized (lock)
         {
-            json = text;
+            data = next;
             version++;
             lock.notifyAll();
         }
@@ -193,12 +219,7 @@ final class MdHttpServer implements AutoCloseable
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n");
             return;
         }
-        final String state;
-        synchronized (lock)
-        {
-            state = json;
-        }
-        send(exchange, 200, "text/html; charset=utf-8", MdPage.withState(state));
+        send(exchange, 200, "text/html; charset=utf-8", MdPage.withState(current().state()));
     }
 
     private void state(final HttpExchange exchange) throws IOException
@@ -207,12 +228,7 @@ final class MdHttpServer implements AutoCloseable
         {
             return;
         }
-        final String text;
-        synchronized (lock)
-        {
-            text = json;
-        }
-        send(exchange, 200, "application/json", text);
+        send(exchange, 200, "application/json", current().state());
     }
 
     private void events(final HttpExchange exchange) throws IOException
@@ -245,7 +261,7 @@ final class MdHttpServer implements AutoCloseable
                     {
                         lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
                     }
-                    text = json;
+                    text = data.state();
                     current = version;
                 }
                 if (current == sent)
@@ -274,7 +290,25 @@ final class MdHttpServer implements AutoCloseable
         }
     }
 
-    private static boolean refused(final HttpExchange exchange) throws IOException
+    private PageData current()
+    {
+        synchronized (lock)
+        {
+            return data;
+        }
+    }
+
+    private void api(final HttpExchange exchange) throws IOException
+    {
+        if (refused(exchange))
+        {
+            return;
+        }
+        final MdApi.Response response = MdApi.answer(exchange.getRequestURI(), current());
+        send(exchange, response.status(), "application/json", response.body());
+    }
+
+    static boolean refused(final HttpExchange exchange) throws IOException
     {
         if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod()))
         {
@@ -285,7 +319,7 @@ final class MdHttpServer implements AutoCloseable
         return false;
     }
 
-    private static void send(final HttpExchange exchange, final int status, final String type, final String body) throws IOException
+    static void send(final HttpExchange exchange, final int status, final String type, final String body) throws IOException
     {
         try (exchange)
         {

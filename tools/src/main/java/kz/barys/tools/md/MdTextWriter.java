@@ -80,6 +80,22 @@ final class MdTextWriter implements MarketDataListener
     }
 
     @Override
+    public void tradeBusted(
+        final Instrument instrument, final long seq, final long tradeId, final long price, final long qty,
+        final long timeNanos)
+    {
+        changed = true;
+        word("TRADE_BUSTED");
+        text(" symbol=", instrument.symbol());
+        integer(" seq=", seq);
+        integer(" trade=", tradeId);
+        decimal(" price=", price);
+        decimal(" qty=", qty);
+        text(" time=", Instant.ofEpochSecond(0, timeNanos).toString());
+        endLine();
+    }
+
+    @Override
     public void bookUpdate(
         final Instrument instrument, final long seq, final Side side, final long price, final long qty, final int orders,
         final long timeNanos)

@@ -257,7 +257,7 @@ class GatewayBadInputTest
     }
 
     /** Mostly valid framing around random or mutated content; now and then broken framing (ends the session). */
-    private static byte[] fuzzFrame(final SplittableRandom random, final long seqNum)
+    static byte[] fuzzFrame(final SplittableRandom random, final long seqNum)
     {
         final int kind = random.nextInt(100);
         if (kind < 2)

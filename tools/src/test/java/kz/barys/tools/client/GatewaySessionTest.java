@@ -212,8 +212,9 @@ class GatewaySessionTest
             final long before = engine.engine.lastJournaledSequence();
             client.deposit(1, "KZT", 100 * KZT);
             client.suspend(1);
-            roundTrip(client, seen, 2);
-            assertThat(seen.messages).hasSize(2).allMatch(m -> m.contains("BusinessReject") && m.contains("NOT_ALLOWED_ON_THIS_PORT"));
+            client.setReference(GatewayClient.padded("BTC-KZT", 16), PRICE); // CONTRACT 9.6: operator port only
+            roundTrip(client, seen, 3);
+            assertThat(seen.messages).hasSize(3).allMatch(m -> m.contains("BusinessReject") && m.contains("NOT_ALLOWED_ON_THIS_PORT"));
             ops.newOrder(1, 1, "BTC-KZT", Side.BUY, OrdType.LIMIT, null, null, PRICE, 1_000_000L, 0);
             roundTrip(ops, opsSeen, 1);
             assertThat(opsSeen.last()).contains("NOT_ALLOWED_ON_THIS_PORT");
@@ -222,10 +223,21 @@ class GatewaySessionTest
             client.newOrder(1, 1, "BTC-KZT", Side.BUY, OrdType.LIMIT, null, null, PRICE, 1_000_000L, 0);
             roundTrip(client, seen, 1);
             assertThat(seen.last()).contains("rejectReason=INSUFFICIENT_FUNDS");
-            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(3);
+            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(4);
             assertThat(engine.gateway.counters().logons()).isEqualTo(2);
             assertThat(engine.gateway.counters().sessionsOpen()).isEqualTo(2);
             // two Logons and four requests in, two LogonAcks and four answers out (and heartbeats, on a slow machine)
+            // CONTRACT 9.6, 9.7: the operator verbs and transfers with a ref are refused alike, nothing journaled
+            client.operatorCancel(1, 1);
+            client.cancelSymbol(GatewayClient.padded("BTC-KZT", 16));
+            client.bust(1);
+            client.depositWithRef(1, GatewayClient.padded("KZT", 16), 100 * KZT, GatewayClient.padded("bank-1", 32));
+            client.withdrawWithRef(1, GatewayClient.padded("KZT", 16), KZT, GatewayClient.padded("bank-2", 32));
+            roundTrip(client, seen, 5);
+            assertThat(seen.messages.subList(seen.messages.size() - 5, seen.messages.size()))
+                .allMatch(m -> m.contains("BusinessReject") && m.contains("NOT_ALLOWED_ON_THIS_PORT"));
+            assertThat(engine.engine.lastJournaledSequence()).isEqualTo(before + 1);
+            assertThat(engine.gateway.counters().protocolRejects()).isEqualTo(9);
             assertThat(engine.gateway.counters().messagesIn()).isGreaterThanOrEqualTo(2 + 4);
             assertThat(engine.gateway.counters().messagesOut()).isGreaterThanOrEqualTo(2 + 4);
         }

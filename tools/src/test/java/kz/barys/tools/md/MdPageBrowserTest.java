@@ -3,16 +3,12 @@ package kz.barys.tools.md;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
 
 import javax.imageio.ImageIO;
 
@@ -22,71 +18,112 @@ import org.junit.jupiter.api.io.TempDir;
 
 import kz.barys.engine.marketdata.JoinPoint;
 import kz.barys.engine.marketdata.MarketDataTailer;
-import kz.barys.engine.server.Engine;
 import kz.barys.engine.testing.Prerequisite;
 
 /**
- * The web page in a real browser (Debian's headless Chromium; {@code .ci/install-chromium.sh} installs it, and
- * without it this test is skipped, or fails under {@code CI=true}): after orders are fed to a live engine, the page
- * shows their book, as text in the DOM and as green bid and red ask rows in a screenshot (kept as
- * target/md-page.png).
+ * The page in a real browser (Debian's headless Chromium, driven over the DevTools protocol; {@code
+ * .ci/install-chromium.sh} installs it, and without it this test is skipped, or fails under {@code CI=true}), on the
+ * journal of md/day.txt: on joining it shows the last trades, draws the fixture's candles (per interval) and depth,
+ * and the 24-hour figures of md/day.expected, formatted for people; then it follows a live trade (which moves the
+ * 24-hour window) and a halt. The
+ * screenshot is kept as target/md-page.png.
  */
-@Timeout(120)
+@Timeout(180)
 class MdPageBrowserTest
 {
-    private static final int BID_BACKGROUND = 0xd7f2de;
-    private static final int ASK_BACKGROUND = 0xf9d9d7;
+    private static final String CARD = "document.querySelector('#market-BTC-KZT";
+    private static final int BID_BACKGROUND = 0xdce8f7;
+    private static final int ASK_BACKGROUND = 0xfbe6d4;
+    private static final int HALT_BANNER = 0x6b1f1f;
 
     @TempDir
     Path dir;
 
     @Test
-    void thePageShowsTheBookAfterOrdersAreFed() throws Exception
+    void thePageShowsTheDayOnJoiningAndFollowsIt() throws Exception
     {
-        final Path chromium = chromium();
+        final Path chromium = Chromium.find();
         Prerequisite.require(chromium != null, "chromium is not installed: no chromium or chromium-browser on the PATH " +
             "(.ci/install-chromium.sh installs it)");
         final Path data = dir.resolve("data");
-        final Engine engine = MdFixtures.engine(data);
-        try (MdHttpServer server = MdHttpServer.start(0, MarketDataTailer.builder(data).from(JoinPoint.end()), 10))
+        final Properties expected = DayJournal.expected();
+        try (DayJournal.Writer journal = DayJournal.open(data);
+             MdHttpServer server = MdHttpServer.start(0, MarketDataTailer.builder(data).from(JoinPoint.start()), 10);
+             Chromium browser = Chromium.start(chromium, Files.createDirectory(dir.resolve("profile")), 1280, 1000))
         {
-            final String url = "http://127.0.0.1:" + server.port() + "/";
-            // The page joins at the end of the journal: wait until it has (it publishes its books once live), or
-            // on a busy machine the orders below are already in the journal and the trade is never seen as one.
-            awaitState(url + "state", "\"symbols\":[{");
-            MdFixtures.feed(engine, List.of(
-                "DEPOSIT account=1 currency=KZT amount=1000000000",
-                "DEPOSIT account=2 currency=BTC amount=10",
-                "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=49999000 qty=0.25",
-                "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=49998000 qty=0.5",
-                "NEW account=1 id=3 symbol=BTC-KZT side=BUY type=LIMIT price=49997000 qty=1.5",
-                "NEW account=2 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=50001000 qty=0.125",
-                "NEW account=2 id=2 symbol=BTC-KZT side=SELL type=LIMIT price=50002000 qty=0.75",
-                "NEW account=2 id=3 symbol=BTC-KZT side=SELL type=LIMIT price=49999000 qty=0.05"));
-            awaitState(url + "state", "\"command\":8");
+            browser.open("http://127.0.0.1:" + server.port() + "/");
+            browser.await(() -> browser.holds("window.barys.candlesDrawn['BTC-KZT'] === " + expected.getProperty("candles.1m")),
+                30, "the fixture's one-minute candles");
 
-            final String dom = run(chromium, "--dump-dom", url);
-            assertThat(dom)
-                .contains("live: after journal command 8")
-                .contains("<td>49999000</td>").contains("<td>0.2</td>")
-                .contains("<td>49997000</td>").contains("<td>1.5</td>")
-                .contains("<td>50001000</td>").contains("<td>0.125</td>")
-                .contains("<td class=\"SELL\">SELL</td>").contains("<td>0.05</td>")
-                .contains("bid 49999000 / ask 50001000");
+            // The last trades on joining, newest first, with side markers and UTC on hover.
+            assertThat(browser.evaluate("document.querySelectorAll('#market-BTC-KZT tr.trade').length")).isEqualTo(expected.getProperty("tape"));
+            assertThat(browser.evaluate(CARD + " tr.trade').innerText")).contains("\u25b2 BUY").contains("0.25000").contains("50 100 000");
+            assertThat(browser.evaluate(CARD + " tr.trade td').title")).isEqualTo("2026-12-07T12:00:20Z (UTC)");
+
+            // The 24-hour figures, as md/day.expected has them, formatted for people.
+            assertThat(browser.evaluate(CARD + " .last').textContent")).isEqualTo(grouped(expected.getProperty("last"), 0) + " \u20b8");
+            assertThat(browser.evaluate(CARD + " .change').textContent"))
+                .isEqualTo("\u25b2 +" + grouped(expected.getProperty("change"), 0) + " (+" + expected.getProperty("change_percent") + "%) 24h");
+            assertThat(browser.evaluate(CARD + " .figures').textContent"))
+                .contains("24h high " + grouped(expected.getProperty("high"), 0))
+                .contains("low " + grouped(expected.getProperty("low"), 0))
+                .contains("volume " + grouped(expected.getProperty("base_volume"), 5) + " BTC")
+                .contains(grouped(expected.getProperty("quote_volume"), 2) + " \u20b8")
+                .contains("trades " + expected.getProperty("trades"));
+
+            // The charts: canvases drawn, the depth of three levels, candles per interval.
+            assertThat(Integer.parseInt(browser.evaluate(CARD + "').querySelectorAll('canvas').length"))).isGreaterThanOrEqualTo(2);
+            assertThat(browser.evaluate("window.barys.depthPoints['BTC-KZT']")).isEqualTo("3");
+            for (final String interval : new String[] {"5m", "1h", "1m"})
+            {
+                browser.evaluate(CARD + " button[data-interval=\"" + interval + "\"]').click()");
+                browser.await(() -> browser.holds("window.barys.candlesDrawn['BTC-KZT'] === " + expected.getProperty("candles." + interval)),
+                    10, interval + " candles");
+            }
+            assertThat(browser.evaluate(CARD + " tr.spread').textContent")).isEqualTo("bid 49 900 000 / ask 50 300 000");
+            assertThat(browser.evaluate("document.getElementById('status').textContent")).startsWith("live: after journal command 19,");
+
+            // Live: a trade in a new minute adds a candle and tops the tape; a halt is shown at once.
+            journal.run("2026-12-07T12:01:05Z NEW account=2 id=10 symbol=BTC-KZT side=SELL type=LIMIT price=49900000 qty=0.1");
+            // 12:01 is "now": the day starts at 12:02 yesterday, so yesterday's 12:01 trade (the open) leaves it.
+            browser.await(() -> browser.holds("window.barys.newestCandle['BTC-KZT'] === '2026-12-07T12:01:00.000Z'"), 20,
+                "the live trade's candle");
+            assertThat(browser.evaluate("window.barys.candlesDrawn['BTC-KZT']")).isEqualTo(expected.getProperty("candles.1m"));
+            assertThat(browser.evaluate(CARD + " tr.trade').innerText")).contains("\u25bc SELL").contains("49 900 000");
+            browser.await(() -> browser.holds(CARD + " .change').textContent === '\u25bc -100 000 (-0.20%) 24h'"), 20,
+                "the window's new open, 50 000 000");
+            journal.run("2026-12-07T12:01:30Z HALT symbol=BTC-KZT");
+            browser.await(() -> browser.holds(CARD + "').classList.contains('halted')"), 20, "the halt");
+            assertThat(browser.evaluate(CARD + " .banner').textContent")).contains("HALTED");
 
             final Path screenshot = dir.resolve("page.png");
-            run(chromium, "--screenshot=" + screenshot, "--window-size=1100,700", "--hide-scrollbars", url);
+            browser.screenshot(screenshot);
             final BufferedImage image = ImageIO.read(screenshot.toFile());
             assertThat(image).isNotNull();
-            assertThat(pixels(image, BID_BACKGROUND)).as("green bid rows").isGreaterThan(3 * 1_000);
-            assertThat(pixels(image, ASK_BACKGROUND)).as("red ask rows").isGreaterThan(2 * 1_000);
+            assertThat(pixels(image, BID_BACKGROUND)).as("blue bid rows").isGreaterThan(500);
+            assertThat(pixels(image, ASK_BACKGROUND)).as("orange ask rows").isGreaterThan(500);
+            assertThat(pixels(image, HALT_BANNER)).as("the halt's banner and border").isGreaterThan(1_000);
             Files.createDirectories(Path.of("target"));
-            Files.copy(screenshot, Path.of("target", "md-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(screenshot, Path.of("target", "md-page.png"), StandardCopyOption.REPLACE_EXISTING);
         }
-        finally
+    }
+
+    /** The page's form of a decimal: rounded to {@code decimals} places, thousands grouped with spaces. */
+    private static String grouped(final String decimal, final int decimals)
+    {
+        final String plain = new BigDecimal(decimal).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        final int point = plain.indexOf('.');
+        final String whole = point < 0 ? plain : plain.substring(0, point);
+        final StringBuilder out = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++)
         {
-            engine.close();
+            if (i > 0 && (whole.length() - i) % 3 == 0)
+            {
+                out.append(' ');
+            }
+            out.append(whole.charAt(i));
         }
+        return out + (point < 0 ? "" : plain.substring(point));
     }
 
     private static int pixels(final BufferedImage image, final int rgb)
@@ -103,51 +140,5 @@ class MdPageBrowserTest
             }
         }
         return count;
-    }
-
-    private String run(final Path chromium, final String... args) throws Exception
-    {
-        final List<String> command = new ArrayList<>(List.of(chromium.toString(),
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile")));
-        command.addAll(List.of(args));
-        final File out = Files.createTempFile(dir, "chromium", ".out").toFile();
-        final File err = Files.createTempFile(dir, "chromium", ".err").toFile();
-        final Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS))
-        {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish: " + Files.readString(err.toPath()));
-        }
-        assertThat(process.exitValue()).as(Files.readString(err.toPath())).isZero();
-        return Files.readString(out.toPath());
-    }
-
-    private static void awaitState(final String url, final String text) throws Exception
-    {
-        final HttpClient http = HttpClient.newHttpClient();
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body().contains(text))
-        {
-            assertThat(System.nanoTime()).as("waiting for the page state").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static Path chromium()
-    {
-        for (final String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-        {
-            for (final String name : List.of("chromium", "chromium-browser"))
-            {
-                final Path candidate = Path.of(directory, name);
-                if (Files.isExecutable(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 }

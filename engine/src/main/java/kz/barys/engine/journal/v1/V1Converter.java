@@ -132,6 +132,7 @@ public final class V1Converter
                 writer.flush(); // a format-1 document sequenced at two times (not written by the engine): two batches
                 documents++;
             }
+            command.origin = Command.UNKNOWN_ORIGIN; // format 1 did not record who sent a command
             writer.append(command, events.buffer(), events.length());
             lastSequence = command.sequence;
             commands++;
