@@ -32,19 +32,7 @@ final class OperatorVerbs
 
     void cancelOrder(final Command command, final EventSink sink)
     {
-        if (command.fieldOverflow)
-        {
-            sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
-            return;
-        }
-        final Account account = state.account(command.account);
-        final Order order = account == null ? null : account.order(command.id);
-        if (order == null)
-        {
-            sink.rejected(command.account, command.id, RejectReason.UNKNOWN_ORDER);
-            return;
-        }
-        canceller.cancel(order, CancelReason.OPERATOR, sink);
+        canceller.cancel(command, CancelReason.OPERATOR, sink);
     }
 
     /** Cancels every resting order of the symbol in engine order number order, then reports how many. */

@@ -1,8 +1,11 @@
 package kz.barys.engine.core;
 
+import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
+import kz.barys.engine.command.Command;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
+import kz.barys.engine.event.RejectReason;
 
 /** Ends live orders: takes them off the book and out of their account, releases funds, recycles them. */
 final class OrderCanceller
@@ -15,6 +18,27 @@ final class OrderCanceller
     }
 
     /** Cancels a live order, writing {@code CANCELED} with what was left open. */
+    /**
+     * A CANCEL or an operator's CANCEL_ORDER: the order named by the command's account and id is cancelled with
+     * {@code reason}; OVERFLOW for an account or id out of range, UNKNOWN_ORDER when there is no such live order.
+     */
+    void cancel(final Command command, final CancelReason reason, final EventSink sink)
+    {
+        if (command.fieldOverflow)
+        {
+            sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
+            return;
+        }
+        final Account account = state.account(command.account);
+        final Order order = account == null ? null : account.order(command.id);
+        if (order == null)
+        {
+            sink.rejected(command.account, command.id, RejectReason.UNKNOWN_ORDER);
+            return;
+        }
+        cancel(order, reason, sink);
+    }
+
     void cancel(final Order order, final CancelReason reason, final EventSink sink)
     {
         canceled(order, reason, sink);

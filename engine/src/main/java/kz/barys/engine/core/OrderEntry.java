@@ -87,19 +87,7 @@ final class OrderEntry
 
     void cancel(final Command command, final EventSink sink)
     {
-        if (command.fieldOverflow)
-        {
-            sink.rejected(command.account, command.id, RejectReason.OVERFLOW);
-            return;
-        }
-        final Account account = state.account(command.account);
-        final Order order = account == null ? null : account.order(command.id);
-        if (order == null)
-        {
-            sink.rejected(command.account, command.id, RejectReason.UNKNOWN_ORDER);
-            return;
-        }
-        canceller.cancel(order, CancelReason.USER, sink);
+        canceller.cancel(command, CancelReason.USER, sink);
     }
 
     void replace(final Command command, final EventSink sink)
