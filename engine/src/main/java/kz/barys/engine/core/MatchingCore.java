@@ -174,15 +174,15 @@ public final class MatchingCore
     private void deposit(final Command command, final EventSink sink)
     {
         RejectReason reason = checkTransfer(command);
-        if (reason == null && command.refLength > 0)
+        final TransferRefs.Seen ref = reason == null ? state.transferRefs.seen(command) : TransferRefs.Seen.NEW;
+        if (ref == TransferRefs.Seen.REPEAT)
         {
-            final TransferRefs.Entry remembered = state.transferRefs.find(command);
-            if (remembered != null && remembered.sameTransfer(command))
-            {
-                sink.depositRepeated(command.account, state.config.currencies().get(command.currency), command.amount);
-                return;
-            }
-            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+            sink.depositRepeated(command.account, state.config.currencies().get(command.currency), command.amount);
+            return;
+        }
+        if (ref == TransferRefs.Seen.CONFLICT)
+        {
+            reason = RejectReason.DUPLICATE_REF;
         }
         if (reason != null)
         {
@@ -206,15 +206,15 @@ public final class MatchingCore
     {
         RejectReason reason = checkTransfer(command);
         final Currency currency = reason == null ? state.config.currencies().get(command.currency) : null;
-        if (reason == null && command.refLength > 0)
+        final TransferRefs.Seen ref = reason == null ? state.transferRefs.seen(command) : TransferRefs.Seen.NEW;
+        if (ref == TransferRefs.Seen.REPEAT)
         {
-            final TransferRefs.Entry remembered = state.transferRefs.find(command);
-            if (remembered != null && remembered.sameTransfer(command))
-            {
-                sink.withdrawalRepeated(command.account, currency, command.amount);
-                return;
-            }
-            reason = remembered != null ? RejectReason.DUPLICATE_REF : null;
+            sink.withdrawalRepeated(command.account, currency, command.amount);
+            return;
+        }
+        if (ref == TransferRefs.Seen.CONFLICT)
+        {
+            reason = RejectReason.DUPLICATE_REF;
         }
         if (reason == null && command.amount % currency.withdrawalStep() != 0)
         {

@@ -70,7 +70,7 @@ final class TransferRefs
     }
 
     /** The remembered entry for the command's ref at its time, or null; forgets what has expired by then. */
-    Entry find(final Command command)
+    private Entry find(final Command command)
     {
         final long now = now(command);
         while (!inOrder.isEmpty() && expired(inOrder.peekFirst(), now))
@@ -80,6 +80,22 @@ final class TransferRefs
         }
         final Entry entry = byRef.get(key(command));
         return entry == null || expired(entry, now) ? null : entry;
+    }
+
+    /** What a transfer's ref says (CONTRACT 9.7): none or a new one, the remembered transfer again, or a conflict. */
+    enum Seen
+    {
+        NEW, REPEAT, CONFLICT
+    }
+
+    Seen seen(final Command command)
+    {
+        if (command.refLength == 0)
+        {
+            return Seen.NEW;
+        }
+        final Entry remembered = find(command);
+        return remembered == null ? Seen.NEW : remembered.sameTransfer(command) ? Seen.REPEAT : Seen.CONFLICT;
     }
 
     /** Remembers the ref of a transfer that took effect (a ref forgotten but not yet dropped is replaced). */
