@@ -32,6 +32,7 @@ public final class MatchingCore
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
     private OperatorVerbs operatorVerbs;
+    private Queries queries;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -46,6 +47,7 @@ public final class MatchingCore
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
         this.operatorVerbs = new OperatorVerbs(state, canceller);
+        this.queries = new Queries(state);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -55,6 +57,7 @@ public final class MatchingCore
         this.canceller = other.canceller;
         this.orderEntry = other.orderEntry;
         this.operatorVerbs = other.operatorVerbs;
+        this.queries = other.queries;
     }
 
     /**
@@ -107,6 +110,9 @@ public final class MatchingCore
             case CANCEL_ORDER -> operatorVerbs.cancelOrder(command, sink);
             case CANCEL_SYMBOL -> operatorVerbs.cancelSymbol(command, sink);
             case BUST -> operatorVerbs.bust(command, sink);
+            case ORDER_STATUS -> queries.orderStatus(command, sink);
+            case OPEN_ORDERS -> queries.openOrders(command, sink);
+            case BALANCES -> queries.balances(command, sink);
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
     }

@@ -41,6 +41,9 @@ public final class EnumsFromJournal
             case CANCEL_ORDER -> CommandType.CANCEL_ORDER;
             case CANCEL_SYMBOL -> CommandType.CANCEL_SYMBOL;
             case BUST -> CommandType.BUST;
+            case ORDER_STATUS -> CommandType.ORDER_STATUS;
+            case OPEN_ORDERS -> CommandType.OPEN_ORDERS;
+            case BALANCES -> CommandType.BALANCES;
             case NULL_VAL -> null;
         };
     }

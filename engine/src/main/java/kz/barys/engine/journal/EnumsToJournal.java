@@ -45,6 +45,9 @@ public final class EnumsToJournal
             case CANCEL_ORDER -> kz.barys.engine.journal.sbe.CommandType.CANCEL_ORDER;
             case CANCEL_SYMBOL -> kz.barys.engine.journal.sbe.CommandType.CANCEL_SYMBOL;
             case BUST -> kz.barys.engine.journal.sbe.CommandType.BUST;
+            case ORDER_STATUS -> kz.barys.engine.journal.sbe.CommandType.ORDER_STATUS;
+            case OPEN_ORDERS -> kz.barys.engine.journal.sbe.CommandType.OPEN_ORDERS;
+            case BALANCES -> kz.barys.engine.journal.sbe.CommandType.BALANCES;
         };
     }
 

@@ -104,7 +104,8 @@ final class CoreHandler implements EventHandler<CommandSlot>
         {
             firstUnjournaled = ringSequence;
         }
-        journal.append(command, slot.events.buffer(), slot.events.length());
+        // A query is journaled as who asked; its answers go to the responder only (a replay recomputes them).
+        journal.append(command, slot.events.buffer(), command.type.isQuery() ? 0 : slot.events.length());
         if (endOfBatch || journal.pending() >= MAX_COMMANDS_PER_DOCUMENT || journal.pendingBytes() >= MAX_BYTES_PER_DOCUMENT)
         {
             release(ringSequence);

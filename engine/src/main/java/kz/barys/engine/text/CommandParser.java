@@ -23,7 +23,8 @@ public final class CommandParser
     private static final CommandType[] VERBS = {
         CommandType.DEPOSIT, CommandType.WITHDRAW, CommandType.NEW, CommandType.CANCEL, CommandType.REPLACE,
         CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT,
-        CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST};
+        CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST,
+        CommandType.ORDER_STATUS, CommandType.OPEN_ORDERS, CommandType.BALANCES};
     private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
 
     private static final int ACCOUNT = 0;
@@ -123,7 +124,7 @@ public final class CommandParser
         boolean malformed = verb < 0;
         final CommandType type = malformed ? CommandType.MALFORMED : VERBS[verb];
         command.type = type;
-        if (type == CommandType.CANCEL_ALL)
+        if (type == CommandType.CANCEL_ALL || type == CommandType.OPEN_ORDERS)
         {
             command.instrument = Command.ALL;
         }
@@ -280,6 +281,12 @@ public final class CommandParser
                 return seen == CANCEL_KEYS;
             case BUST:
                 return seen == bits(TRADE);
+            case ORDER_STATUS:
+                return seen == CANCEL_KEYS;
+            case OPEN_ORDERS:
+                return (seen & ~SYMBOL_KEY) == ACCOUNT_KEY;
+            case BALANCES:
+                return seen == ACCOUNT_KEY;
             case NEW:
                 return (seen & NEW_REQUIRED) == NEW_REQUIRED && (seen & ~NEW_ALLOWED) == 0 && hasValidOrderShape(seen, command);
             default:

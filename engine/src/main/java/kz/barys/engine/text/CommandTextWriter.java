@@ -106,6 +106,20 @@ public final class CommandTextWriter
                 integer(line, "id", command.id, command);
             }
             case BUST -> integer(line, "trade", command.id, command);
+            case ORDER_STATUS ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+            }
+            case OPEN_ORDERS ->
+            {
+                integer(line, "account", command.account, command);
+                if (command.instrument != Command.ALL)
+                {
+                    symbol(line, command);
+                }
+            }
+            case BALANCES -> integer(line, "account", command.account, command);
             case MALFORMED ->
             {
                 if (command.account > 0)

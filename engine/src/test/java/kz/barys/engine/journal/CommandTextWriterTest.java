@@ -55,7 +55,13 @@ class CommandTextWriterTest
         "BUST trade=17",
         "BUST trade=99999999999999999999",
         "DEPOSIT account=7 currency=KZT amount=12.5 ref=bank:2026-12-07.1",
-        "WITHDRAW account=7 currency=KZT amount=12.5 ref=w_1 time=1765000000000"})
+        "WITHDRAW account=7 currency=KZT amount=12.5 ref=w_1 time=1765000000000",
+        "ORDER_STATUS account=3 id=4",
+        "ORDER_STATUS account=99999999999999999999 id=4",
+        "OPEN_ORDERS account=3",
+        "OPEN_ORDERS account=3 symbol=ETH-KZT",
+        "OPEN_ORDERS account=3 symbol=NOPE",
+        "BALANCES account=3"})
     void writtenCommandsReparseToTheSameOutcome(final String line)
     {
         final Command original = parse(line);

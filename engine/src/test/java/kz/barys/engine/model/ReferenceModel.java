@@ -445,6 +445,21 @@ public final class ReferenceModel
                 allowed = Set.of("symbol", "price");
                 required = allowed;
             }
+            case "ORDER_STATUS" ->
+            {
+                allowed = Set.of("account", "id");
+                required = allowed;
+            }
+            case "OPEN_ORDERS" ->
+            {
+                allowed = Set.of("account", "symbol");
+                required = Set.of("account");
+            }
+            case "BALANCES" ->
+            {
+                allowed = Set.of("account");
+                required = allowed;
+            }
             default ->
             {
                 out.add(rejected(carryAccount, carryId, "MALFORMED"));
@@ -487,6 +502,9 @@ public final class ReferenceModel
             case "CANCEL_ORDER" -> cancelOrder(kv, out);
             case "CANCEL_SYMBOL" -> cancelSymbol(kv.get("symbol"), out);
             case "BUST" -> bust(Long.parseLong(kv.get("trade")), out);
+            case "ORDER_STATUS" -> orderStatus(Long.parseLong(kv.get("account")), Long.parseLong(kv.get("id")), out);
+            case "OPEN_ORDERS" -> openOrders(Long.parseLong(kv.get("account")), kv.get("symbol"), out);
+            case "BALANCES" -> balances(Long.parseLong(kv.get("account")), out);
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
@@ -910,6 +928,59 @@ public final class ReferenceModel
             }
         }
         out.add("MASS_CANCELED account=" + account + " count=" + count);
+    }
+
+    // ---- queries (CONTRACT 10.4): they read the state and change nothing ----
+
+    private void orderStatus(final long account, final long id, final List<String> out)
+    {
+        final Order o = findLive(account, id);
+        out.add(o == null ? rejected(account, id, "UNKNOWN_ORDER") : orderLine(o));
+    }
+
+    private void openOrders(final long account, final String symbol, final List<String> out)
+    {
+        if (symbol != null && !instruments.containsKey(symbol))
+        {
+            out.add(rejected(account, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        int count = 0;
+        for (final Order o : liveByNumber())
+        {
+            if (o.account == account && (symbol == null || symbol.equals(o.inst.symbol())))
+            {
+                out.add(orderLine(o));
+                count++;
+            }
+        }
+        out.add("END_OF_ORDERS account=" + account + " count=" + count);
+    }
+
+    /** Only resting orders are live in this model, and only a LIMIT order rests. */
+    private static String orderLine(final Order o)
+    {
+        return "ORDER account=" + o.account + " id=" + o.id + " order=" + o.number + " symbol=" + o.inst.symbol()
+            + " side=" + side(o.buy) + " type=LIMIT tif=" + o.tif + " price=" + fmt(o.price) + " qty=" + fmt(o.qty)
+            + " leaves=" + fmt(o.leaves) + " filled=" + fmt(o.qty - o.leaves);
+    }
+
+    /** The account's BALANCE lines as the state dump has them (non-zero total or available, by currency code). */
+    private void balances(final long account, final List<String> out)
+    {
+        int count = 0;
+        for (final String currency : new TreeSet<>(currencies))
+        {
+            final long total = total(account, currency);
+            final long available = available(account, currency);
+            if (total != 0 || available != 0)
+            {
+                out.add("BALANCE account=" + account + " currency=" + currency + " total=" + fmt(total)
+                    + " available=" + fmt(available));
+                count++;
+            }
+        }
+        out.add("END_OF_BALANCES account=" + account + " count=" + count);
     }
 
     private void suspend(final long account, final List<String> out)
