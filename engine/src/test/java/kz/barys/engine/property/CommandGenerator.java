@@ -114,6 +114,20 @@ final class CommandGenerator
             case OPERATOR_CANCEL -> r.nextInt(10) < 7 ? "CANCEL_ORDER account=" + account() + " id=" + id()
                 : "CANCEL_SYMBOL symbol=" + symbolName();
             case REF_TRANSFER -> refTransfer();
+            case QUERY -> query();
+        };
+    }
+
+    /** A query of a trading account (or one that never traded), a live or unknown id, every form with its keys shuffled. */
+    private String query()
+    {
+        final String account = "account=" + (r.nextInt(10) == 0 ? 8 : account());
+        return switch (r.nextInt(5))
+        {
+            case 0, 1 -> shuffled("ORDER_STATUS", List.of(account, "id=" + id()));
+            case 2 -> "OPEN_ORDERS " + account;
+            case 3 -> shuffled("OPEN_ORDERS", List.of(account, "symbol=" + symbolName()));
+            default -> "BALANCES " + account;
         };
     }
 
