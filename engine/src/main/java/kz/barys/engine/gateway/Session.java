@@ -97,6 +97,9 @@ final class Session implements CommandFiller
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
     private final SetReferenceDecoder setReference = new SetReferenceDecoder();
     private final OperatorRequests operatorRequests = new OperatorRequests();
+    private final QueryRequests queryRequests = new QueryRequests();
+    /** Its message rate limit (CONTRACT 10.5); set by the gateway when the connection is accepted. */
+    MessageThrottle throttle = new MessageThrottle(0);
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
@@ -245,7 +248,8 @@ final class Session implements CommandFiller
             }
             default ->
             {
-                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command))
+                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command)
+                    && !queryRequests.fill(fillTemplate, in, offset, symbols, command))
                 {
                     command.type = CommandType.MALFORMED; // not reached: only validated templates are published
                 }

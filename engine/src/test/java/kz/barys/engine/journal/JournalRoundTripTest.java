@@ -53,7 +53,7 @@ class JournalRoundTripTest
         new EventDecoder(CONFIG).decode(encoder.buffer(), 0, encoder.length(), received);
 
         assertThat(received.events).containsExactlyElementsOf(sent.events);
-        assertThat(sent.events).hasSize(17 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
+        assertThat(sent.events).hasSize(21 + (CancelReason.values().length - 1) + (RejectReason.values().length - 1) + 1);
     }
 
     @Test
@@ -336,6 +336,11 @@ class JournalRoundTripTest
         sink.tradeBusted(usdt, 92, 93, 94, 95, 96);
         sink.depositRepeated(97, CONFIG.currencies().get(0), 98);
         sink.withdrawalRepeated(99, CONFIG.currencies().get(2), 100);
+        sink.order(7, 8, 9, CONFIG.instruments().get(1), Side.SELL, kz.barys.engine.command.OrderType.LIMIT,
+            kz.barys.engine.command.TimeInForce.POST_ONLY, 1_500_000L, 300, 200, 100);
+        sink.endOfOrders(7, 1);
+        sink.balance(7, CONFIG.currencies().get(1), 5_000, 4_000);
+        sink.endOfBalances(7, 1);
     }
 
     private static Command newOrder()
