@@ -59,6 +59,9 @@ public final class CommandSender
             case HALT -> client.halt(symbol(command.instrument));
             case UNHALT -> client.unhalt(symbol(command.instrument));
             case SET_REFERENCE -> client.setReference(symbol(command.instrument), command.price);
+            case ORDER_STATUS -> client.orderStatus(command.account, command.id);
+            case OPEN_ORDERS -> client.openOrders(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));
+            case BALANCES -> client.balances(command.account);
             default -> throw new IllegalArgumentException("cannot send a " + command.type + " command");
         };
     }
