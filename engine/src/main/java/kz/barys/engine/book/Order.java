@@ -25,6 +25,10 @@ public final class Order
     long filled;
     long reserved;
     boolean byBudget;
+    /** GTD: its expiry in epoch milliseconds of the journaled clock (CONTRACT 10.2); 0: none. */
+    long expireMillis;
+    /** Where the core's expiry queue holds it; -1: not there. */
+    int expiryIndex = -1;
 
     PriceLevel level;
     Order prevInLevel;
@@ -59,6 +63,8 @@ public final class Order
         this.filled = 0;
         this.reserved = 0;
         this.byBudget = false;
+        this.expireMillis = 0;
+        this.expiryIndex = -1;
     }
 
     /** Marks a MARKET BUY by quote_qty: it has a budget, not a quantity ({@code qty} is then unbounded). */
@@ -193,6 +199,26 @@ public final class Order
     public void reserved(final long reserved)
     {
         this.reserved = reserved;
+    }
+
+    public long expireMillis()
+    {
+        return expireMillis;
+    }
+
+    public void expireMillis(final long expireMillis)
+    {
+        this.expireMillis = expireMillis;
+    }
+
+    public int expiryIndex()
+    {
+        return expiryIndex;
+    }
+
+    public void expiryIndex(final int expiryIndex)
+    {
+        this.expiryIndex = expiryIndex;
     }
 
     /** True while the order rests on a book. */

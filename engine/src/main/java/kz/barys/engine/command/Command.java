@@ -55,6 +55,8 @@ public final class Command
     public long quoteQty;
     /** DEPOSIT and WITHDRAW. */
     public long amount;
+    /** NEW with tif=GTD: its expiry in epoch milliseconds of the journaled clock (CONTRACT 10.2); 0: none. */
+    public long expireMillis;
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
     /**
@@ -102,6 +104,7 @@ public final class Command
         qty = 0;
         quoteQty = 0;
         amount = 0;
+        expireMillis = 0;
         fieldOverflow = false;
         unknownNameLength = 0;
         refLength = 0;
@@ -129,6 +132,7 @@ public final class Command
         qty = other.qty;
         quoteQty = other.quoteQty;
         amount = other.amount;
+        expireMillis = other.expireMillis;
         fieldOverflow = other.fieldOverflow;
         unknownNameLength = other.unknownNameLength;
         System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);

@@ -9,5 +9,7 @@ public enum CommandType
     /** A line or message that did not parse; the core answers {@code REJECTED reason=MALFORMED}. */
     MALFORMED,
     /** Operator verbs (CONTRACT 9.6): one order, every resting order of a symbol, a trade reversed. */
-    CANCEL_ORDER, CANCEL_SYMBOL, BUST
+    CANCEL_ORDER, CANCEL_SYMBOL, BUST,
+    /** CONTRACT 10.2: moves the journaled clock forward and nothing else (what an idle engine journals). */
+    CLOCK
 }

@@ -81,12 +81,43 @@ public final class MatchingCore
     /** Applies one command and writes every event it causes to {@code sink}. */
     public void process(final Command command, final EventSink sink)
     {
+        advanceClock(command, sink);
         dispatch(command, sink);
         if (orderEntry.stoppedForOverflow)
         {
             orderEntry.stoppedForOverflow = false;
             processAtomically(command, sink);
         }
+    }
+
+    /**
+     * CONTRACT 10.2: the command's journaled time moves the clock (never back), and every GTD order it has reached
+     * is first {@code CANCELED reason=EXPIRED}, in expiry then order-number order, before the command's own effect.
+     */
+    private void advanceClock(final Command command, final EventSink sink)
+    {
+        final long millis = Math.floorDiv(command.timestampNanos, 1_000_000L);
+        if (millis > state.clockMillis)
+        {
+            state.clockMillis = millis;
+        }
+        Order due;
+        while ((due = state.expiries.due(state.clockMillis)) != null)
+        {
+            canceller.cancel(due, CancelReason.EXPIRED, sink);
+        }
+    }
+
+    /** The journaled clock, epoch milliseconds (CONTRACT 10.2). */
+    public long clockMillis()
+    {
+        return state.clockMillis;
+    }
+
+    /** The earliest expiry of a resting GTD order, or {@link Long#MAX_VALUE} when there is none. */
+    public long nextExpiryMillis()
+    {
+        return state.expiries.nextExpiry();
     }
 
     private void dispatch(final Command command, final EventSink sink)
@@ -107,6 +138,10 @@ public final class MatchingCore
             case CANCEL_ORDER -> operatorVerbs.cancelOrder(command, sink);
             case CANCEL_SYMBOL -> operatorVerbs.cancelSymbol(command, sink);
             case BUST -> operatorVerbs.bust(command, sink);
+            case CLOCK ->
+            {
+                // its time has moved the clock already: nothing else
+            }
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
     }

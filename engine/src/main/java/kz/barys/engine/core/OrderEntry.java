@@ -74,6 +74,7 @@ final class OrderEntry
         {
             order.markByBudget();
         }
+        order.expireMillis(command.expireMillis);
         account.addOrder(order);
 
         if (command.tif == TimeInForce.FOK && !matcher.canFillCompletely(order))
@@ -231,6 +232,10 @@ final class OrderEntry
     {
         state.books[order.instrument().index()].side(order.side()).add(order);
         EngineState.reserveForLeaves(order);
+        if (order.tif() == TimeInForce.GTD)
+        {
+            state.expiries.add(order);
+        }
         if (acknowledge)
         {
             sink.accepted(
@@ -269,6 +274,10 @@ final class OrderEntry
         if (account != null && account.order(command.id) != null)
         {
             return RejectReason.DUPLICATE_ID;
+        }
+        if (command.tif == TimeInForce.GTD && command.expireMillis <= state.clockMillis)
+        {
+            return RejectReason.INVALID_EXPIRY;
         }
         final boolean limit = command.orderType == OrderType.LIMIT;
         if (limit && (command.price <= 0 || !instrument.isOnTick(command.price)))

@@ -291,15 +291,21 @@ final class Session implements CommandFiller
         command.price = hasPrice ? amount(price) : 0;
         command.qty = hasQty ? amount(qty) : 0;
         command.quoteQty = hasQuoteQty ? amount(quoteQty) : 0;
+        final long expire = order.expireTime();
+        final boolean hasExpire = expire != NewOrderDecoder.expireTimeNullValue();
+        command.expireMillis = Math.max(expire, 0);
         if (command.orderType == OrderType.LIMIT)
         {
             command.tif = tif == null ? TimeInForce.GTC : tif;
-            valid = hasPrice && hasQty && !hasQuoteQty;
+            // As in the text form: expireTime goes with tif=GTD and only with it, and is never negative.
+            valid = hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
+                && (!hasExpire || expire >= 0);
         }
         else
         {
             command.tif = tif == null ? TimeInForce.IOC : tif;
-            valid = !hasPrice && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK) && hasQty != hasQuoteQty
+            valid = !hasPrice && !hasExpire && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK)
+                && hasQty != hasQuoteQty
                 && (!hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK));
         }
         if (!valid)

@@ -131,6 +131,7 @@ public final class CommandCodec
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
             .origin(origin(command))
+            .expireMillis(command.expireMillis)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
     }
@@ -152,7 +153,7 @@ public final class CommandCodec
     private static boolean onlyOrderFields(final Command command)
     {
         return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
-            && !command.fieldOverflow && command.unknownNameLength == 0;
+            && !command.fieldOverflow && command.unknownNameLength == 0 && command.expireMillis == 0;
     }
 
     private static boolean fitsNewOrder(final Command command)
@@ -271,6 +272,8 @@ public final class CommandCodec
         command.stp = EnumsFromJournal.stp(in.stp());
         command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
         command.origin = origin(in.origin());
+        final long expire = in.expireMillis();
+        command.expireMillis = expire == CommandDecoder.expireMillisNullValue() ? 0 : expire;
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

@@ -37,7 +37,7 @@ public final class ReferenceModel
 
     private static final Set<String> SIDES = Set.of("BUY", "SELL");
     private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
-    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY");
+    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY", "GTD");
     private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
     private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
     private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
@@ -69,6 +69,8 @@ public final class ReferenceModel
         long leaves;
         String tif;
         String stp;
+        /** GTD: epoch milliseconds at which the journaled clock expires it. */
+        long expire;
 
         Order copy()
         {
@@ -84,6 +86,7 @@ public final class ReferenceModel
             o.leaves = leaves;
             o.tif = tif;
             o.stp = stp;
+            o.expire = expire;
             return o;
         }
     }
@@ -385,6 +388,7 @@ public final class ReferenceModel
                 state.clockMillis = Math.max(state.clockMillis, Long.parseLong(time));
             }
         }
+        expireDue(out);
 
         final Set<String> allowed;
         final Set<String> required;
@@ -392,7 +396,7 @@ public final class ReferenceModel
         {
             case "NEW" ->
             {
-                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp");
+                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp", "expire");
                 required = Set.of("account", "id", "symbol", "side", "type");
             }
             case "CANCEL" ->
@@ -445,6 +449,12 @@ public final class ReferenceModel
                 allowed = Set.of("symbol", "price");
                 required = allowed;
             }
+            case "CLOCK" ->
+            {
+                allowed = Set.of();
+                required = allowed;
+                broken |= time == null;
+            }
             default ->
             {
                 out.add(rejected(carryAccount, carryId, "MALFORMED"));
@@ -487,9 +497,35 @@ public final class ReferenceModel
             case "CANCEL_ORDER" -> cancelOrder(kv, out);
             case "CANCEL_SYMBOL" -> cancelSymbol(kv.get("symbol"), out);
             case "BUST" -> bust(Long.parseLong(kv.get("trade")), out);
+            case "CLOCK" ->
+            {
+                // only its time, which has moved the clock already
+            }
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
+    }
+
+    /**
+     * CONTRACT 10.2: every resting GTD order the clock has reached is CANCELED reason=EXPIRED before the command's
+     * own effect, in expiry then order-number order.
+     */
+    private void expireDue(final List<String> out)
+    {
+        final List<Order> due = new ArrayList<>();
+        for (final Order o : state.book)
+        {
+            if ("GTD".equals(o.tif) && o.expire <= state.clockMillis)
+            {
+                due.add(o);
+            }
+        }
+        due.sort((a, b) -> a.expire != b.expire ? Long.compare(a.expire, b.expire) : Long.compare(a.number, b.number));
+        for (final Order o : due)
+        {
+            state.book.remove(o);
+            out.add(canceled(o, "EXPIRED"));
+        }
     }
 
     /**
@@ -500,6 +536,7 @@ public final class ReferenceModel
     private void atomically(final String verb, final Map<String, String> kv, final List<String> out)
     {
         final State before = state.copy();
+        final int expired = out.size(); // expiries happened before the command: an OVERFLOW keeps them
         try
         {
             if ("NEW".equals(verb))
@@ -514,7 +551,7 @@ public final class ReferenceModel
         catch (final ArithmeticException overflow)
         {
             state = before;
-            out.clear();
+            out.subList(expired, out.size()).clear();
             out.add(rejected(Long.parseLong(kv.get("account")), Long.parseLong(kv.get("id")), "OVERFLOW"));
         }
     }
@@ -547,6 +584,12 @@ public final class ReferenceModel
         if (findLive(account, id) != null)
         {
             out.add(rejected(account, id, "DUPLICATE_ID"));
+            return;
+        }
+        final long expire = "GTD".equals(tif) ? Long.parseLong(kv.get("expire")) : 0;
+        if ("GTD".equals(tif) && expire <= state.clockMillis)
+        {
+            out.add(rejected(account, id, "INVALID_EXPIRY"));
             return;
         }
         long price = 0;
@@ -744,6 +787,7 @@ public final class ReferenceModel
                     o.leaves = t.remaining;
                     o.tif = tif;
                     o.stp = stp;
+                    o.expire = expire;
                     state.book.add(o);
                     out.add("ACCEPTED account=" + account + " id=" + id + " order=" + number + " symbol=" + inst.symbol()
                         + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves)
@@ -1535,6 +1579,7 @@ public final class ReferenceModel
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);
                 case "tif" -> TIFS.contains(v);
+                case "expire" -> DIGITS.matcher(v).matches() && new BigInteger(v).compareTo(MAX_MILLIS) <= 0;
                 case "stp" -> STPS.contains(v);
                 default -> true; // symbol, currency: any text; unknown ones are rejected later
             };
@@ -1551,10 +1596,12 @@ public final class ReferenceModel
     {
         if ("LIMIT".equals(kv.get("type")))
         {
-            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty");
+            // CONTRACT 10.2: expire with tif=GTD, and only with it.
+            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty")
+                && kv.containsKey("expire") == "GTD".equals(kv.get("tif"));
         }
         final String tif = kv.getOrDefault("tif", "IOC");
-        if (kv.containsKey("price") || !("IOC".equals(tif) || "FOK".equals(tif)))
+        if (kv.containsKey("price") || kv.containsKey("expire") || !("IOC".equals(tif) || "FOK".equals(tif)))
         {
             return false;
         }
