@@ -81,6 +81,19 @@ final class CommandGenerator
 
     String next()
     {
+        final String line = untimed();
+        // With GTD in the mix, a fifth of the commands carry time= (CONTRACT 10.2), now and then an earlier one.
+        if (profile.weights()[StreamProfile.Kind.GTD.ordinal()] == 0 || line.isBlank() || line.startsWith("CONFIG")
+            || line.contains("time=") || r.nextInt(5) != 0)
+        {
+            return line;
+        }
+        clockMillis += r.nextInt(400);
+        return line + " time=" + (r.nextInt(10) == 0 ? clockMillis - r.nextInt(2000) : clockMillis);
+    }
+
+    private String untimed()
+    {
         if (r.nextInt(100) < profile.edgePercent())
         {
             return edge();
@@ -114,6 +127,8 @@ final class CommandGenerator
             case OPERATOR_CANCEL -> r.nextInt(10) < 7 ? "CANCEL_ORDER account=" + account() + " id=" + id()
                 : "CANCEL_SYMBOL symbol=" + symbolName();
             case REF_TRANSFER -> refTransfer();
+            case GTD -> gtdOrder();
+            case CLOCK -> clock();
         };
     }
 
@@ -174,6 +189,48 @@ final class CommandGenerator
         final String amount = "KZT".equals(currency) ? pick("1000", "2500.5") : pick("0.001", "0.0025");
         return verb + " account=" + (1 + r.nextInt(2)) + " currency=" + currency + " amount=" + amount
             + " ref=bank:" + r.nextInt(6) + (r.nextBoolean() ? " time=" + clockMillis : "");
+    }
+
+    /** A LIMIT GTD order expiring within a few seconds of the clock; one in ten already expired or malformed. */
+    private String gtdOrder()
+    {
+        final Market m = market();
+        final List<String> t = new ArrayList<>();
+        t.add("account=" + account());
+        t.add("id=" + id());
+        t.add("symbol=" + m.symbol());
+        t.add("side=" + side());
+        t.add("type=LIMIT");
+        t.add("price=" + price(m));
+        t.add("qty=" + qty(m));
+        // Few distinct expiries, so that several orders often fall due on one command.
+        final long expire = (clockMillis / 500 + r.nextInt(8)) * 500;
+        switch (r.nextInt(20))
+        {
+            case 0 -> t.add("tif=GTD expire=" + Math.max(0, clockMillis - r.nextInt(1000)));
+            case 1 -> t.add("tif=GTD");
+            case 2 -> t.add("expire=" + expire);
+            case 3 -> t.add("tif=GTD expire=" + pick("-1", "soon", "99999999999999999999"));
+            default -> t.add("tif=GTD expire=" + expire);
+        }
+        t.add("time=" + clockMillis);
+        stp(t);
+        return shuffled("NEW", t);
+    }
+
+    /** CLOCK: mostly forward by up to 3 s, sometimes back (no effect) or without its time (MALFORMED). */
+    private String clock()
+    {
+        return switch (r.nextInt(10))
+        {
+            case 0 -> "CLOCK";
+            case 1 -> "CLOCK time=" + Math.max(0, clockMillis - r.nextInt(3000));
+            default ->
+            {
+                clockMillis += r.nextInt(3000);
+                yield "CLOCK time=" + clockMillis;
+            }
+        };
     }
 
     /** New maker and taker rates for one instrument, 0 to 59 bps: rises, falls, and maker above taker or below. */
