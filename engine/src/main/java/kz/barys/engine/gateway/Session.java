@@ -83,6 +83,8 @@ final class Session implements CommandFiller
     // What fill() decodes: set by the I/O thread just before publishing.
     private int fillTemplate;
     private int fillOffset;
+    /** The schema version the message was sent in: an older NewOrder has no expireTime (it reads as null). */
+    private int fillVersion;
     private final NameTable symbols;
     private final NameTable currencies;
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -143,10 +145,11 @@ final class Session implements CommandFiller
     }
 
     /** Sets what the next {@link #fill} decodes: a validated message of {@code template} with its body at {@code offset}. */
-    void prepareFill(final int template, final int offset)
+    void prepareFill(final int template, final int offset, final int version)
     {
         fillTemplate = template;
         fillOffset = offset;
+        fillVersion = version;
     }
 
     @Override
@@ -157,7 +160,8 @@ final class Session implements CommandFiller
         final int offset = fillOffset;
         switch (fillTemplate)
         {
-            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset, NewOrderDecoder.BLOCK_LENGTH, NewOrderDecoder.SCHEMA_VERSION));
+            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset,
+                FrameHandler.blockLength(NewOrderDecoder.TEMPLATE_ID, fillVersion), fillVersion));
             case CancelOrderDecoder.TEMPLATE_ID ->
             {
                 cancelOrder.wrap(in, offset, CancelOrderDecoder.BLOCK_LENGTH, CancelOrderDecoder.SCHEMA_VERSION);
