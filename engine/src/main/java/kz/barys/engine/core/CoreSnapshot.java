@@ -197,7 +197,9 @@ public final class CoreSnapshot
 
     /**
      * The journaled clock and the GTD expiries (CONTRACT 10.2): {@code i64} clock, {@code u32} count, then each
-     * resting GTD order by order number as {@code i64} number, {@code i64} expiry.
+     * resting GTD order by order number as {@code i64} number, {@code i64} expiry; then the icebergs (10.3): {@code u32}
+     * count, then each resting iceberg by order number as {@code i64} number, {@code i64} display slice, {@code i64}
+     * quantity on display now.
      */
     private static int writeClock(final EngineState state, final ExpandableArrayBuffer out, final int start)
     {
@@ -221,7 +223,37 @@ public final class CoreSnapshot
             count++;
         }
         out.putInt(countAt, count);
+        final List<Order> icebergs = new ArrayList<>();
+        for (final OrderBook book : state.books)
+        {
+            collectIcebergs(book.bids(), icebergs);
+            collectIcebergs(book.asks(), icebergs);
+        }
+        icebergs.sort(Comparator.comparingLong(Order::number));
+        out.putInt(p, icebergs.size());
+        p += 4;
+        for (final Order order : icebergs)
+        {
+            out.putLong(p, order.number());
+            out.putLong(p + 8, order.displayQty());
+            out.putLong(p + 16, order.visible());
+            p += 24;
+        }
         return p;
+    }
+
+    private static void collectIcebergs(final BookSide side, final List<Order> into)
+    {
+        for (int slot = 0; slot < side.slots(); slot++)
+        {
+            for (Order order = side.slot(slot).head(); order != null; order = order.nextInLevel())
+            {
+                if (order.isIceberg())
+                {
+                    into.add(order);
+                }
+            }
+        }
     }
 
     private static void collectExpiring(final BookSide side, final List<Order> into)
@@ -240,7 +272,8 @@ public final class CoreSnapshot
 
     private static int skipClock(final DirectBuffer in, final int start)
     {
-        return start + 12 + 16 * in.getInt(start + 8);
+        final int icebergsAt = start + 12 + 16 * in.getInt(start + 8);
+        return icebergsAt + 4 + 24 * in.getInt(icebergsAt);
     }
 
     private static void readClock(final EngineState state, final List<Order> byNumber, final DirectBuffer in, final int start)
@@ -262,6 +295,40 @@ public final class CoreSnapshot
             state.expiries.add(order);
             p += 16;
         }
+        final int icebergs = in.getInt(p);
+        p += 4;
+        for (int i = 0; i < icebergs; i++)
+        {
+            final Order order = byNumber(byNumber, in.getLong(p));
+            order.displayQty(in.getLong(p + 8));
+            order.visible(in.getLong(p + 16));
+            p += 24;
+        }
+    }
+
+    /** The restored order with this number (the list is in number order). */
+    private static Order byNumber(final List<Order> byNumber, final long number)
+    {
+        int low = 0;
+        int high = byNumber.size() - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long at = byNumber.get(mid).number();
+            if (at == number)
+            {
+                return byNumber.get(mid);
+            }
+            if (at < number)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        throw new IllegalStateException("snapshot does not fit: an iceberg names no resting order");
     }
 
     /** A 64-bit digest of the state (the first 8 bytes of SHA-256 over {@link #write}'s bytes). */

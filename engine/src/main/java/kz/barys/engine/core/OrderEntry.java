@@ -75,6 +75,7 @@ final class OrderEntry
             order.markByBudget();
         }
         order.expireMillis(command.expireMillis);
+        order.displayQty(command.displayQty);
         account.addOrder(order);
 
         if (command.tif == TimeInForce.FOK && !matcher.canFillCompletely(order))
@@ -130,6 +131,10 @@ final class OrderEntry
         {
             side.reduce(order, command.qty);
             EngineState.reserveForLeaves(order);
+            if (order.isIceberg())
+            {
+                order.visible(Math.min(order.visible(), order.leaves())); // what is cut is hidden first
+            }
             replaced(order, oldId, true, sink);
             return;
         }
@@ -236,6 +241,10 @@ final class OrderEntry
         {
             state.expiries.add(order);
         }
+        if (order.isIceberg())
+        {
+            order.visible(Math.min(order.displayQty(), order.leaves()));
+        }
         if (acknowledge)
         {
             sink.accepted(
@@ -247,7 +256,8 @@ final class OrderEntry
                 order.price(),
                 order.qty(),
                 order.leaves(),
-                order.filled());
+                order.filled(),
+                order.displayQty());
         }
     }
 
@@ -286,6 +296,12 @@ final class OrderEntry
         }
         final boolean byBudget = command.quoteQty != 0;
         if (byBudget ? command.quoteQty <= 0 : command.qty <= 0 || !instrument.isOnLot(command.qty))
+        {
+            return RejectReason.INVALID_QTY;
+        }
+        // CONTRACT 10.3: a display slice is a multiple of the lot and less than the quantity (docs/semantics.md).
+        if (command.displayQty != 0
+            && (command.displayQty < 0 || !instrument.isOnLot(command.displayQty) || command.displayQty >= command.qty))
         {
             return RejectReason.INVALID_QTY;
         }

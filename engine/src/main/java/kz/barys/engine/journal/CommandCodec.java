@@ -132,6 +132,7 @@ public final class CommandCodec
             .sentLength((short)command.unknownNameLength)
             .origin(origin(command))
             .expireMillis(command.expireMillis)
+            .displayQty(command.displayQty)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
     }
@@ -153,7 +154,8 @@ public final class CommandCodec
     private static boolean onlyOrderFields(final Command command)
     {
         return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
-            && !command.fieldOverflow && command.unknownNameLength == 0 && command.expireMillis == 0;
+            && !command.fieldOverflow && command.unknownNameLength == 0 && command.expireMillis == 0
+            && command.displayQty == 0;
     }
 
     private static boolean fitsNewOrder(final Command command)
@@ -274,6 +276,8 @@ public final class CommandCodec
         command.origin = origin(in.origin());
         final long expire = in.expireMillis();
         command.expireMillis = expire == CommandDecoder.expireMillisNullValue() ? 0 : expire;
+        final long display = in.displayQty();
+        command.displayQty = display == CommandDecoder.displayQtyNullValue() ? 0 : display;
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

@@ -44,12 +44,13 @@ public final class CommandParser
     private static final int REF = 14;
     private static final int TIME = 15;
     private static final int EXPIRE = 16;
+    private static final int DISPLAY_QTY = 17;
     private static final byte[][] KEY_NAMES = {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
         Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time"),
-        Ascii.bytes("expire")};
+        Ascii.bytes("expire"), Ascii.bytes("display_qty")};
     /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
     private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
@@ -67,7 +68,8 @@ public final class CommandParser
     private static final int REF_KEY = bits(REF);
     private static final int TIME_KEY = bits(TIME);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
-    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, EXPIRE);
+    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, EXPIRE, DISPLAY_QTY);
+    private static final int DISPLAY_KEY = bits(DISPLAY_QTY);
     private static final int EXPIRE_KEY = bits(EXPIRE);
     private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
@@ -248,6 +250,9 @@ public final class CommandParser
                 command.timestampNanos = Math.max(millis, 0) * 1_000_000L;
                 return millis >= 0;
             }
+            case DISPLAY_QTY:
+                command.displayQty = parseAmount(line, offset, length, command);
+                return command.displayQty != Fixed.MALFORMED;
             case EXPIRE:
             {
                 final long millis = parseMillis(line, offset, length);
@@ -318,14 +323,17 @@ public final class CommandParser
             }
             // expire goes with tif=GTD and only with it (docs/semantics.md).
             final boolean hasExpire = (seen & EXPIRE_KEY) != 0;
-            return hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD);
+            // display_qty (an iceberg, CONTRACT 10.3) only on an order that rests: GTC or GTD.
+            final boolean restingTif = command.tif == TimeInForce.GTC || command.tif == TimeInForce.GTD;
+            return hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
+                && ((seen & DISPLAY_KEY) == 0 || restingTif);
         }
         if (command.tif == null)
         {
             command.tif = TimeInForce.IOC;
         }
         if (hasPrice || (command.tif != TimeInForce.IOC && command.tif != TimeInForce.FOK) || hasQty == hasQuoteQty
-            || (seen & EXPIRE_KEY) != 0)
+            || (seen & (EXPIRE_KEY | DISPLAY_KEY)) != 0)
         {
             return false;
         }

@@ -74,6 +74,10 @@ public final class CommandTextWriter
                     amount(line, "qty", command.qty, command);
                 }
                 line.append(" stp=").append(command.stp);
+                if (command.displayQty != 0)
+                {
+                    amount(line, "display_qty", command.displayQty, command);
+                }
             }
             case CANCEL ->
             {

@@ -42,7 +42,7 @@ public final class ReferenceModel
     private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
     private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,32}");
-    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount");
+    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount", "display_qty");
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
     public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
@@ -71,6 +71,9 @@ public final class ReferenceModel
         String stp;
         /** GTD: epoch milliseconds at which the journaled clock expires it. */
         long expire;
+        /** Iceberg (CONTRACT 10.3): its display slice (0: none) and what of it is on display. */
+        long display;
+        long visible;
 
         Order copy()
         {
@@ -87,6 +90,8 @@ public final class ReferenceModel
             o.tif = tif;
             o.stp = stp;
             o.expire = expire;
+            o.display = display;
+            o.visible = visible;
             return o;
         }
     }
@@ -396,7 +401,8 @@ public final class ReferenceModel
         {
             case "NEW" ->
             {
-                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp", "expire");
+                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp", "expire",
+                    "display_qty");
                 required = Set.of("account", "id", "symbol", "side", "type");
             }
             case "CANCEL" ->
@@ -626,6 +632,18 @@ public final class ReferenceModel
             }
             qty = toUnits(q);
         }
+        // CONTRACT 10.3: an iceberg's slice is whole lots and less than the quantity, else INVALID_QTY.
+        long display = 0;
+        if (kv.containsKey("display_qty"))
+        {
+            final BigDecimal d = new BigDecimal(kv.get("display_qty"));
+            if (!positiveWithin8Decimals(d) || toUnits(d) % inst.lot() != 0 || toUnits(d) >= qty)
+            {
+                out.add(rejected(account, id, "INVALID_QTY"));
+                return;
+            }
+            display = toUnits(d);
+        }
         if (!market)
         {
             final BigInteger notional = notional(price, qty);
@@ -788,10 +806,12 @@ public final class ReferenceModel
                     o.tif = tif;
                     o.stp = stp;
                     o.expire = expire;
+                    o.display = display;
+                    o.visible = Math.min(display, o.leaves);
                     state.book.add(o);
                     out.add("ACCEPTED account=" + account + " id=" + id + " order=" + number + " symbol=" + inst.symbol()
                         + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves)
-                        + " filled=" + fmt(t.filled));
+                        + " filled=" + fmt(t.filled) + (display > 0 ? " display_qty=" + fmt(display) : ""));
                 }
             }
             default ->
@@ -908,6 +928,7 @@ public final class ReferenceModel
             + " side=" + side(o.buy) + " filled=" + fmt(filled) + " priority=" + (keepsPriority ? "KEPT" : "LOST"));
         if (keepsPriority)
         {
+            o.visible = Math.min(o.visible, o.leaves); // an iceberg's cut comes off its hidden part first
             return;
         }
         state.book.remove(o);
@@ -930,6 +951,7 @@ public final class ReferenceModel
         {
             o.leaves = t.remaining;
             o.time = state.nextTime++;
+            o.visible = Math.min(o.display, o.leaves);
             state.book.add(o);
         }
     }
@@ -1282,7 +1304,9 @@ public final class ReferenceModel
                 continue;
             }
 
-            final long wanted = t.byBudget ? m.leaves : Math.min(t.remaining, m.leaves);
+            // An iceberg trades its slice on display, then waits its turn again (CONTRACT 10.3).
+            final long makerHas = m.display > 0 ? m.visible : m.leaves;
+            final long wanted = t.byBudget ? makerHas : Math.min(t.remaining, makerHas);
             final long qty;
             if (t.byBudget)
             {
@@ -1314,6 +1338,15 @@ public final class ReferenceModel
             if (m.leaves == 0)
             {
                 state.book.remove(m);
+            }
+            else if (m.display > 0)
+            {
+                m.visible -= qty;
+                if (m.visible == 0)
+                {
+                    m.visible = Math.min(m.display, m.leaves);
+                    m.time = state.nextTime++; // the new slice at the back of the level
+                }
             }
             if (t.byBudget)
             {
@@ -1575,7 +1608,7 @@ public final class ReferenceModel
             {
                 case "account", "id", "new_id", "trade" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
                 case "ref" -> REF.matcher(v).matches();
-                case "price", "qty", "quote_qty", "amount" -> DECIMAL.matcher(v).matches();
+                case "price", "qty", "quote_qty", "amount", "display_qty" -> DECIMAL.matcher(v).matches();
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);
                 case "tif" -> TIFS.contains(v);
@@ -1598,10 +1631,11 @@ public final class ReferenceModel
         {
             // CONTRACT 10.2: expire with tif=GTD, and only with it.
             return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty")
-                && kv.containsKey("expire") == "GTD".equals(kv.get("tif"));
+                && kv.containsKey("expire") == "GTD".equals(kv.get("tif"))
+                && (!kv.containsKey("display_qty") || Set.of("GTC", "GTD").contains(kv.getOrDefault("tif", "GTC")));
         }
         final String tif = kv.getOrDefault("tif", "IOC");
-        if (kv.containsKey("price") || kv.containsKey("expire") || !("IOC".equals(tif) || "FOK".equals(tif)))
+        if (kv.containsKey("price") || kv.containsKey("expire") || kv.containsKey("display_qty") || !("IOC".equals(tif) || "FOK".equals(tif)))
         {
             return false;
         }
