@@ -214,6 +214,7 @@ final class CommandGenerator
             default -> t.add("tif=GTD expire=" + expire);
         }
         t.add("time=" + clockMillis);
+        iceberg(t, m);
         stp(t);
         return shuffled("NEW", t);
     }
@@ -272,8 +273,39 @@ final class CommandGenerator
         }
         t.add("price=" + price(m));
         t.add("qty=" + qty(m));
+        if (profile.weights()[StreamProfile.Kind.GTD.ordinal()] > 0)
+        {
+            iceberg(t, m);
+        }
         stp(t);
         return shuffled("NEW", t);
+    }
+
+    /** With GTD in the mix, a third of the limit orders are icebergs (CONTRACT 10.3), a few with a bad slice. */
+    private void iceberg(final List<String> t, final Market m)
+    {
+        if (r.nextInt(3) != 0)
+        {
+            return;
+        }
+        final BigDecimal qty;
+        try
+        {
+            qty = new BigDecimal(t.stream().filter(s -> s.startsWith("qty=")).findFirst().orElse("qty=1").substring(4));
+        }
+        catch (final NumberFormatException notANumber)
+        {
+            return;
+        }
+        final BigDecimal lot = m.lot();
+        final long lots = qty.divide(lot, java.math.RoundingMode.DOWN).longValue();
+        t.add("display_qty=" + switch (r.nextInt(12))
+        {
+            case 0 -> plain(qty);
+            case 1 -> "0";
+            case 2 -> plain(lot.divide(BigDecimal.valueOf(2)));
+            default -> plain(lot.multiply(BigDecimal.valueOf(1 + r.nextInt((int)Math.max(1, Math.min(lots / 2, 20))))));
+        });
     }
 
     private String marketOrder()
