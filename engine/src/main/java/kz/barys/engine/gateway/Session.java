@@ -298,17 +298,22 @@ final class Session implements CommandFiller
         final long expire = order.expireTime();
         final boolean hasExpire = expire != NewOrderDecoder.expireTimeNullValue();
         command.expireMillis = Math.max(expire, 0);
+        final long display = order.displayQty().mantissa();
+        final boolean hasDisplay = display != OptionalDecimal8Decoder.mantissaNullValue();
+        command.displayQty = hasDisplay ? amount(display) : 0;
         if (command.orderType == OrderType.LIMIT)
         {
             command.tif = tif == null ? TimeInForce.GTC : tif;
+            // displayQty (an iceberg) only on an order that rests: GTC or GTD, as in the text form.
+            valid = !hasDisplay || command.tif == TimeInForce.GTC || command.tif == TimeInForce.GTD;
             // As in the text form: expireTime goes with tif=GTD and only with it, and is never negative.
-            valid = hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
+            valid &= hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
                 && (!hasExpire || expire >= 0);
         }
         else
         {
             command.tif = tif == null ? TimeInForce.IOC : tif;
-            valid = !hasPrice && !hasExpire && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK)
+            valid = !hasPrice && !hasExpire && !hasDisplay && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK)
                 && hasQty != hasQuoteQty
                 && (!hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK));
         }

@@ -47,7 +47,8 @@ public final class CommandSender
                 WireCodes.wire(command.orderType), WireCodes.wire(command.tif), WireCodes.wire(command.stp),
                 command.price, command.qty, command.quoteQty,
                 command.tif == kz.barys.engine.command.TimeInForce.GTD ? command.expireMillis
-                    : kz.barys.engine.gateway.sbe.NewOrderEncoder.expireTimeNullValue());
+                    : kz.barys.engine.gateway.sbe.NewOrderEncoder.expireTimeNullValue(),
+                command.displayQty);
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
             case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));

@@ -34,6 +34,7 @@ final class Frames
         order.price().mantissa(PRICE);
         order.orderQty().mantissa(100_000L);
         order.quoteQty().mantissa(Long.MIN_VALUE);
+        order.displayQty().mantissa(Long.MIN_VALUE);
         return bytes;
     }
 
