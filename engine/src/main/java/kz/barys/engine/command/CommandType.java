@@ -11,7 +11,9 @@ public enum CommandType
     /** Operator verbs (CONTRACT 9.6): one order, every resting order of a symbol, a trade reversed. */
     CANCEL_ORDER, CANCEL_SYMBOL, BUST,
     /** Queries (CONTRACT 10.4): answered in sequence, changing nothing. */
-    ORDER_STATUS, OPEN_ORDERS, BALANCES;
+    ORDER_STATUS, OPEN_ORDERS, BALANCES,
+    /** CONTRACT 10.2: moves the journaled clock forward and nothing else (what an idle engine journals). */
+    CLOCK;
 
     /**
      * Whether this is a query: sequenced and journaled as the audit trail of who asked, but its answers are not

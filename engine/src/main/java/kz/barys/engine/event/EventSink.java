@@ -21,6 +21,18 @@ public interface EventSink
         long account, long id, long order, Instrument instrument, Side side, long price, long qty, long leaves, long filled);
 
     /**
+     * As {@link #accepted(long, long, long, Instrument, Side, long, long, long, long)}, with an iceberg's display slice
+     * (CONTRACT 10.3; 0: not an iceberg): of what rests, {@code min(displayQty, leaves)} is on display. The core calls
+     * this one; sinks that show the book or write the event override it.
+     */
+    default void accepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final long qty, final long leaves, final long filled, final long displayQty)
+    {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled);
+    }
+
+    /**
      * A fill at the maker's price. {@code makerOrder}/{@code takerOrder} are engine order numbers; each side's
      * leaves and cumulative filled quantity are as after this fill (leaves 0: that order is done, except a MARKET
      * BUY by quote_qty, which has no quantity and always reports leaves 0).

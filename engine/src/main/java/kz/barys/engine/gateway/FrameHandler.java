@@ -166,7 +166,7 @@ final class FrameHandler
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNSUPPORTED_VERSION, "version " + header.version());
         }
-        final int expectedBlock = blockLength(template);
+        final int expectedBlock = blockLength(template, header.version());
         if (expectedBlock < 0)
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNKNOWN_TEMPLATE, "template " + template);
@@ -242,7 +242,7 @@ final class FrameHandler
                 return true;
             }
         }
-        session.prepareFill(template, body);
+        session.prepareFill(template, body, header.version());
         if (!agent.sessionEventsPublished() || !agent.publisher().tryPublish(session))
         {
             agent.block(session); // ring full: the frame stays and is retried
@@ -361,6 +361,15 @@ final class FrameHandler
     {
         agent.refuseLogon(session, refusal, user, why);
         return false;
+    }
+
+    /** NewOrder before schema version 4 (CONTRACT 10 added its expireTime): the block ended where expireTime starts. */
+    static final int NEW_ORDER_V3_BLOCK_LENGTH = NewOrderDecoder.expireTimeEncodingOffset();
+
+    /** As {@link #blockLength(int)}, for a request of schema {@code version}: an older NewOrder is shorter. */
+    static int blockLength(final int template, final int version)
+    {
+        return template == NewOrderDecoder.TEMPLATE_ID && version < 4 ? NEW_ORDER_V3_BLOCK_LENGTH : blockLength(template);
     }
 
     /** The block length of each template a client may send; -1 for templates it may not. */

@@ -172,7 +172,8 @@ public final class EventDecoder
     private void accepted(final AcceptedDecoder event, final EventSink sink)
     {
         sink.accepted(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
-            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled());
+            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled(),
+            event.displayQty() == AcceptedDecoder.displayQtyNullValue() ? 0 : event.displayQty());
     }
 
     private void trade(final TradeDecoder event, final EventSink sink)

@@ -122,6 +122,14 @@ public final class EventEncoder implements EventSink
         final long account, final long id, final long order, final Instrument instrument, final Side side,
         final long price, final long qty, final long leaves, final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    @Override
+    public void accepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final long qty, final long leaves, final long filled, final long displayQty)
+    {
         accepted.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
@@ -131,7 +139,8 @@ public final class EventEncoder implements EventSink
             .leaves(leaves)
             .filled(filled)
             .instrument(instrument.index())
-            .side(EnumsToJournal.side(side));
+            .side(EnumsToJournal.side(side))
+            .displayQty(displayQty);
         position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
     }
 

@@ -42,6 +42,7 @@ public final class TextEventWriter implements EventSink
     private static final byte[] TRADE_BUSTED = Ascii.bytes("TRADE_BUSTED");
     private static final byte[] DUPLICATE = Ascii.bytes(" duplicate=true");
     private static final byte[] BOOK = Ascii.bytes("BOOK");
+    private static final byte[] DISPLAY_QTY = Ascii.bytes(" display_qty=");
     private static final byte[] BALANCE = Ascii.bytes("BALANCE");
     private static final byte[] ORDER_LINE = Ascii.bytes("ORDER");
     private static final byte[] END_OF_ORDERS = Ascii.bytes("END_OF_ORDERS");
@@ -140,6 +141,22 @@ public final class TextEventWriter implements EventSink
         final long leaves,
         final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    @Override
+    public void accepted(
+        final long account,
+        final long id,
+        final long order,
+        final Instrument instrument,
+        final Side side,
+        final long price,
+        final long qty,
+        final long leaves,
+        final long filled,
+        final long displayQty)
+    {
         word(ACCEPTED);
         integer(ACCOUNT, account);
         integer(ID, id);
@@ -150,6 +167,10 @@ public final class TextEventWriter implements EventSink
         decimal(QTY, qty);
         decimal(LEAVES, leaves);
         decimal(FILLED, filled);
+        if (displayQty != 0)
+        {
+            decimal(DISPLAY_QTY, displayQty); // an iceberg only (CONTRACT 10.3): other lines stay as they were
+        }
         endLine();
     }
 

@@ -125,10 +125,10 @@ class JournalRoundTripTest
             }
         }
         assertThat(printed).containsExactly(
-            "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT tif=GTC price=5 qty=1 stp=CANCEL_TAKER",
-            "WITHDRAW account=1 currency=SHIB amount=5",
-            "HALT symbol=ABCDEFGHIJKLMNOP...",
-            "CANCEL_ALL account=1 symbol=X");
+            "NEW account=1 id=2 symbol=DOGE-KZT side=BUY type=LIMIT tif=GTC price=5 qty=1 stp=CANCEL_TAKER time=1700000000123",
+            "WITHDRAW account=1 currency=SHIB amount=5 time=1700000000123",
+            "HALT symbol=ABCDEFGHIJKLMNOP... time=1700000000123",
+            "CANCEL_ALL account=1 symbol=X time=1700000000123");
     }
 
     @Test

@@ -39,7 +39,11 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         /** A DEPOSIT or WITHDRAW with a ref from a small set, the journaled time moving by days (CONTRACT 9.7). */
         REF_TRANSFER,
         /** ORDER_STATUS, OPEN_ORDERS [symbol] or BALANCES (CONTRACT 10.4): the answers are compared with the model's. */
-        QUERY
+        QUERY,
+        /** A LIMIT {@code tif=GTD} order expiring soon, sometimes already expired (CONTRACT 10.2). */
+        GTD,
+        /** {@code CLOCK time=}, mostly forward, sometimes back or without its time (CONTRACT 10.2). */
+        CLOCK
     }
 
     /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
@@ -109,9 +113,18 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile BUSTS = new StreamProfile("busts", FEE_CONFIG + "\nengine.bust_window=50\n", 3, 40, 25, 2,
         WITH_BUSTS);
 
+    //                                    LIM  MKT  CXL  REP  DEP  WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF QRY GTD CLK
+    private static final int[] WITH_GTD = {300, 100, 60, 100, 60, 30, 15, 3, 15, 3, 10, 30, 5, 10, 0, 0, 0, 0, 0, 0, 250, 60};
+
+    /**
+     * GTD orders on the journaled clock (CONTRACT 10.2): expiries on later commands and CLOCK lines, several falling
+     * due on one command, INVALID_EXPIRY, and {@code time=} on a fifth of all lines, sometimes going back.
+     */
+    static final StreamProfile GTD_ICEBERG = new StreamProfile("gtd-iceberg", FEE_CONFIG, 4, 100, 20, 0, WITH_GTD);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS, BUSTS);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG);
 
     StreamProfile
     {

@@ -69,8 +69,9 @@ class ControlsRecoveryTest
             assertThat(referencePrice(withSnapshot.core(), instrument)).isEqualTo(replay.core().referencePrice(instrument));
             assertThat(referencePrice(journalOnly.core(), instrument)).isEqualTo(replay.core().referencePrice(instrument));
         }
-        assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()))
-            .isEqualTo(CoreSnapshot.digest(replay.core()));
+        assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
+        // The replay ran without the engine's times, so its clock (in the digest) differs; its books and balances not.
+        assertThat(dump(withSnapshot.core())).isEqualTo(dump(replay.core()));
     }
 
     @Test
@@ -101,6 +102,13 @@ class ControlsRecoveryTest
             }
         }
         return lines;
+    }
+
+    private static String dump(final MatchingCore core)
+    {
+        final kz.barys.engine.text.TextEventWriter writer = new kz.barys.engine.text.TextEventWriter(CONFIG);
+        kz.barys.engine.text.StateDump.write(core, writer);
+        return writer.drainToString();
     }
 
     private static long referencePrice(final MatchingCore core, final Instrument instrument)

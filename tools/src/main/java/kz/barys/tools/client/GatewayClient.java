@@ -274,16 +274,30 @@ public final class GatewayClient implements AutoCloseable
     public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
         final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty)
     {
+        return newOrder(account, clOrdId, symbol16, side, type, tif, stp, price, qty, quoteQty,
+            NewOrderEncoder.expireTimeNullValue(), 0);
+    }
+
+    /**
+     * As above, with a GTD order's expiry in epoch milliseconds (CONTRACT 10.2); {@code NewOrderEncoder.expireTimeNullValue()}:
+     * none (what any other order must send); and an iceberg's display slice (10.3), 0 for none.
+     */
+    public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
+        final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty, final long expireTime,
+        final long displayQty)
+    {
         final int position = reserve(Framing.HEADER_LENGTH + NewOrderEncoder.BLOCK_LENGTH);
         final long seqNum = nextSeqNum++;
         newOrder.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
             .seqNum(seqNum).account(account).clOrdId(clOrdId).putSymbol(symbol16, 0)
             .side(side).ordType(type)
             .timeInForce(tif == null ? TimeInForce.NULL_VAL : tif)
-            .stp(stp == null ? StpMode.NULL_VAL : stp);
+            .stp(stp == null ? StpMode.NULL_VAL : stp)
+            .expireTime(expireTime);
         optional(newOrder.price(), price);
         optional(newOrder.orderQty(), qty);
         optional(newOrder.quoteQty(), quoteQty);
+        optional(newOrder.displayQty(), displayQty);
         return seqNum;
     }
 
