@@ -224,9 +224,11 @@ final class Matcher
         final boolean takerBuys = taker.side() == Side.BUY;
         final Account buyer = takerBuys ? taker.owner() : maker.owner();
         final Account seller = takerBuys ? maker.owner() : taker.owner();
+        // Debits before credits: in a self-trade (stp=NONE) buyer and seller are one account, and crediting its
+        // base before debiting it could pass the largest balance on the way although the net change is zero.
         buyer.debit(quote, notional + (takerBuys ? takerFee : makerFee));
-        buyer.credit(base, qty);
         seller.debit(base, qty);
+        buyer.credit(base, qty);
         seller.credit(quote, notional - (takerBuys ? makerFee : takerFee));
         state.credited(buyer, base);
         state.credited(seller, quote);

@@ -1420,9 +1420,10 @@ public final class ReferenceModel
             final long takerFee = fee(BigInteger.valueOf(notional), inst.takerBps()).longValueExact();
             final long buyer = t.buy ? t.account : m.account;
             final long seller = t.buy ? m.account : t.account;
+            // Debits first (docs/semantics.md 15): a self-trade's own base leaves before it comes back.
             addTotal(buyer, inst.quote(), -(notional + (t.buy ? takerFee : makerFee)));
-            addTotal(buyer, inst.base(), qty);
             addTotal(seller, inst.base(), -qty);
+            addTotal(buyer, inst.base(), qty);
             addTotal(seller, inst.quote(), notional - (t.buy ? makerFee : takerFee));
             m.leaves -= qty;
             if (m.leaves == 0)
