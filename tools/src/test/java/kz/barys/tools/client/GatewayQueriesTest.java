@@ -274,7 +274,9 @@ class GatewayQueriesTest
                     .contains("END_OF_BALANCES account=1 count=0");
                 assertThat(calmAnswers).as("the calm session had every answer").isPositive();
                 assertThat(calm.send("BALANCES account=2")).containsExactly("END_OF_BALANCES account=2 count=0");
-                assertThat(engine.gateway.counters().messagesThrottled()).isEqualTo(flooder.businessRejects.size() + 1);
+                // Every reject read was counted, and the message that logged it out; messages still in flight when
+                // the gateway closed the session may be counted without an answer the client could read.
+                assertThat(engine.gateway.counters().messagesThrottled()).isGreaterThanOrEqualTo(flooder.businessRejects.size() + 1);
             }
         }
     }
