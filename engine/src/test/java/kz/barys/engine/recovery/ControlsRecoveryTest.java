@@ -71,7 +71,7 @@ class ControlsRecoveryTest
         }
         assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
         // The replay ran without the engine's times, so its clock (in the digest) differs; its books and balances not.
-        assertThat(dump(withSnapshot.core())).isEqualTo(dump(replay.core()));
+        assertThat(JournalText.dump(withSnapshot.core(), CONFIG)).isEqualTo(JournalText.dump(replay.core(), CONFIG));
     }
 
     @Test
@@ -102,13 +102,6 @@ class ControlsRecoveryTest
             }
         }
         return lines;
-    }
-
-    private static String dump(final MatchingCore core)
-    {
-        final kz.barys.engine.text.TextEventWriter writer = new kz.barys.engine.text.TextEventWriter(CONFIG);
-        kz.barys.engine.text.StateDump.write(core, writer);
-        return writer.drainToString();
     }
 
     private static long referencePrice(final MatchingCore core, final Instrument instrument)

@@ -57,13 +57,13 @@ class IdleClockTest
             }
             assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(expire);
             engine.close();
-            live = dump(engine);
+            live = JournalText.dump(engine.core(), CONFIG);
             liveDigest = CoreSnapshot.digest(engine.core());
         }
 
         final List<String> commands = new ArrayList<>();
         final ByteArrayOutputStream events = new ByteArrayOutputStream();
-        readJournal(commands, events);
+        JournalText.read(data, CONFIG, commands, events);
         assertThat(commands).hasSize(4);
         assertThat(commands.get(3)).startsWith("CLOCK time=");
         final long clockTime = Long.parseLong(commands.get(3).substring("CLOCK time=".length()));
@@ -89,32 +89,5 @@ class IdleClockTest
                 assertThat(recovered.core().nextExpiryMillis()).isEqualTo(Long.MAX_VALUE);
             }
         }
-    }
-
-    private void readJournal(final List<String> commands, final ByteArrayOutputStream events)
-    {
-        final CommandTextWriter writer = new CommandTextWriter(CONFIG);
-        final TextEventWriter text = new TextEventWriter(CONFIG, events);
-        final EventDecoder decoder = new EventDecoder(CONFIG);
-        try (SingleChronicleQueue queue = Journal.open(data, true))
-        {
-            final JournalReader reader = new JournalReader(queue);
-            while (reader.next((index, command, bytes, offset, length) ->
-            {
-                commands.add(writer.write(command));
-                decoder.decode(bytes, offset, length, text);
-            }) == JournalReader.Result.DOCUMENT)
-            {
-                // visiting does the work
-            }
-        }
-        text.flush();
-    }
-
-    private static String dump(final Engine engine)
-    {
-        final TextEventWriter writer = new TextEventWriter(CONFIG);
-        StateDump.write(engine.core(), writer);
-        return writer.drainToString();
     }
 }

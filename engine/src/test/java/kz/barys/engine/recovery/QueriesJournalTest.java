@@ -88,7 +88,7 @@ class QueriesJournalTest
             final Recovery.Result recovered = Recovery.recover(data, queue, CONFIG, 1 << 16, false, Optional.empty());
             assertThat(recovered.commandsReplayed()).isEqualTo(commands.size());
             // The replay ran without the engine's times, so its clock (in the digest) differs; its books and balances not.
-            assertThat(dump(recovered.core())).isEqualTo(dump(replay.core()));
+            assertThat(JournalText.dump(recovered.core(), CONFIG)).isEqualTo(JournalText.dump(replay.core(), CONFIG));
         }
     }
 
@@ -111,12 +111,5 @@ class QueriesJournalTest
             asked.apply("OPEN_ORDERS account=" + account + " symbol=BTC-KZT");
         }
         assertThat(CoreSnapshot.digest(asked.core())).isEqualTo(before).isEqualTo(CoreSnapshot.digest(notAsked.core()));
-    }
-
-    private static String dump(final kz.barys.engine.core.MatchingCore core)
-    {
-        final kz.barys.engine.text.TextEventWriter writer = new kz.barys.engine.text.TextEventWriter(CONFIG);
-        kz.barys.engine.text.StateDump.write(core, writer);
-        return writer.drainToString();
     }
 }
