@@ -22,7 +22,7 @@ final class CommandLines
     private final CommandParser parser;
     private final TextEventWriter writer;
     private final CommandExecutor executor;
-    private final Command command = new Command();
+    private final ParsedLine sequential = new ParsedLine();
     private long number;
     /** The journaled time of the command before (CONTRACT 10.2): a command without time=, or with an earlier one, has it. */
     private long lastTimeNanos;
@@ -50,30 +50,68 @@ final class CommandLines
      */
     void run(final byte[] bytes, final int offset, final int length)
     {
-        number++;
+        final ParsedLine line = sequential;
+        parse(bytes, offset, length, line);
+        execute(line);
+        if (line.configLine != null)
+        {
+            parserFollowsMarkets();
+        }
+    }
+
+    /**
+     * The parsing half of {@link #run}: numbers the line and parses it into {@code into}, without the core. {@link
+     * ReplayPipeline} runs it on its own thread, ahead of {@link #execute}; after a {@code CONFIG} line it must wait
+     * for that line's {@link #execute} before parsing on ({@link #parserFollowsMarkets}).
+     */
+    void parse(final byte[] bytes, final int offset, final int length, final ParsedLine into)
+    {
+        into.number = ++number;
+        into.configLine = null;
+        into.hasCommand = false;
         if (MarketsLine.is(bytes, offset, length))
         {
-            changeMarkets(new String(bytes, offset, length, StandardCharsets.US_ASCII));
+            into.configLine = new String(bytes, offset, length, StandardCharsets.US_ASCII);
         }
-        else if (parser.parse(bytes, offset, length, command))
+        else if (parser.parse(bytes, offset, length, into.command))
         {
+            final Command command = into.command;
             lastTimeNanos = Math.max(lastTimeNanos, command.timestampNanos);
             command.timestampNanos = lastTimeNanos;
+            into.hasCommand = true;
+        }
+    }
+
+    /** The core's half of {@link #run}: a parsed line's command through the core, or its markets change. */
+    void execute(final ParsedLine line)
+    {
+        if (line.configLine != null)
+        {
+            changeMarkets(line.configLine, line.number);
+        }
+        else if (line.hasCommand)
+        {
             writer.beginCommand();
             try
             {
-                executor.execute(command, writer);
+                executor.execute(line.command, writer);
             }
             catch (final CommandFailedException failure)
             {
                 writer.discardCommand();
-                throw failure.at("line " + number);
+                throw failure.at("line " + line.number);
             }
             writer.endCommand();
         }
     }
 
-    private void changeMarkets(final String line)
+    /** The parser reads the markets the core runs under (after a {@code CONFIG} line's {@link #execute}). */
+    void parserFollowsMarkets()
+    {
+        parser.markets(core.config());
+    }
+
+    private void changeMarkets(final String line, final long lineNumber)
     {
         final EngineConfig after;
         try
@@ -87,9 +125,19 @@ final class CommandLines
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("line " + number + ": " + ex.getMessage(), ex);
+            throw new IllegalArgumentException("line " + lineNumber + ": " + ex.getMessage(), ex);
         }
-        parser.markets(after);
         writer.markets(after);
+    }
+
+    /** One line between {@link #parse} and {@link #execute}: a command, a {@code CONFIG} line, or nothing. */
+    static final class ParsedLine
+    {
+        final Command command = new Command();
+        long number;
+        /** The {@code CONFIG} line, or null. */
+        String configLine;
+        /** Whether {@link #command} holds a command (false for a blank or comment line). */
+        boolean hasCommand;
     }
 }

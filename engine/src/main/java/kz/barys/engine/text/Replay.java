@@ -14,8 +14,9 @@ import kz.barys.engine.pipeline.CommandFailedException;
 
 /**
  * Runs a command file through a fresh matching core: every line's events in order, then (optionally) the state
- * dump. Streams bytes both ways and reuses one {@link Command}, so its cost is the parsing, the matching and the
- * writing, nothing else. Deterministic: the same input gives byte-identical output.
+ * dump. Streams bytes both ways, parsing on the caller's thread and matching on a second one ({@link ReplayPipeline})
+ * into preallocated lines, so its cost is the parsing, the matching and the writing, nothing else. Deterministic: the
+ * same input gives byte-identical output.
  */
 public final class Replay
 {
@@ -46,39 +47,24 @@ public final class Replay
     {
         final MatchingCore core = new MatchingCore(config);
         final TextEventWriter writer = new TextEventWriter(config, out);
-        final CommandLines lines = new CommandLines(core, writer, around);
+        final ReplayPipeline pipeline = new ReplayPipeline(new CommandLines(core, writer, around));
         try
         {
-            byte[] buffer = new byte[CHUNK];
-            int filled = 0;
-            int read;
-            while ((read = in.read(buffer, filled, buffer.length - filled)) != -1)
-            {
-                filled += read;
-                int lineStart = 0;
-                for (int i = filled - read; i < filled; i++)
-                {
-                    if (buffer[i] == '\n')
-                    {
-                        lines.run(buffer, lineStart, i - lineStart);
-                        lineStart = i + 1;
-                    }
-                }
-                filled -= lineStart;
-                System.arraycopy(buffer, lineStart, buffer, 0, filled);
-                if (filled == buffer.length)
-                {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
-                }
-            }
-            if (filled > 0)
-            {
-                lines.run(buffer, 0, filled); // last line without a newline
-            }
+            readLines(in, pipeline);
         }
         catch (final IOException ex)
         {
+            pipeline.stop();
             throw new UncheckedIOException(ex);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            pipeline.stop();
+            throw ex;
+        }
+        try
+        {
+            pipeline.finish();
         }
         catch (final IllegalArgumentException | CommandFailedException stop)
         {
@@ -90,5 +76,54 @@ public final class Replay
             StateDump.write(core, writer);
         }
         writer.flush();
+    }
+
+    /** Splits {@code in} into lines for the pipeline until the input ends or the core has stopped. */
+    private static void readLines(final InputStream in, final ReplayPipeline pipeline) throws IOException
+    {
+        byte[] buffer = new byte[CHUNK];
+        int filled = 0;
+        int read;
+        while ((read = in.read(buffer, filled, buffer.length - filled)) != -1)
+        {
+            filled += read;
+            final int lineStart = offerLines(buffer, filled - read, filled, pipeline);
+            if (lineStart < 0)
+            {
+                return; // the core stopped: finish() says why
+            }
+            filled -= lineStart;
+            System.arraycopy(buffer, lineStart, buffer, 0, filled);
+            if (filled == buffer.length)
+            {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+            }
+        }
+        if (filled > 0)
+        {
+            pipeline.offer(buffer, 0, filled); // last line without a newline
+        }
+    }
+
+    /**
+     * Offers the whole lines of {@code buffer[0, filled)} whose newline is at or after {@code from}; returns where
+     * the unfinished last line starts, or -1 if the core stopped. (A method of its own so that the JIT compiles the
+     * scan as a loop of an ordinary method, not by on-stack replacement of one long call.)
+     */
+    private static int offerLines(final byte[] buffer, final int from, final int filled, final ReplayPipeline pipeline)
+    {
+        int lineStart = 0;
+        for (int i = from; i < filled; i++)
+        {
+            if (buffer[i] == '\n')
+            {
+                if (!pipeline.offer(buffer, lineStart, i - lineStart))
+                {
+                    return -1;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return lineStart;
     }
 }

@@ -58,6 +58,43 @@ class ReplayStopTest
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("DEPOSITED account=1 currency=KZT amount=5\n");
     }
 
+    @Test
+    void aLineThatStopsTheReplayEndsItAlthoughMoreLinesFollowThanTheParserRunsAhead()
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("DEPOSIT account=1 currency=KZT amount=5");
+        lines.add("CONFIG no.such.key=1");
+        for (int i = 0; i < 50_000; i++)
+        {
+            lines.add("DEPOSIT account=2 currency=KZT amount=1");
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Replay.run(input(lines), out, true, CONFIG))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("line 2: ");
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("DEPOSITED account=1 currency=KZT amount=5\n");
+    }
+
+    @Test
+    void aCommandTheCoreFailsOnEndsTheReplayAlthoughMoreLinesFollowThanTheParserRunsAhead()
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("DEPOSIT account=1 currency=BTC amount=1");
+        lines.add("DEPOSIT account=2 currency=KZT amount=100000000");
+        lines.add("NEW account=1 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=30000000 qty=0.0001");
+        lines.add("NEW account=2 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=30000000 qty=0.0001");
+        for (int i = 0; i < 50_000; i++)
+        {
+            lines.add("DEPOSIT account=3 currency=KZT amount=1");
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Replay.run(input(lines), out, false, CONFIG,
+            MidMatchFault.afterTrades(0, command -> command.type == CommandType.NEW && command.account == 2)))
+            .isInstanceOf(CommandFailedException.class)
+            .hasMessageStartingWith("the core failed on line 4: ");
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(replay(lines.subList(0, 3)));
+    }
+
     private static String replay(final List<String> lines)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
