@@ -20,6 +20,8 @@ public final class Fixed
     public static final long TOO_PRECISE = Long.MIN_VALUE + 2;
 
     private static final long[] POW10 = new long[19];
+    /** "00", "01", ... "99" back to back: two digits per division by 100 when writing. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static
     {
@@ -27,6 +29,11 @@ public final class Fixed
         for (int i = 1; i < POW10.length; i++)
         {
             POW10[i] = POW10[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
         }
     }
 
@@ -152,23 +159,19 @@ public final class Fixed
             v = -v;
         }
         final long intPart = v / SCALE;
-        long fraction = v % SCALE;
+        final int fraction = (int)(v - intPart * SCALE);
         pos = writeUnsigned(intPart, out, pos);
         if (fraction != 0)
         {
-            out[pos++] = '.';
-            int digits = DECIMALS;
-            while (fraction % 10 == 0)
+            out[pos] = '.';
+            final int end = pos + 1 + DECIMALS;
+            writeDigitsBackwards(fraction, out, end, pos + 1);
+            int last = end - 1;
+            while (out[last] == '0')
             {
-                fraction /= 10;
-                digits--;
+                last--; // no trailing zeros: the fraction is not 0, so a non-zero digit stops it
             }
-            for (int d = digits - 1; d >= 0; d--)
-            {
-                out[pos + d] = (byte)('0' + fraction % 10);
-                fraction /= 10;
-            }
-            pos += digits;
+            pos = last + 1;
         }
         return pos;
     }
@@ -184,25 +187,50 @@ public final class Fixed
     /** Writes a non-negative integer in decimal; returns the new offset. */
     public static int writeUnsigned(final long value, final byte[] out, final int offset)
     {
-        if (value == 0)
-        {
-            out[offset] = '0';
-            return offset + 1;
-        }
-        int digits = 0;
+        final int end = offset + digits(value);
         long v = value;
-        while (v != 0)
+        int pos = end;
+        while (v >= Integer.MAX_VALUE)
         {
-            v /= 10;
-            digits++;
+            final long quotient = v / 100;
+            pos = writePair((int)(v - quotient * 100), out, pos);
+            v = quotient;
         }
-        v = value;
-        for (int d = offset + digits - 1; d >= offset; d--)
+        writeDigitsBackwards((int)v, out, pos, offset);
+        return end;
+    }
+
+    /** Number of decimal digits of a non-negative {@code value} (1 for 0), by comparisons, not divisions. */
+    static int digits(final long value)
+    {
+        final int log2 = 63 - Long.numberOfLeadingZeros(value | 1);
+        final int estimate = (log2 * 1233) >>> 12; // 1233 / 4096 just under log10(2): floor(log10(value)) or one less
+        return estimate < 18 && value >= POW10[estimate + 1] ? estimate + 2 : estimate + 1;
+    }
+
+    /** Writes the non-negative int {@code value} as the digits of {@code out[from, end)}, zero-padded on the left. */
+    private static void writeDigitsBackwards(final int value, final byte[] out, final int end, final int from)
+    {
+        int v = value;
+        int pos = end;
+        while (pos - from >= 2)
         {
-            out[d] = (byte)('0' + v % 10);
-            v /= 10;
+            final int quotient = v / 100;
+            pos = writePair(v - quotient * 100, out, pos);
+            v = quotient;
         }
-        return offset + digits;
+        if (pos > from)
+        {
+            out[--pos] = (byte)('0' + v % 10);
+        }
+    }
+
+    /** Writes the two digits of {@code pair} (0-99) just before {@code end}; returns where they start. */
+    private static int writePair(final int pair, final byte[] out, final int end)
+    {
+        out[end - 1] = DIGIT_PAIRS[2 * pair + 1];
+        out[end - 2] = DIGIT_PAIRS[2 * pair];
+        return end - 2;
     }
 
     /** Number of decimal places needed to write {@code value} exactly (0 to 8). */

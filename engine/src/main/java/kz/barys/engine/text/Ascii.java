@@ -30,19 +30,6 @@ final class Ascii
         return true;
     }
 
-    /** Index of the word in {@code words} equal to the text, or -1. */
-    static int indexOf(final byte[] text, final int offset, final int length, final byte[][] words)
-    {
-        for (int i = 0; i < words.length; i++)
-        {
-            if (equals(text, offset, length, words[i]))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     static byte[][] names(final Enum<?>[] values)
     {
         final byte[][] names = new byte[values.length][];

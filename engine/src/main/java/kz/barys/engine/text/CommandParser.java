@@ -25,7 +25,7 @@ public final class CommandParser
         CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT,
         CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST,
         CommandType.ORDER_STATUS, CommandType.OPEN_ORDERS, CommandType.BALANCES, CommandType.CLOCK};
-    private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
+    private static final AsciiWords VERB_NAMES = new AsciiWords(Ascii.names(VERBS));
 
     private static final int ACCOUNT = 0;
     private static final int ID = 1;
@@ -45,12 +45,12 @@ public final class CommandParser
     private static final int TIME = 15;
     private static final int EXPIRE = 16;
     private static final int DISPLAY_QTY = 17;
-    private static final byte[][] KEY_NAMES = {
+    private static final AsciiWords KEY_NAMES = new AsciiWords(new byte[][] {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
         Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time"),
-        Ascii.bytes("expire"), Ascii.bytes("display_qty")};
+        Ascii.bytes("expire"), Ascii.bytes("display_qty")});
     /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
     private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
@@ -59,10 +59,10 @@ public final class CommandParser
     private static final OrderType[] ORDER_TYPE_VALUES = OrderType.values();
     private static final TimeInForce[] TIF_VALUES = TimeInForce.values();
     private static final StpMode[] STP_VALUES = StpMode.values();
-    private static final byte[][] SIDES = Ascii.names(SIDE_VALUES);
-    private static final byte[][] ORDER_TYPES = Ascii.names(ORDER_TYPE_VALUES);
-    private static final byte[][] TIFS = Ascii.names(TIF_VALUES);
-    private static final byte[][] STP_MODES = Ascii.names(STP_VALUES);
+    private static final AsciiWords SIDES = new AsciiWords(Ascii.names(SIDE_VALUES));
+    private static final AsciiWords ORDER_TYPES = new AsciiWords(Ascii.names(ORDER_TYPE_VALUES));
+    private static final AsciiWords TIFS = new AsciiWords(Ascii.names(TIF_VALUES));
+    private static final AsciiWords STP_MODES = new AsciiWords(Ascii.names(STP_VALUES));
 
     private static final int TRANSFER_KEYS = bits(ACCOUNT, CURRENCY, AMOUNT);
     private static final int REF_KEY = bits(REF);
@@ -80,8 +80,8 @@ public final class CommandParser
     private static final int QTY_KEY = bits(QTY);
     private static final int QUOTE_QTY_KEY = bits(QUOTE_QTY);
 
-    private byte[][] symbols;
-    private byte[][] currencies;
+    private AsciiWords symbols;
+    private AsciiWords currencies;
 
     public CommandParser(final EngineConfig config)
     {
@@ -91,16 +91,18 @@ public final class CommandParser
     /** Parses symbols and currencies of {@code config} from now on (the markets changed). */
     public void markets(final EngineConfig config)
     {
-        symbols = new byte[config.instruments().size()][];
+        final byte[][] symbolNames = new byte[config.instruments().size()][];
         for (final Instrument instrument : config.instruments())
         {
-            symbols[instrument.index()] = Ascii.bytes(instrument.symbol());
+            symbolNames[instrument.index()] = Ascii.bytes(instrument.symbol());
         }
-        currencies = new byte[config.currencies().size()][];
+        symbols = new AsciiWords(symbolNames);
+        final byte[][] currencyCodes = new byte[config.currencies().size()][];
         for (final Currency currency : config.currencies())
         {
-            currencies[currency.index()] = Ascii.bytes(currency.code());
+            currencyCodes[currency.index()] = Ascii.bytes(currency.code());
         }
+        currencies = new AsciiWords(currencyCodes);
     }
 
     /**
@@ -125,7 +127,7 @@ public final class CommandParser
         }
         command.reset();
         int tokenEnd = tokenEnd(line, pos, end);
-        final int verb = Ascii.indexOf(line, pos, tokenEnd - pos, VERB_NAMES);
+        final int verb = VERB_NAMES.indexOf(line, pos, tokenEnd - pos);
         boolean malformed = verb < 0;
         final CommandType type = malformed ? CommandType.MALFORMED : VERBS[verb];
         command.type = type;
@@ -148,7 +150,7 @@ public final class CommandParser
                     break;
                 }
             }
-            final int key = equals < 0 ? -1 : Ascii.indexOf(line, pos, equals - pos, KEY_NAMES);
+            final int key = equals < 0 ? -1 : KEY_NAMES.indexOf(line, pos, equals - pos);
             if (key < 0 || (seen & (1 << key)) != 0 || equals + 1 == tokenEnd)
             {
                 malformed = true;
@@ -215,19 +217,19 @@ public final class CommandParser
                 return command.quoteQty != Fixed.MALFORMED;
             case SIDE:
             {
-                final int index = Ascii.indexOf(line, offset, length, SIDES);
+                final int index = SIDES.indexOf(line, offset, length);
                 command.side = index < 0 ? null : SIDE_VALUES[index];
                 return index >= 0;
             }
             case TYPE:
             {
-                final int index = Ascii.indexOf(line, offset, length, ORDER_TYPES);
+                final int index = ORDER_TYPES.indexOf(line, offset, length);
                 command.orderType = index < 0 ? null : ORDER_TYPE_VALUES[index];
                 return index >= 0;
             }
             case TIF:
             {
-                final int index = Ascii.indexOf(line, offset, length, TIFS);
+                final int index = TIFS.indexOf(line, offset, length);
                 command.tif = index < 0 ? null : TIF_VALUES[index];
                 return index >= 0;
             }
@@ -261,7 +263,7 @@ public final class CommandParser
             }
             case STP:
             {
-                final int index = Ascii.indexOf(line, offset, length, STP_MODES);
+                final int index = STP_MODES.indexOf(line, offset, length);
                 command.stp = index < 0 ? null : STP_VALUES[index];
                 return index >= 0;
             }
@@ -412,9 +414,9 @@ public final class CommandParser
     }
 
     /** The configuration index of the name, or {@link Command#UNKNOWN} with the name kept as sent (for the journal). */
-    private static int lookup(final byte[] text, final int offset, final int length, final byte[][] names, final Command command)
+    private static int lookup(final byte[] text, final int offset, final int length, final AsciiWords names, final Command command)
     {
-        final int index = Ascii.indexOf(text, offset, length, names);
+        final int index = names.indexOf(text, offset, length);
         if (index < 0)
         {
             command.unknownName(text, offset, length);

@@ -3,6 +3,9 @@ package kz.barys.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,39 @@ class FixedTest
         assertThat(Fixed.toString(-150_000_000L)).isEqualTo("-1.5");
         assertThat(Fixed.toString(MAX)).isEqualTo("92233720368.54775807");
         assertThat(Fixed.toString(Long.MIN_VALUE)).isEqualTo("-92233720368.54775808");
+    }
+
+    @Test
+    void writesEveryIntegerAroundEveryPowerOfTenAsLongToStringDoes()
+    {
+        final byte[] out = new byte[32];
+        final List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MAX_VALUE - 1, (long)Integer.MAX_VALUE));
+        for (long power = 1; ; power *= 10) // 10^0 .. 10^18
+        {
+            for (long delta = -2; delta <= 2; delta++)
+            {
+                values.add(power + delta);
+            }
+            values.add(2 * power);
+            values.add(5 * power - 1);
+            if (power > Long.MAX_VALUE / 10)
+            {
+                break;
+            }
+        }
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++)
+        {
+            values.add(random.nextLong(0, Long.MAX_VALUE) >>> random.nextInt(64));
+        }
+        values.removeIf(value -> value < 0); // 1 - 2
+        for (final long value : values)
+        {
+            out[0] = 'x';
+            final int end = Fixed.writeUnsigned(value, out, 1);
+            assertThat(new String(out, 1, end - 1, StandardCharsets.US_ASCII)).as("%d", value).isEqualTo(Long.toString(value));
+            assertThat(out[0]).as("nothing before the offset is touched").isEqualTo((byte)'x');
+        }
     }
 
     @Test
