@@ -45,9 +45,8 @@ public final class Replay
         final EngineConfig config,
         final UnaryOperator<CommandExecutor.Processor> around)
     {
-        final MatchingCore core = new MatchingCore(config);
-        final TextEventWriter writer = new TextEventWriter(config, out);
-        final ReplayPipeline pipeline = new ReplayPipeline(new CommandLines(core, writer, around));
+        final ReplayPipeline pipeline = new ReplayPipeline(
+            new LineParser(config), () -> new LineRunner(new MatchingCore(config), new TextEventWriter(config, out), around));
         try
         {
             readLines(in, pipeline);
@@ -68,14 +67,18 @@ public final class Replay
         }
         catch (final IllegalArgumentException | CommandFailedException stop)
         {
-            writer.flush(); // what the lines before it caused
+            if (pipeline.runner() != null)
+            {
+                pipeline.runner().writer().flush(); // what the lines before it caused
+            }
             throw stop;
         }
+        final LineRunner runner = pipeline.runner();
         if (dumpState)
         {
-            StateDump.write(core, writer);
+            StateDump.write(runner.core(), runner.writer());
         }
-        writer.flush();
+        runner.writer().flush();
     }
 
     /** Splits {@code in} into lines for the pipeline until the input ends or the core has stopped. */

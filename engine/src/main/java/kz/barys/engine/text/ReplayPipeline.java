@@ -1,5 +1,7 @@
 package kz.barys.engine.text;
 
+import java.util.function.Supplier;
+
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
@@ -8,11 +10,11 @@ import com.lmax.disruptor.Sequencer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
 import kz.barys.engine.pipeline.CommandFailedException;
-import kz.barys.engine.text.CommandLines.ParsedLine;
 
 /**
- * {@link CommandLines} on two threads, for {@link Replay}: the caller's thread parses lines into a Disruptor ring of
- * preallocated {@link ParsedLine}s while a second thread runs them through the core and writes their events. Parsing
+ * The two halves of {@link CommandLines} on two threads, for {@link Replay}: the caller's thread parses lines ({@link
+ * LineParser}) into a Disruptor ring of preallocated {@link ParsedLine}s while a second thread builds the core and
+ * then runs them through it ({@link LineRunner}), writing their events. Parsing
  * and matching with its event text each take about half of a replay, so on two cores the file goes through in about
  * half the time; the events are the same, in the same order, because one thread runs the core. A {@code CONFIG} line
  * changes what the parser accepts, so the parser waits for the core to have run it before parsing on.
@@ -21,7 +23,10 @@ final class ReplayPipeline
 {
     private static final int RING_SIZE = 1 << 12;
 
-    private final CommandLines lines;
+    private final LineParser parser;
+    private final Supplier<LineRunner> newRunner;
+    /** Built on the core's thread (the core's preallocation overlaps the first lines' parsing); read by the caller after {@link #finish}. */
+    private volatile LineRunner runner;
     private final RingBuffer<ParsedLine> ring = RingBuffer.createSingleProducer(ParsedLine::new, RING_SIZE, new YieldingWaitStrategy());
     private final SequenceBarrier published = ring.newBarrier();
     private final Sequence executed = new Sequence(Sequencer.INITIAL_CURSOR_VALUE);
@@ -29,9 +34,10 @@ final class ReplayPipeline
     /** What stopped the core's thread before the end of the input; read by the parsing thread. */
     private volatile Throwable failure;
 
-    ReplayPipeline(final CommandLines lines)
+    ReplayPipeline(final LineParser parser, final Supplier<LineRunner> newRunner)
     {
-        this.lines = lines;
+        this.parser = parser;
+        this.newRunner = newRunner;
         ring.addGatingSequences(executed);
         coreThread = new Thread(this::runCore, "barys-replay-core");
         coreThread.setDaemon(true);
@@ -47,7 +53,7 @@ final class ReplayPipeline
         }
         final long sequence = ring.next();
         final ParsedLine line = ring.get(sequence);
-        lines.parse(bytes, offset, length, line);
+        parser.parse(bytes, offset, length, line);
         ring.publish(sequence);
         if (line.configLine != null)
         {
@@ -56,7 +62,7 @@ final class ReplayPipeline
             {
                 return false;
             }
-            lines.parserFollowsMarkets();
+            parser.markets(runner.core().config());
         }
         return true;
     }
@@ -64,7 +70,7 @@ final class ReplayPipeline
     /**
      * Waits until every line offered has run, stops the core's thread, and throws what stopped it early, if anything
      * (an {@link IllegalArgumentException} for a refused {@code CONFIG} line, a {@link CommandFailedException}).
-     * After it returns or throws, the core and the writer belong to the caller's thread again.
+     * After it returns or throws, the {@link #runner()} belongs to the caller's thread.
      */
     void finish()
     {
@@ -79,6 +85,12 @@ final class ReplayPipeline
         {
             throw (Error)stopped;
         }
+    }
+
+    /** The core and its writer, after {@link #finish} (null if the core's thread failed before it built them). */
+    LineRunner runner()
+    {
+        return runner;
     }
 
     /** Stops the core's thread without waiting for the lines not yet run (the input failed). */
@@ -116,12 +128,14 @@ final class ReplayPipeline
         long next = executed.get() + 1;
         try
         {
+            final LineRunner built = newRunner.get();
+            runner = built;
             while (true)
             {
                 final long available = published.waitFor(next);
                 for (; next <= available; next++)
                 {
-                    lines.execute(ring.get(next));
+                    built.execute(ring.get(next));
                 }
                 executed.set(available);
             }
