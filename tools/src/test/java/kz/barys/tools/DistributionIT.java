@@ -61,6 +61,7 @@ class DistributionIT
             .as("one launcher: the source tree's ./barys itself, so the two cannot drift").hasSameBinaryContentAs(ROOT.resolve("barys"));
         assertThat(home.resolve("lib/barys.jar")).isRegularFile();
         assertThat(home.resolve("conf/jvm.options")).hasSameBinaryContentAs(ROOT.resolve("config/jvm.options"));
+        assertThat(home.resolve("conf/jvm-replay.options")).hasSameBinaryContentAs(ROOT.resolve("config/jvm-replay.options"));
         assertThat(home.resolve("docs/examples/quickstart.txt")).isRegularFile();
         assertThat(home.resolve("conf/barys-default.properties")).hasContent(kz.barys.engine.config.EngineConfig.embeddedText());
     }

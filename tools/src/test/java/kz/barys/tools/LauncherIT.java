@@ -47,6 +47,7 @@ class LauncherIT
         Files.copy(ROOT.resolve("barys"), tree.resolve("barys"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.createDirectories(tree.resolve("config"));
         Files.copy(ROOT.resolve("config/jvm.options"), tree.resolve("config/jvm.options"));
+        Files.copy(ROOT.resolve("config/jvm-replay.options"), tree.resolve("config/jvm-replay.options"));
         Files.createDirectories(tree.resolve("tools/src/main/java"));
         Files.writeString(tree.resolve("pom.xml"), "<project/>\n");
         Files.writeString(tree.resolve("tools/pom.xml"), "<project/>\n");
@@ -75,6 +76,21 @@ class LauncherIT
         assertThat(again.exit()).as("stderr:%n%s", again.err()).isZero();
         assertThat(again.err()).doesNotContain("building");
         assertThat(Files.readAllLines(builds)).as("an up-to-date jar is not built again").hasSize(1);
+    }
+
+    @Test
+    void aVerbsOwnOptionsFileAddsItsFlagsToThatVerbOnly() throws IOException
+    {
+        final Path empty = Files.writeString(work.resolve("empty.txt"), "");
+        final Map<String, String> printFlags = Map.of("BARYS_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+        final ProcessRun replay = run(tree.resolve("barys"), printFlags, "replay", "--input", empty.toString());
+        assertThat(replay.exit()).as("stderr:%n%s", replay.err()).isZero();
+        assertThat(replay.out()).as("config/jvm-replay.options").contains("-XX:TieredStopAtLevel=1");
+
+        final ProcessRun other = run(tree.resolve("barys"), printFlags, "--version");
+        assertThat(other.exit()).as("stderr:%n%s", other.err()).isZero();
+        assertThat(other.out()).contains("-XX:+PrintCommandLineFlags").doesNotContain("TieredStopAtLevel");
     }
 
     @Test
