@@ -97,7 +97,7 @@ public final class CommandCodec
                 .origin(origin(command));
             return HEADER + NewOrderEncoder.BLOCK_LENGTH;
         }
-        if (command.refLength > 0)
+        if (command.refLength > 0 && fitsTransfer(command))
         {
             transfer.wrapAndApplyHeader(buffer, offset, headerEncoder)
                 .account(command.account)
@@ -169,6 +169,17 @@ public final class CommandCodec
     private static boolean fitsCancel(final Command command)
     {
         return command.newId == 0 && command.price == 0 && command.qty == 0 && fitsReplace(command);
+    }
+
+    /**
+     * The transfer form keeps no order field: a MALFORMED line with a ref and order keys (NEW ... ref=x) goes in the
+     * full form, whose id its REJECTED event needs (its ref matters to no event).
+     */
+    private static boolean fitsTransfer(final Command command)
+    {
+        return command.id == 0 && command.newId == 0 && command.price == 0 && command.qty == 0 && command.quoteQty == 0
+            && command.side == null && command.orderType == null && command.tif == null && command.stp == null
+            && command.instrument == Command.UNKNOWN;
     }
 
     /** Whether {@code templateId} is one of the command messages. */

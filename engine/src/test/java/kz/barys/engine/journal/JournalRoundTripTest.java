@@ -248,6 +248,28 @@ class JournalRoundTripTest
         assertThat(read).containsExactlyElementsOf(written);
     }
 
+    /**
+     * Found by the cluster's fixture test: {@code NEW ... ref=x} is MALFORMED with a ref, and the transfer form (which
+     * has no id) dropped the id its REJECTED event carries, so a replay of the journal diverged from what was answered.
+     */
+    @Test
+    void aMalformedOrderWithARefKeepsItsIdInTheJournal()
+    {
+        final byte[] line = "NEW account=1 id=1 symbol=BTC-KZT side=BUY type=LIMIT price=20000000 qty=0.1 ref=x"
+            .getBytes(StandardCharsets.UTF_8);
+        final Command command = new Command();
+        assertThat(new CommandParser(CONFIG).parse(line, 0, line.length, command)).isTrue();
+        assertThat(command.type).isEqualTo(CommandType.MALFORMED);
+        final CommandCodec codec = new CommandCodec();
+        final org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(CommandCodec.MAX_LENGTH);
+        codec.encode(command, 0, buffer, 0);
+        final Command decoded = new Command();
+        codec.decode(buffer, 0, decoded);
+        assertThat(decoded.type).isEqualTo(CommandType.MALFORMED);
+        assertThat(decoded.account).isEqualTo(1);
+        assertThat(decoded.id).isEqualTo(1);
+    }
+
     @Test
     void aCommandThatDoesNotContinueTheBatchIsRefusedUntilItIsFlushed()
     {
