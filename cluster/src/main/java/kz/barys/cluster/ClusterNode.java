@@ -43,14 +43,18 @@ public final class ClusterNode implements AutoCloseable
     private final ClusteredServiceContainer container;
     private final BarysClusteredService service;
     private final String aeronDir;
+    private final NodeStatus status;
 
     private ClusterNode(final ClusteredMediaDriver driver, final ClusteredServiceContainer container,
-        final BarysClusteredService service, final String aeronDir)
+        final BarysClusteredService service, final String aeronDir, final ClusterOptions.Member me)
     {
         this.driver = driver;
         this.container = container;
         this.service = service;
         this.aeronDir = aeronDir;
+        final ConsensusModule.Context consensus = driver.consensusModule().context();
+        this.status = NodeStatus.serve(me, () -> consensus.clusterNodeRoleCounter().get(),
+            () -> consensus.commitPositionCounter().get());
     }
 
     /**
@@ -131,15 +135,16 @@ public final class ClusterNode implements AutoCloseable
             .errorHandler(errors);
 
         ClusteredMediaDriver driver = null;
+        ClusteredServiceContainer container = null;
         try
         {
             driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
-            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(serviceContext);
-            return new ClusterNode(driver, container, service, aeronDir);
+            container = ClusteredServiceContainer.launch(serviceContext);
+            return new ClusterNode(driver, container, service, aeronDir, me);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietClose(driver);
+            CloseHelper.quietCloseAll(container, driver);
             throw ex;
         }
     }
@@ -157,6 +162,12 @@ public final class ClusterNode implements AutoCloseable
         return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(1));
     }
 
+    /** The consensus module's view of this node's role (the service hears of it a little later). */
+    public io.aeron.cluster.service.Cluster.Role role()
+    {
+        return io.aeron.cluster.service.Cluster.Role.get(driver.consensusModule().context().clusterNodeRoleCounter().get());
+    }
+
     public BarysClusteredService service()
     {
         return service;
@@ -170,6 +181,6 @@ public final class ClusterNode implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(container, driver);
+        CloseHelper.closeAll(status, container, driver);
     }
 }

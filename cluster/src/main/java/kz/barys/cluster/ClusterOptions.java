@@ -30,6 +30,8 @@ public record ClusterOptions(
     public static final int LOG_PORT = 2;
     public static final int CATCHUP_PORT = 3;
     public static final int ARCHIVE_CONTROL_PORT = 4;
+    /** TCP: one line of the node's role and commit position for {@code barys cluster-status} ({@link NodeStatus}). */
+    public static final int STATUS_PORT = 5;
     /** Ports a node owns from its base: BASE..BASE+PORTS_PER_NODE-1. */
     public static final int PORTS_PER_NODE = 10;
     public static final int MAX_MEMBERS = 3;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
     description = "Barys: a deterministic order-matching engine for tenge/crypto markets.",
     subcommands = {ReplayCommand.class, EngineCommand.class, StateCommand.class, StatCommand.class, JournalCommand.class,
         kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class,
-        kz.barys.tools.demo.DemoCommand.class, PasswdCommand.class})
+        kz.barys.tools.demo.DemoCommand.class, PasswdCommand.class, kz.barys.tools.cluster.NodeCommand.class,
+        kz.barys.tools.cluster.GatewayCommand.class, kz.barys.tools.cluster.ClusterStatusCommand.class})
 public final class BarysCli implements Runnable
 {
     /**

@@ -56,7 +56,9 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int met
     {
         final ConfigKeys keys = ConfigKeys.parse(text);
         final ServerConfig config = read(keys);
-        keys.rejectUnknown();
+        // The cluster section is checked by the cluster verbs (kz.barys.cluster.ClusterOptions); the other verbs
+        // (state, journal, md on a node's data) read the same file and leave it to them.
+        keys.rejectUnknownExcept(java.util.List.of("cluster."));
         return config;
     }
 
