@@ -150,19 +150,34 @@ final class ClusterScenario implements AutoCloseable
         return leader;
     }
 
-    /** Every node in {@code running}: its state equals replay of its own journal's commands, and the whole file's. */
-    void assertStates(final int... running) throws IOException
+    /**
+     * Every node in {@code nodes}: its state equals replay of its own journal's commands, and the whole file's. The
+     * children of all nodes run side by side (JVM starts dominate on a small machine).
+     */
+    void assertStates(final int... nodes) throws IOException
     {
-        for (final int node : running)
+        final BarysJvm.Child[] states = new BarysJvm.Child[nodes.length];
+        final BarysJvm.Child[] journals = new BarysJvm.Child[nodes.length];
+        for (int i = 0; i < nodes.length; i++)
         {
-            final String data = data(node).toString();
-            final List<String> state = barys.ok("state", "--config", config.toString(), "--data", data).outLines();
-            final Path commands = dir.resolve("journal-commands-" + node + ".txt");
-            Files.writeString(commands, barys.ok("journal", "--data", data, "--commands").out());
-            final List<String> replayOfJournal = barys.ok("replay", "--input", commands.toString(), "--dump-state")
+            final String data = data(nodes[i]).toString();
+            states[i] = barys.startBarys("state", "--config", config.toString(), "--data", data);
+            journals[i] = barys.startBarys("journal", "--data", data, "--commands");
+        }
+        final BarysJvm.Child[] replays = new BarysJvm.Child[nodes.length];
+        for (int i = 0; i < nodes.length; i++)
+        {
+            final Path commands = dir.resolve("journal-commands-" + nodes[i] + ".txt");
+            Files.writeString(commands, barys.ok(journals[i], "barys journal --commands of node " + nodes[i]).out());
+            replays[i] = barys.startBarys("replay", "--input", commands.toString(), "--dump-state");
+        }
+        for (int i = 0; i < nodes.length; i++)
+        {
+            final List<String> state = barys.ok(states[i], "barys state of node " + nodes[i]).outLines();
+            final List<String> replayOfJournal = barys.ok(replays[i], "barys replay of node " + nodes[i] + "'s journal")
                 .outLines().stream().filter(ClusterScenario::isDump).toList();
-            assertThat(state).as("state of node %d vs replay of its journal --commands", node).isEqualTo(replayOfJournal);
-            assertThat(state).as("state of node %d vs replay of the whole input", node).isEqualTo(replayDump);
+            assertThat(state).as("state of node %d vs replay of its journal --commands", nodes[i]).isEqualTo(replayOfJournal);
+            assertThat(state).as("state of node %d vs replay of the whole input", nodes[i]).isEqualTo(replayDump);
         }
     }
 
