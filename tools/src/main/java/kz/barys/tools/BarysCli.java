@@ -17,13 +17,20 @@ import picocli.CommandLine.Model.UsageMessageSpec;
     name = "barys",
     mixinStandardHelpOptions = true,
     versionProvider = BarysVersion.class,
-    description = "Barys: a deterministic order-matching engine for tenge/crypto markets.",
-    subcommands = {ReplayCommand.class, EngineCommand.class, StateCommand.class, StatCommand.class, JournalCommand.class,
-        kz.barys.tools.client.ClientCommand.class, kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class,
-        kz.barys.tools.demo.DemoCommand.class, PasswdCommand.class, kz.barys.tools.cluster.NodeCommand.class,
-        kz.barys.tools.cluster.GatewayCommand.class, kz.barys.tools.cluster.ClusterStatusCommand.class})
+    description = "Barys: a deterministic order-matching engine for tenge/crypto markets.")
 public final class BarysCli implements Runnable
 {
+    /**
+     * Every verb, in the order the help lists them. Picocli builds a verb's whole model (options, mixins, the
+     * classes they name) by reflection when the verb is added: all ten took ~0.6 s of every run, longer than a
+     * replay of 1,000,000 commands takes to match. A run that names its verb builds only that one.
+     */
+    static final List<Class<?>> VERBS = List.of(ReplayCommand.class, EngineCommand.class, StateCommand.class,
+        StatCommand.class, JournalCommand.class, kz.barys.tools.client.ClientCommand.class,
+        kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class, kz.barys.tools.demo.DemoCommand.class,
+        PasswdCommand.class, kz.barys.tools.cluster.NodeCommand.class, kz.barys.tools.cluster.GatewayCommand.class,
+        kz.barys.tools.cluster.ClusterStatusCommand.class);
+
     /**
      * The exit codes of every verb, listed in each one's --help. A verb that gives a code a meaning of its own
      * says so in its {@code @Command(exitCodeList = ...)}: that entry replaces or extends these.
@@ -52,20 +59,57 @@ public final class BarysCli implements Runnable
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(final String... args)
     {
-        final CommandLine commandLine = commandLine();
-        final String verb = unknownVerb(commandLine, args);
-        if (verb != null)
+        if (args.length == 0 || args[0].startsWith("-"))
         {
-            return usageError(new CommandLine.UnmatchedArgumentException(commandLine,
-                "unknown verb '" + verb + "' (the verbs are " + String.join(", ", commandLine.getSubcommands().keySet()) + ")"), args);
+            return commandLine().execute(args); // the top-level help, version or usage error lists every verb
         }
-        return commandLine.execute(args);
+        final Class<?> verb = verb(args[0]);
+        if (verb == null)
+        {
+            final CommandLine commandLine = commandLine(List.of());
+            return usageError(new CommandLine.UnmatchedArgumentException(commandLine,
+                "unknown verb '" + args[0] + "' (the verbs are " + String.join(", ", verbNames()) + ")"), args);
+        }
+        return commandLine(List.of(verb)).execute(args);
     }
 
-    /** The configured command line: every verb with the version, the exit codes and the error handler. */
+    /** The configured command line with every verb. */
     static CommandLine commandLine()
     {
+        return commandLine(VERBS);
+    }
+
+    /** The verb class named {@code name}, from its annotation alone (no model built), else null. */
+    private static Class<?> verb(final String name)
+    {
+        for (final Class<?> verb : VERBS)
+        {
+            if (verbName(verb).equals(name))
+            {
+                return verb;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> verbNames()
+    {
+        return VERBS.stream().map(BarysCli::verbName).toList();
+    }
+
+    private static String verbName(final Class<?> verb)
+    {
+        return verb.getAnnotation(Command.class).name();
+    }
+
+    /** The command line with {@code verbs}, the version, the exit codes and the error handler. */
+    private static CommandLine commandLine(final List<Class<?>> verbs)
+    {
         final CommandLine commandLine = new CommandLine(new BarysCli());
+        for (final Class<?> verb : verbs)
+        {
+            commandLine.addSubcommand(verbName(verb), verb);
+        }
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             if (isBrokenPipe(ex))
@@ -108,16 +152,6 @@ public final class BarysCli implements Runnable
         }
         err.println("See '" + name + " --help'.");
         return command.getCommandSpec().exitCodeOnInvalidInput();
-    }
-
-    /** The first argument when it names no verb and is not an option: an unknown verb, whatever follows it. */
-    private static String unknownVerb(final CommandLine commandLine, final String... args)
-    {
-        if (args.length == 0 || args[0].startsWith("-") || commandLine.getSubcommands().containsKey(args[0]))
-        {
-            return null;
-        }
-        return args[0];
     }
 
     /** The core's failure on a command that {@code failure} is or was caused by, else null. */

@@ -115,7 +115,7 @@ class MarketsChangeCliTest
         final CliRun swapped = CliRun.of("replay", "--config", write("swapped", with(DEFAULT, "instruments",
             "ETH-KZT,BTC-KZT,USDT-KZT")).toString(), "--input", commands.toString(), "--output", dir.resolve("no.txt").toString());
         assertThat(swapped.exit()).as("replay under markets the journal's cannot follow").isEqualTo(1);
-        assertThat(swapped.err()).startsWith("barys: line 1: configuration key 'instruments': the replay has " +
+        assertThat(swapped.err()).startsWith("barys: line 1: configuration key 'instruments': the replay up to this line has " +
             "'ETH-KZT,BTC-KZT,USDT-KZT', this configuration has 'BTC-KZT,ETH-KZT,USDT-KZT': a listed instrument may not be moved");
         assertThat(lines(commands)).contains(
             "CONFIG instrument.BTC-KZT.maker_fee_bps=10 instrument.BTC-KZT.taker_fee_bps=20",

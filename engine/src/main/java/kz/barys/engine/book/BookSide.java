@@ -82,6 +82,14 @@ public final class BookSide
         order.qty = newQty;
     }
 
+    /** An iceberg's new display slice goes to the back of its level's queue (CONTRACT 10.3). */
+    public void requeue(final Order order)
+    {
+        final PriceLevel level = order.level;
+        level.remove(order);
+        level.append(order);
+    }
+
     /** Records a fill of a resting order; removes it when it has nothing left. Returns true if it is done. */
     public boolean fill(final Order order, final long fillQty)
     {

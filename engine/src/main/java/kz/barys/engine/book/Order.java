@@ -25,6 +25,14 @@ public final class Order
     long filled;
     long reserved;
     boolean byBudget;
+    /** GTD: its expiry in epoch milliseconds of the journaled clock (CONTRACT 10.2); 0: none. */
+    long expireMillis;
+    /** Where the core's expiry queue holds it; -1: not there. */
+    int expiryIndex = -1;
+    /** Iceberg (CONTRACT 10.3): the display slice; 0: not an iceberg. */
+    long displayQty;
+    /** Iceberg: what is left of the slice on display; the rest of {@link #leaves()} is hidden. */
+    long visible;
 
     PriceLevel level;
     Order prevInLevel;
@@ -59,6 +67,10 @@ public final class Order
         this.filled = 0;
         this.reserved = 0;
         this.byBudget = false;
+        this.expireMillis = 0;
+        this.expiryIndex = -1;
+        this.displayQty = 0;
+        this.visible = 0;
     }
 
     /** Marks a MARKET BUY by quote_qty: it has a budget, not a quantity ({@code qty} is then unbounded). */
@@ -193,6 +205,58 @@ public final class Order
     public void reserved(final long reserved)
     {
         this.reserved = reserved;
+    }
+
+    public long expireMillis()
+    {
+        return expireMillis;
+    }
+
+    public void expireMillis(final long expireMillis)
+    {
+        this.expireMillis = expireMillis;
+    }
+
+    public int expiryIndex()
+    {
+        return expiryIndex;
+    }
+
+    public void expiryIndex(final int expiryIndex)
+    {
+        this.expiryIndex = expiryIndex;
+    }
+
+    public long displayQty()
+    {
+        return displayQty;
+    }
+
+    public void displayQty(final long displayQty)
+    {
+        this.displayQty = displayQty;
+    }
+
+    public boolean isIceberg()
+    {
+        return displayQty != 0;
+    }
+
+    /** An iceberg's quantity on display now. */
+    public long visible()
+    {
+        return visible;
+    }
+
+    public void visible(final long visible)
+    {
+        this.visible = visible;
+    }
+
+    /** What a taker can trade with it before it must wait its turn again: an iceberg's slice, else all it leaves. */
+    public long tradeable()
+    {
+        return displayQty == 0 ? leaves() : visible;
     }
 
     /** True while the order rests on a book. */

@@ -55,6 +55,10 @@ public final class Command
     public long quoteQty;
     /** DEPOSIT and WITHDRAW. */
     public long amount;
+    /** NEW with tif=GTD: its expiry in epoch milliseconds of the journaled clock (CONTRACT 10.2); 0: none. */
+    public long expireMillis;
+    /** LIMIT GTC/GTD iceberg (CONTRACT 10.3): the display slice; 0: not an iceberg; {@link #INVALID} as for qty. */
+    public long displayQty;
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
     /**
@@ -102,6 +106,8 @@ public final class Command
         qty = 0;
         quoteQty = 0;
         amount = 0;
+        expireMillis = 0;
+        displayQty = 0;
         fieldOverflow = false;
         unknownNameLength = 0;
         refLength = 0;
@@ -129,6 +135,8 @@ public final class Command
         qty = other.qty;
         quoteQty = other.quoteQty;
         amount = other.amount;
+        expireMillis = other.expireMillis;
+        displayQty = other.displayQty;
         fieldOverflow = other.fieldOverflow;
         unknownNameLength = other.unknownNameLength;
         System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);

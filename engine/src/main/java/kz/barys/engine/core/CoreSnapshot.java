@@ -77,6 +77,7 @@ public final class CoreSnapshot
         }
         p = state.bustWindow.write(state.lastTradeId, out, p);
         p = state.transferRefs.write(out, p);
+        p = writeClock(state, out, p);
         return p;
     }
 
@@ -174,6 +175,8 @@ public final class CoreSnapshot
         }
         p = state.bustWindow.read(state.lastTradeId, in, p);
         p = state.transferRefs.read(in, p);
+        final int clockAt = p;
+        p = skipClock(in, p);
         check(p == offset + length, "snapshot length does not match its content");
 
         for (int i = 0; i < orders.size(); i++)
@@ -188,7 +191,144 @@ public final class CoreSnapshot
         {
             order.owner().addOrder(order);
         }
+        readClock(state, byNumber, in, clockAt);
         return core;
+    }
+
+    /**
+     * The journaled clock and the GTD expiries (CONTRACT 10.2): {@code i64} clock, {@code u32} count, then each
+     * resting GTD order by order number as {@code i64} number, {@code i64} expiry; then the icebergs (10.3): {@code u32}
+     * count, then each resting iceberg by order number as {@code i64} number, {@code i64} display slice, {@code i64}
+     * quantity on display now.
+     */
+    private static int writeClock(final EngineState state, final ExpandableArrayBuffer out, final int start)
+    {
+        int p = start;
+        out.putLong(p, state.clockMillis);
+        final int countAt = p + 8;
+        p += 12;
+        int count = 0;
+        final List<Order> gtd = new ArrayList<>();
+        for (final OrderBook book : state.books)
+        {
+            collectExpiring(book.bids(), gtd);
+            collectExpiring(book.asks(), gtd);
+        }
+        gtd.sort(Comparator.comparingLong(Order::number));
+        for (final Order order : gtd)
+        {
+            out.putLong(p, order.number());
+            out.putLong(p + 8, order.expireMillis());
+            p += 16;
+            count++;
+        }
+        out.putInt(countAt, count);
+        final List<Order> icebergs = new ArrayList<>();
+        for (final OrderBook book : state.books)
+        {
+            collectIcebergs(book.bids(), icebergs);
+            collectIcebergs(book.asks(), icebergs);
+        }
+        icebergs.sort(Comparator.comparingLong(Order::number));
+        out.putInt(p, icebergs.size());
+        p += 4;
+        for (final Order order : icebergs)
+        {
+            out.putLong(p, order.number());
+            out.putLong(p + 8, order.displayQty());
+            out.putLong(p + 16, order.visible());
+            p += 24;
+        }
+        return p;
+    }
+
+    private static void collectIcebergs(final BookSide side, final List<Order> into)
+    {
+        for (int slot = 0; slot < side.slots(); slot++)
+        {
+            for (Order order = side.slot(slot).head(); order != null; order = order.nextInLevel())
+            {
+                if (order.isIceberg())
+                {
+                    into.add(order);
+                }
+            }
+        }
+    }
+
+    private static void collectExpiring(final BookSide side, final List<Order> into)
+    {
+        for (int slot = 0; slot < side.slots(); slot++)
+        {
+            for (Order order = side.slot(slot).head(); order != null; order = order.nextInLevel())
+            {
+                if (order.expiryIndex() >= 0)
+                {
+                    into.add(order);
+                }
+            }
+        }
+    }
+
+    private static int skipClock(final DirectBuffer in, final int start)
+    {
+        final int icebergsAt = start + 12 + 16 * in.getInt(start + 8);
+        return icebergsAt + 4 + 24 * in.getInt(icebergsAt);
+    }
+
+    private static void readClock(final EngineState state, final List<Order> byNumber, final DirectBuffer in, final int start)
+    {
+        state.clockMillis = in.getLong(start);
+        final int count = in.getInt(start + 8);
+        int p = start + 12;
+        int next = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final long number = in.getLong(p);
+            while (next < byNumber.size() && byNumber.get(next).number() < number)
+            {
+                next++;
+            }
+            check(next < byNumber.size() && byNumber.get(next).number() == number, "an expiry names no resting order");
+            final Order order = byNumber.get(next);
+            order.expireMillis(in.getLong(p + 8));
+            state.expiries.add(order);
+            p += 16;
+        }
+        final int icebergs = in.getInt(p);
+        p += 4;
+        for (int i = 0; i < icebergs; i++)
+        {
+            final Order order = byNumber(byNumber, in.getLong(p));
+            order.displayQty(in.getLong(p + 8));
+            order.visible(in.getLong(p + 16));
+            p += 24;
+        }
+    }
+
+    /** The restored order with this number (the list is in number order). */
+    private static Order byNumber(final List<Order> byNumber, final long number)
+    {
+        int low = 0;
+        int high = byNumber.size() - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long at = byNumber.get(mid).number();
+            if (at == number)
+            {
+                return byNumber.get(mid);
+            }
+            if (at < number)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        throw new IllegalStateException("snapshot does not fit: an iceberg names no resting order");
     }
 
     /** A 64-bit digest of the state (the first 8 bytes of SHA-256 over {@link #write}'s bytes). */

@@ -55,6 +55,10 @@ final class EngineState
     final BustWindow bustWindow;
     /** The transfer references remembered (CONTRACT 9.7). */
     final TransferRefs transferRefs;
+    /** The journaled clock (CONTRACT 10.2), epoch milliseconds: the latest command time seen; it never goes back. */
+    long clockMillis;
+    /** The resting GTD orders by expiry. */
+    final ExpiryQueue expiries;
 
     EngineState(final EngineConfig config, final int maxOrders)
     {
@@ -75,6 +79,7 @@ final class EngineState
         this.supply = new long[currencies];
         this.bustWindow = new BustWindow(config.operatorKeys().bustWindow());
         this.transferRefs = new TransferRefs(config.operatorKeys().transferRefMillis());
+        this.expiries = new ExpiryQueue(maxOrders);
     }
 
     Account account(final long number)

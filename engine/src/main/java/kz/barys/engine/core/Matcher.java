@@ -79,7 +79,7 @@ final class Matcher
                 }
                 continue;
             }
-            final long wanted = Math.min(taker.leaves(), maker.leaves());
+            final long wanted = Math.min(taker.leaves(), maker.tradeable());
             if (!marketBuy)
             {
                 trade(maker, taker, wanted, makers, sink);
@@ -114,9 +114,8 @@ final class Matcher
         final Instrument instrument = taker.instrument();
         final BookSide makers = state.books[instrument.index()].side(taker.side().opposite());
         final boolean market = taker.type() == OrderType.MARKET;
-        final boolean marketBuy = market && taker.side() == Side.BUY;
-        long funds = marketBuy ? taker.owner().available(instrument.quote().index()) : 0;
-        long needed = taker.leaves();
+        simFunds = market && taker.side() == Side.BUY ? taker.owner().available(instrument.quote().index()) : 0;
+        simNeeded = taker.leaves();
         // A MARKET FOK fills completely within its protection edge or not at all (docs/semantics.md).
         final long limit = market ? marketEdge(taker, makers) : taker.price();
         for (int slot = 0; slot < makers.slots(); slot++)
@@ -126,6 +125,7 @@ final class Matcher
             {
                 return false;
             }
+            boolean icebergs = false;
             for (Order maker = level.head(); maker != null; maker = maker.nextInLevel())
             {
                 if (maker.owner() == taker.owner() && taker.stp() != StpMode.NONE)
@@ -136,34 +136,72 @@ final class Matcher
                     }
                     return false;
                 }
-                if (!marketBuy)
+                icebergs |= maker.isIceberg() && maker.leaves() > maker.visible();
+                if (!simulateFill(taker, maker, level.price(), maker.tradeable()))
                 {
-                    needed -= Math.min(needed, maker.leaves());
+                    return false;
                 }
-                else
-                {
-                    // As match() would: a fill the funds cannot pay for whole ends the order, and a self-trade
-                    // (stp=NONE) pays the seller's proceeds back into the same account for the next maker.
-                    final long fill = Math.min(needed, maker.leaves());
-                    if (!fits(instrument.takerBuyCost(level.price(), fill), funds))
-                    {
-                        return false;
-                    }
-                    funds -= instrument.takerBuyCost(level.price(), fill);
-                    if (maker.owner() == taker.owner())
-                    {
-                        final long notional = instrument.notional(level.price(), fill);
-                        funds += notional - Instrument.fee(notional, instrument.makerFeeBps());
-                    }
-                    needed -= fill;
-                }
-                if (needed == 0)
+                if (simNeeded == 0)
                 {
                     return true;
                 }
             }
+            // CONTRACT 10.3: the icebergs' hidden rest, slice after slice, each new slice at the back of the queue,
+            // so in turn in level order (the others are gone by then).
+            for (long round = 1; icebergs; round++)
+            {
+                icebergs = false;
+                for (Order maker = level.head(); maker != null; maker = maker.nextInLevel())
+                {
+                    final long hidden = maker.leaves() - maker.visible() - (round - 1) * maker.displayQty();
+                    if (!maker.isIceberg() || hidden <= 0
+                        || maker.owner() == taker.owner() && taker.stp() == StpMode.CANCEL_MAKER)
+                    {
+                        continue;
+                    }
+                    icebergs = true;
+                    if (!simulateFill(taker, maker, level.price(), Math.min(maker.displayQty(), hidden)))
+                    {
+                        return false;
+                    }
+                    if (simNeeded == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
+    }
+
+    /** {@link #canFillCompletely}'s walk: what is still needed, and a MARKET BUY's funds left. */
+    private long simNeeded;
+    private long simFunds;
+
+    /** One fill of the walk, against {@code tradeable} of {@code maker}; false when a MARKET BUY cannot pay it. */
+    private boolean simulateFill(final Order taker, final Order maker, final long price, final long tradeable)
+    {
+        final Instrument instrument = taker.instrument();
+        final long fill = Math.min(simNeeded, tradeable);
+        if (taker.type() != OrderType.MARKET || taker.side() != Side.BUY)
+        {
+            simNeeded -= fill;
+            return true;
+        }
+        // As match() would: a fill the funds cannot pay for whole ends the order, and a self-trade (stp=NONE) pays
+        // the seller's proceeds back into the same account for the next maker.
+        if (!fits(instrument.takerBuyCost(price, fill), simFunds))
+        {
+            return false;
+        }
+        simFunds -= instrument.takerBuyCost(price, fill);
+        if (maker.owner() == taker.owner())
+        {
+            final long notional = instrument.notional(price, fill);
+            simFunds += notional - Instrument.fee(notional, instrument.makerFeeBps());
+        }
+        simNeeded -= fill;
+        return true;
     }
 
     /** A MARKET taker's protection edge, from the best opposite price now (its arrival); no makers: none needed. */
@@ -186,9 +224,11 @@ final class Matcher
         final boolean takerBuys = taker.side() == Side.BUY;
         final Account buyer = takerBuys ? taker.owner() : maker.owner();
         final Account seller = takerBuys ? maker.owner() : taker.owner();
+        // Debits before credits: in a self-trade (stp=NONE) buyer and seller are one account, and crediting its
+        // base before debiting it could pass the largest balance on the way although the net change is zero.
         buyer.debit(quote, notional + (takerBuys ? takerFee : makerFee));
-        buyer.credit(base, qty);
         seller.debit(base, qty);
+        buyer.credit(base, qty);
         seller.credit(quote, notional - (takerBuys ? makerFee : takerFee));
         state.credited(buyer, base);
         state.credited(seller, quote);
@@ -198,6 +238,16 @@ final class Matcher
         taker.addFilled(qty);
         final boolean makerDone = makers.fill(maker, qty);
         EngineState.reserveForLeaves(maker);
+        if (maker.isIceberg() && !makerDone)
+        {
+            maker.visible(maker.visible() - qty);
+            if (maker.visible() == 0)
+            {
+                // CONTRACT 10.3: the next slice goes to the back of the level's queue.
+                maker.visible(Math.min(maker.displayQty(), maker.leaves()));
+                makers.requeue(maker);
+            }
+        }
 
         sink.trade(
             instrument,

@@ -32,6 +32,7 @@ public final class MatchingCore
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
     private OperatorVerbs operatorVerbs;
+    private Queries queries;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -46,6 +47,7 @@ public final class MatchingCore
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
         this.operatorVerbs = new OperatorVerbs(state, canceller);
+        this.queries = new Queries(state);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -55,6 +57,7 @@ public final class MatchingCore
         this.canceller = other.canceller;
         this.orderEntry = other.orderEntry;
         this.operatorVerbs = other.operatorVerbs;
+        this.queries = other.queries;
     }
 
     /**
@@ -81,12 +84,46 @@ public final class MatchingCore
     /** Applies one command and writes every event it causes to {@code sink}. */
     public void process(final Command command, final EventSink sink)
     {
+        if (!command.type.isQuery())
+        {
+            advanceClock(command, sink); // a query changes nothing, not even the clock (recovery steps over it)
+        }
         dispatch(command, sink);
         if (orderEntry.stoppedForOverflow)
         {
             orderEntry.stoppedForOverflow = false;
             processAtomically(command, sink);
         }
+    }
+
+    /**
+     * CONTRACT 10.2: the command's journaled time moves the clock (never back), and every GTD order it has reached
+     * is first {@code CANCELED reason=EXPIRED}, in expiry then order-number order, before the command's own effect.
+     */
+    private void advanceClock(final Command command, final EventSink sink)
+    {
+        final long millis = Math.floorDiv(command.timestampNanos, 1_000_000L);
+        if (millis > state.clockMillis)
+        {
+            state.clockMillis = millis;
+        }
+        Order due;
+        while ((due = state.expiries.due(state.clockMillis)) != null)
+        {
+            canceller.cancel(due, CancelReason.EXPIRED, sink);
+        }
+    }
+
+    /** The journaled clock, epoch milliseconds (CONTRACT 10.2). */
+    public long clockMillis()
+    {
+        return state.clockMillis;
+    }
+
+    /** The earliest expiry of a resting GTD order, or {@link Long#MAX_VALUE} when there is none. */
+    public long nextExpiryMillis()
+    {
+        return state.expiries.nextExpiry();
     }
 
     private void dispatch(final Command command, final EventSink sink)
@@ -107,6 +144,13 @@ public final class MatchingCore
             case CANCEL_ORDER -> operatorVerbs.cancelOrder(command, sink);
             case CANCEL_SYMBOL -> operatorVerbs.cancelSymbol(command, sink);
             case BUST -> operatorVerbs.bust(command, sink);
+            case ORDER_STATUS -> queries.orderStatus(command, sink);
+            case OPEN_ORDERS -> queries.openOrders(command, sink);
+            case BALANCES -> queries.balances(command, sink);
+            case CLOCK ->
+            {
+                // its time has moved the clock already: nothing else
+            }
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
     }

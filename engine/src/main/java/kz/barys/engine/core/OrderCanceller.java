@@ -60,6 +60,7 @@ final class OrderCanceller
             state.books[order.instrument().index()].side(order.side()).remove(order);
         }
         EngineState.releaseReservation(order);
+        state.expiries.remove(order);
         order.owner().removeOrder(order);
         state.pool.release(order);
     }

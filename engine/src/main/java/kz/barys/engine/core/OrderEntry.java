@@ -74,6 +74,8 @@ final class OrderEntry
         {
             order.markByBudget();
         }
+        order.expireMillis(command.expireMillis);
+        order.displayQty(command.displayQty);
         account.addOrder(order);
 
         if (command.tif == TimeInForce.FOK && !matcher.canFillCompletely(order))
@@ -129,6 +131,10 @@ final class OrderEntry
         {
             side.reduce(order, command.qty);
             EngineState.reserveForLeaves(order);
+            if (order.isIceberg())
+            {
+                order.visible(Math.min(order.visible(), order.leaves())); // what is cut is hidden first
+            }
             replaced(order, oldId, true, sink);
             return;
         }
@@ -231,6 +237,14 @@ final class OrderEntry
     {
         state.books[order.instrument().index()].side(order.side()).add(order);
         EngineState.reserveForLeaves(order);
+        if (order.tif() == TimeInForce.GTD)
+        {
+            state.expiries.add(order);
+        }
+        if (order.isIceberg())
+        {
+            order.visible(Math.min(order.displayQty(), order.leaves()));
+        }
         if (acknowledge)
         {
             sink.accepted(
@@ -242,7 +256,8 @@ final class OrderEntry
                 order.price(),
                 order.qty(),
                 order.leaves(),
-                order.filled());
+                order.filled(),
+                order.displayQty());
         }
     }
 
@@ -270,6 +285,10 @@ final class OrderEntry
         {
             return RejectReason.DUPLICATE_ID;
         }
+        if (command.tif == TimeInForce.GTD && command.expireMillis <= state.clockMillis)
+        {
+            return RejectReason.INVALID_EXPIRY;
+        }
         final boolean limit = command.orderType == OrderType.LIMIT;
         if (limit && (command.price <= 0 || !instrument.isOnTick(command.price)))
         {
@@ -277,6 +296,12 @@ final class OrderEntry
         }
         final boolean byBudget = command.quoteQty != 0;
         if (byBudget ? command.quoteQty <= 0 : command.qty <= 0 || !instrument.isOnLot(command.qty))
+        {
+            return RejectReason.INVALID_QTY;
+        }
+        // CONTRACT 10.3: a display slice is a multiple of the lot and less than the quantity (docs/semantics.md).
+        if (command.displayQty != 0
+            && (command.displayQty < 0 || !instrument.isOnLot(command.displayQty) || command.displayQty >= command.qty))
         {
             return RejectReason.INVALID_QTY;
         }

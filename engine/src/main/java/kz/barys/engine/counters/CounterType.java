@@ -30,7 +30,9 @@ public enum CounterType
     GATEWAY_LOGONS_THROTTLED(208, "barys_gateway_logons_throttled_total", Kind.COUNTER,
         "Logons refused unchecked (THROTTLED) because their address failed too often (also in logons refused)."),
     GATEWAY_TLS_FAILURES(209, "barys_gateway_tls_failures_total", Kind.COUNTER,
-        "Connections closed because TLS failed: not TLS, a failed handshake, a missing or untrusted client certificate.");
+        "Connections closed because TLS failed: not TLS, a failed handshake, a missing or untrusted client certificate."),
+    GATEWAY_MESSAGES_THROTTLED(210, "barys_gateway_messages_throttled_total", Kind.COUNTER,
+        "Messages over a session's max_messages_per_second: answered THROTTLED, or ending the session (CONTRACT 10.5).");
 
     /** Prometheus metric types (text format 0.0.4). */
     public enum Kind

@@ -7,5 +7,7 @@ public enum CancelReason
     /** CONTRACT 9.3: a MARKET order's remainder past its protection edge. */
     PRICE_PROTECTION,
     /** An operator's CANCEL_ORDER or CANCEL_SYMBOL (CONTRACT 9.6). */
-    OPERATOR
+    OPERATOR,
+    /** CONTRACT 10.2: a GTD order whose expiry the journaled clock reached. */
+    EXPIRED
 }

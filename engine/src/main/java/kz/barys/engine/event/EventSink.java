@@ -1,6 +1,8 @@
 package kz.barys.engine.event;
 
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.Instrument;
 
@@ -17,6 +19,18 @@ public interface EventSink
      */
     void accepted(
         long account, long id, long order, Instrument instrument, Side side, long price, long qty, long leaves, long filled);
+
+    /**
+     * As {@link #accepted(long, long, long, Instrument, Side, long, long, long, long)}, with an iceberg's display slice
+     * (CONTRACT 10.3; 0: not an iceberg): of what rests, {@code min(displayQty, leaves)} is on display. The core calls
+     * this one; sinks that show the book or write the event override it.
+     */
+    default void accepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final long qty, final long leaves, final long filled, final long displayQty)
+    {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled);
+    }
 
     /**
      * A fill at the maker's price. {@code makerOrder}/{@code takerOrder} are engine order numbers; each side's
@@ -109,6 +123,31 @@ public interface EventSink
 
     /** A WITHDRAW repeated with a remembered ref and the same fields: nothing changed. */
     default void withdrawalRepeated(final long account, final Currency currency, final long amount)
+    {
+    }
+
+    // ---- answers to queries (CONTRACT 10.4); defaults for sinks that follow only what changes state ----
+
+    /** One live order as ORDER_STATUS or OPEN_ORDERS answers it: {@code price} 0 for an order without a limit. */
+    default void order(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final TimeInForce tif, final long price, final long qty, final long leaves,
+        final long filled)
+    {
+    }
+
+    /** The end of an OPEN_ORDERS answer: {@code count} ORDER lines came before it. */
+    default void endOfOrders(final long account, final int count)
+    {
+    }
+
+    /** One balance of a BALANCES answer (the state dump's BALANCE line has the same form). */
+    default void balance(final long account, final Currency currency, final long total, final long available)
+    {
+    }
+
+    /** The end of a BALANCES answer: {@code count} BALANCE lines came before it. */
+    default void endOfBalances(final long account, final int count)
     {
     }
 }

@@ -8,5 +8,7 @@ public enum RejectReason
     // CONTRACT 9.2, 9.4
     PRICE_BAND, MAX_QTY, MAX_NOTIONAL, MAX_OPEN_ORDERS,
     /** CONTRACT 9.6, 9.7 */
-    UNKNOWN_TRADE, DUPLICATE_REF
+    UNKNOWN_TRADE, DUPLICATE_REF,
+    /** CONTRACT 10.2: a GTD expiry at or before the command's own time. */
+    INVALID_EXPIRY
 }

@@ -9,7 +9,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import kz.barys.engine.audit.LogonRefusal;
 import kz.barys.engine.gateway.sbe.BusinessRejectReason;
+import kz.barys.engine.gateway.sbe.BalancesRequestDecoder;
 import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
+import kz.barys.engine.gateway.sbe.OpenOrdersRequestDecoder;
+import kz.barys.engine.gateway.sbe.OrderStatusRequestDecoder;
 import kz.barys.engine.gateway.sbe.CancelRequestType;
 import kz.barys.engine.gateway.sbe.DepositDecoder;
 import kz.barys.engine.gateway.sbe.GroupSizeEncodingDecoder;
@@ -163,7 +166,7 @@ final class FrameHandler
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNSUPPORTED_VERSION, "version " + header.version());
         }
-        final int expectedBlock = blockLength(template);
+        final int expectedBlock = blockLength(template, header.version());
         if (expectedBlock < 0)
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNKNOWN_TEMPLATE, "template " + template);
@@ -191,10 +194,11 @@ final class FrameHandler
             agent.logoutAndClose(session, LogoutReason.USER_REQUEST, "logout", false);
             return false;
         }
-        return application(session, buffer, body, template);
+        return application(session, buffer, body, template, now);
     }
 
-    private boolean application(final Session session, final UnsafeBuffer buffer, final int body, final int template)
+    private boolean application(final Session session, final UnsafeBuffer buffer, final int body, final int template,
+        final long now)
     {
         final long seqNum = buffer.getLong(body, ByteOrder.LITTLE_ENDIAN);
         if (seqNum != session.expectedSeqNum)
@@ -204,7 +208,22 @@ final class FrameHandler
                 "seqNum " + Long.toUnsignedString(seqNum) + ", expected " + session.expectedSeqNum, true);
             return false;
         }
-        final boolean operatorMessage = template >= DepositDecoder.TEMPLATE_ID;
+        final MessageThrottle.Verdict verdict = session.throttle.onMessage(now);
+        if (verdict != MessageThrottle.Verdict.PASS)
+        {
+            // goes nowhere: neither published nor journaled; it takes its seqNum so that the next message follows on
+            session.expectedSeqNum++;
+            counters.messagesThrottled.incrementRelease();
+            if (verdict == MessageThrottle.Verdict.LOG_OUT)
+            {
+                agent.logoutAndClose(session, LogoutReason.THROTTLED, "over twice max_messages_per_second for 3 s", true);
+                return false;
+            }
+            messages.businessReject(sender, session, seqNum, template, BusinessRejectReason.THROTTLED,
+                "over max_messages_per_second");
+            return true;
+        }
+        final boolean operatorMessage = template >= DepositDecoder.TEMPLATE_ID && !QueryRequests.isQuery(template);
         if (operatorMessage != session.operatorPort)
         {
             session.expectedSeqNum++;
@@ -223,7 +242,7 @@ final class FrameHandler
                 return true;
             }
         }
-        session.prepareFill(template, body);
+        session.prepareFill(template, body, header.version());
         if (!agent.sessionEventsPublished() || !agent.publisher().tryPublish(session))
         {
             agent.block(session); // ring full: the frame stays and is retried
@@ -246,6 +265,8 @@ final class FrameHandler
                 buffer.getLong(body + CancelOrderDecoder.clOrdIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN), CancelRequestType.CANCEL);
             case ReplaceOrderDecoder.TEMPLATE_ID -> messages.unauthorizedCancel(sender, session, seqNum, account,
                 buffer.getLong(body + ReplaceOrderDecoder.origClOrdIdEncodingOffset(), ByteOrder.LITTLE_ENDIAN), CancelRequestType.REPLACE);
+            case OrderStatusRequestDecoder.TEMPLATE_ID, OpenOrdersRequestDecoder.TEMPLATE_ID, BalancesRequestDecoder.TEMPLATE_ID ->
+                messages.unauthorizedQuery(sender, session, seqNum, account, template);
             default -> messages.unauthorizedCancel(sender, session, seqNum, account, 0, CancelRequestType.MASS_CANCEL);
         }
     }
@@ -342,6 +363,15 @@ final class FrameHandler
         return false;
     }
 
+    /** NewOrder before schema version 4 (CONTRACT 10 added its expireTime): the block ended where expireTime starts. */
+    static final int NEW_ORDER_V3_BLOCK_LENGTH = NewOrderDecoder.expireTimeEncodingOffset();
+
+    /** As {@link #blockLength(int)}, for a request of schema {@code version}: an older NewOrder is shorter. */
+    static int blockLength(final int template, final int version)
+    {
+        return template == NewOrderDecoder.TEMPLATE_ID && version < 4 ? NEW_ORDER_V3_BLOCK_LENGTH : blockLength(template);
+    }
+
     /** The block length of each template a client may send; -1 for templates it may not. */
     static int blockLength(final int template)
     {
@@ -361,7 +391,7 @@ final class FrameHandler
             case HaltDecoder.TEMPLATE_ID -> HaltDecoder.BLOCK_LENGTH;
             case UnhaltDecoder.TEMPLATE_ID -> UnhaltDecoder.BLOCK_LENGTH;
             case SetReferenceDecoder.TEMPLATE_ID -> SetReferenceDecoder.BLOCK_LENGTH;
-            default -> OperatorRequests.blockLength(template);
+            default -> QueryRequests.isQuery(template) ? QueryRequests.blockLength(template) : OperatorRequests.blockLength(template);
         };
     }
 }

@@ -314,6 +314,7 @@ final class GatewayAgent implements Agent, Sender.Closer, SessionRegistry.TimerA
             final Session session = new Session(registry.nextSessionId(), operatorPort, channel, tls,
                 remoteAddress(channel), key, options.receiveBufferBytes(), options.sendBufferBytes(), symbols, currencies, now);
             key.attach(session);
+            session.throttle = new MessageThrottle(options.maxMessagesPerSecond());
             session.peerAddress = address(channel);
             registry.add(session);
         }

@@ -23,6 +23,7 @@ import kz.barys.engine.counters.CounterType;
  * <tr><td>207</td><td>gateway errors</td></tr>
  * <tr><td>208</td><td>gateway logons throttled</td></tr>
  * <tr><td>209</td><td>gateway tls failures</td></tr>
+ * <tr><td>210</td><td>gateway messages throttled</td></tr>
  * </table>
  */
 public final class GatewayCounters implements AutoCloseable
@@ -37,6 +38,7 @@ public final class GatewayCounters implements AutoCloseable
     public static final int ERRORS_TYPE_ID = CounterType.GATEWAY_ERRORS.id();
     public static final int LOGONS_THROTTLED_TYPE_ID = CounterType.GATEWAY_LOGONS_THROTTLED.id();
     public static final int TLS_FAILURES_TYPE_ID = CounterType.GATEWAY_TLS_FAILURES.id();
+    public static final int MESSAGES_THROTTLED_TYPE_ID = CounterType.GATEWAY_MESSAGES_THROTTLED.id();
 
     /** Connections with a session (awaiting logon, active or closing). */
     AtomicCounter sessionsOpen;
@@ -57,6 +59,8 @@ public final class GatewayCounters implements AutoCloseable
     AtomicCounter logonsThrottled;
     /** Connections closed because TLS failed (not TLS, handshake, client certificate). */
     AtomicCounter tlsFailures;
+    /** Messages answered THROTTLED, and the last message of each session logged out for its rate (CONTRACT 10.5). */
+    AtomicCounter messagesThrottled;
 
     public GatewayCounters(final CountersManager manager)
     {
@@ -71,10 +75,10 @@ public final class GatewayCounters implements AutoCloseable
     public void moveTo(final CountersManager manager)
     {
         final AtomicCounter[] before = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
-            protocolRejects, errors, logonsThrottled, tlsFailures};
+            protocolRejects, errors, logonsThrottled, tlsFailures, messagesThrottled};
         allocateIn(manager);
         final AtomicCounter[] after = {sessionsOpen, logons, logonsRefused, slowConsumers, messagesIn, messagesOut,
-            protocolRejects, errors, logonsThrottled, tlsFailures};
+            protocolRejects, errors, logonsThrottled, tlsFailures, messagesThrottled};
         for (int i = 0; i < before.length; i++)
         {
             after[i].setOrdered(before[i].get());
@@ -94,6 +98,7 @@ public final class GatewayCounters implements AutoCloseable
         errors = manager.newCounter("gateway errors", ERRORS_TYPE_ID);
         logonsThrottled = manager.newCounter("gateway logons throttled", LOGONS_THROTTLED_TYPE_ID);
         tlsFailures = manager.newCounter("gateway tls failures", TLS_FAILURES_TYPE_ID);
+        messagesThrottled = manager.newCounter("gateway messages throttled", MESSAGES_THROTTLED_TYPE_ID);
     }
 
     public long sessionsOpen()
@@ -146,6 +151,11 @@ public final class GatewayCounters implements AutoCloseable
         return tlsFailures.get();
     }
 
+    public long messagesThrottled()
+    {
+        return messagesThrottled.get();
+    }
+
     /** The errors counter, for the {@link org.agrona.concurrent.AgentRunner} to count exceptions out of the duty cycle. */
     AtomicCounter errorCounter()
     {
@@ -166,5 +176,6 @@ public final class GatewayCounters implements AutoCloseable
         errors.close();
         logonsThrottled.close();
         tlsFailures.close();
+        messagesThrottled.close();
     }
 }

@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
  *                             reading that session's socket (TCP pushes back on the client)
  * @param outboundRingBytes    responder to I/O thread ring (power of two)
  * @param security             TLS, plain TCP off loopback, logon throttling
+ * @param maxMessagesPerSecond per session: application messages a second before THROTTLED (CONTRACT 10.5; 0 = off)
  */
 public record GatewayOptions(
     String bindAddress,
@@ -31,7 +32,8 @@ public record GatewayOptions(
     int sendBufferBytes,
     int maxInFlight,
     int outboundRingBytes,
-    SecurityOptions security)
+    SecurityOptions security,
+    int maxMessagesPerSecond)
 {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_TRADING_PORT = 9001;
@@ -46,7 +48,7 @@ public record GatewayOptions(
     {
         return new GatewayOptions(DEFAULT_BIND, DEFAULT_TRADING_PORT, defaultOperatorPort(DEFAULT_TRADING_PORT), Credentials.demo(),
             DEFAULT_LOGON_TIMEOUT_MILLIS, DEFAULT_MAX_CONNECTIONS, DEFAULT_RECEIVE_BUFFER, DEFAULT_SEND_BUFFER,
-            DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING, SecurityOptions.defaults());
+            DEFAULT_MAX_IN_FLIGHT, DEFAULT_OUTBOUND_RING, SecurityOptions.defaults(), 0);
     }
 
     /** Whether two ports cannot both be bound: the same fixed port (0 asks for any free port, twice is fine). */
@@ -70,43 +72,49 @@ public record GatewayOptions(
     public GatewayOptions withPorts(final int trading, final int operator)
     {
         return new GatewayOptions(bindAddress, trading, operator, credentials, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withBindAddress(final String address)
     {
         return new GatewayOptions(address, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withCredentials(final Credentials value)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, value, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withLogonTimeoutMillis(final long millis)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, millis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withMaxConnections(final int count)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, count,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withBuffers(final int receiveBytes, final int sendBytes, final int inFlight)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
-            receiveBytes, sendBytes, inFlight, outboundRingBytes, security);
+            receiveBytes, sendBytes, inFlight, outboundRingBytes, security, maxMessagesPerSecond);
     }
 
     public GatewayOptions withSecurity(final SecurityOptions value)
     {
         return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
-            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, value);
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, value, maxMessagesPerSecond);
+    }
+
+    public GatewayOptions withMaxMessagesPerSecond(final int value)
+    {
+        return new GatewayOptions(bindAddress, tradingPort, operatorPort, credentials, logonTimeoutMillis, maxConnections,
+            receiveBufferBytes, sendBufferBytes, maxInFlight, outboundRingBytes, security, value);
     }
 
     /**
@@ -151,6 +159,10 @@ public record GatewayOptions(
         if (Integer.bitCount(outboundRingBytes) != 1)
         {
             throw new IllegalArgumentException("outbound ring size must be a power of two");
+        }
+        if (maxMessagesPerSecond < 0)
+        {
+            throw new IllegalArgumentException("max_messages_per_second must be 0 (off) or positive");
         }
         if (portsClash(tradingPort, operatorPort))
         {

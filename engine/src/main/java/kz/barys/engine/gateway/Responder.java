@@ -22,6 +22,7 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
+import kz.barys.engine.gateway.sbe.BalanceReportEncoder;
 import kz.barys.engine.gateway.sbe.BooleanType;
 import kz.barys.engine.gateway.sbe.CancelRejectEncoder;
 import kz.barys.engine.gateway.sbe.CancelRequestType;
@@ -34,6 +35,7 @@ import kz.barys.engine.gateway.sbe.OperatorEventType;
 import kz.barys.engine.gateway.sbe.BustReportEncoder;
 import kz.barys.engine.gateway.sbe.OperatorReportEncoder;
 import kz.barys.engine.gateway.sbe.OrdStatus;
+import kz.barys.engine.gateway.sbe.OrderReportEncoder;
 import kz.barys.engine.gateway.sbe.Side;
 import kz.barys.engine.journal.EventDecoder;
 import kz.barys.engine.num.Fixed;
@@ -64,6 +66,7 @@ final class Responder implements ResultListener, EventSink
     private final MassCancelReportEncoder massCancelReport = new MassCancelReportEncoder();
     private final OperatorReportEncoder operatorReport = new OperatorReportEncoder();
     private final BustReportEncoder bustReport = new BustReportEncoder();
+    private final QueryReports queryReports = new QueryReports();
     private final IdleStrategy ringFull = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
 
     private final UnsafeBuffer discardBuffer = new UnsafeBuffer(new byte[1024]);
@@ -229,6 +232,18 @@ final class Responder implements ResultListener, EventSink
         switch (command.type)
         {
             case CANCEL, REPLACE, CANCEL_ALL -> cancelReject(account, id, reason);
+            case ORDER_STATUS, OPEN_ORDERS ->
+            {
+                final int offset = claim(OrderReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+                queryReports.endOfOrders(target, offset, 0, command.correlationId, command.sequence, command.timestampNanos,
+                    account, 0).clOrdId(id).rejectReason(WireCodes.wire(reason));
+            }
+            case BALANCES ->
+            {
+                final int offset = claim(BalanceReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+                queryReports.endOfBalances(target, offset, 0, command.correlationId, command.sequence, command.timestampNanos,
+                    account, 0).rejectReason(WireCodes.wire(reason));
+            }
             case DEPOSIT, WITHDRAW, SUSPEND, RESUME, HALT, UNHALT, SET_REFERENCE, CANCEL_ORDER, CANCEL_SYMBOL, BUST ->
             {
                 operatorReport(OperatorEventType.REJECTED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS).clOrdId(id)
@@ -343,6 +358,48 @@ final class Responder implements ResultListener, EventSink
     {
         operatorReport(OperatorEventType.WITHDRAWAL_REPEATED, account, ReportRecord.ROUTE_ORIGIN_ALWAYS)
             .putCurrency(currencies[currency.index()], 0).amount().mantissa(amount);
+    }
+
+    // Answers to queries (CONTRACT 10.4): to the asking session only, never fanned out; the last is flagged by end().
+
+    @Override
+    public void order(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final OrderType type, final kz.barys.engine.command.TimeInForce tif,
+        final long price, final long qty, final long leaves, final long filled)
+    {
+        final int offset = claim(OrderReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+        final OrderReportEncoder report = queryReports.order(target, offset, 0,
+            command.correlationId, command.sequence, command.timestampNanos, account, id, order)
+            .putSymbol(symbols[instrument.index()], 0).side(WireCodes.wire(side)).ordType(WireCodes.wire(type))
+            .timeInForce(WireCodes.wire(tif));
+        report.price().mantissa(price);
+        report.orderQty().mantissa(qty);
+        report.leavesQty().mantissa(leaves);
+        report.cumQty().mantissa(filled);
+    }
+
+    @Override
+    public void endOfOrders(final long account, final int count)
+    {
+        final int offset = claim(OrderReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+        queryReports.endOfOrders(target, offset, 0, command.correlationId,
+            command.sequence, command.timestampNanos, account, count);
+    }
+
+    @Override
+    public void balance(final long account, final Currency currency, final long total, final long available)
+    {
+        final int offset = claim(BalanceReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+        queryReports.balance(target, offset, command.correlationId,
+            command.sequence, command.timestampNanos, account, currencies[currency.index()], total, available);
+    }
+
+    @Override
+    public void endOfBalances(final long account, final int count)
+    {
+        final int offset = claim(BalanceReportEncoder.BLOCK_LENGTH, account, ReportRecord.ROUTE_ORIGIN_ALWAYS);
+        queryReports.endOfBalances(target, offset, 0, command.correlationId,
+            command.sequence, command.timestampNanos, account, count);
     }
 
     private static final byte[] BLANK = new byte[16];

@@ -83,6 +83,8 @@ final class Session implements CommandFiller
     // What fill() decodes: set by the I/O thread just before publishing.
     private int fillTemplate;
     private int fillOffset;
+    /** The schema version the message was sent in: an older NewOrder has no expireTime (it reads as null). */
+    private int fillVersion;
     private final NameTable symbols;
     private final NameTable currencies;
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -97,6 +99,9 @@ final class Session implements CommandFiller
     private final UnhaltDecoder unhalt = new UnhaltDecoder();
     private final SetReferenceDecoder setReference = new SetReferenceDecoder();
     private final OperatorRequests operatorRequests = new OperatorRequests();
+    private final QueryRequests queryRequests = new QueryRequests();
+    /** Its message rate limit (CONTRACT 10.5); set by the gateway when the connection is accepted. */
+    MessageThrottle throttle = new MessageThrottle(0);
 
     Session(final long id, final boolean operatorPort, final SocketChannel channel, final SelectionKey key,
         final int receiveBytes, final int sendBytes, final NameTable symbols, final NameTable currencies, final long now)
@@ -143,10 +148,11 @@ final class Session implements CommandFiller
     }
 
     /** Sets what the next {@link #fill} decodes: a validated message of {@code template} with its body at {@code offset}. */
-    void prepareFill(final int template, final int offset)
+    void prepareFill(final int template, final int offset, final int version)
     {
         fillTemplate = template;
         fillOffset = offset;
+        fillVersion = version;
     }
 
     @Override
@@ -157,7 +163,8 @@ final class Session implements CommandFiller
         final int offset = fillOffset;
         switch (fillTemplate)
         {
-            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset, NewOrderDecoder.BLOCK_LENGTH, NewOrderDecoder.SCHEMA_VERSION));
+            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset,
+                FrameHandler.blockLength(NewOrderDecoder.TEMPLATE_ID, fillVersion), fillVersion));
             case CancelOrderDecoder.TEMPLATE_ID ->
             {
                 cancelOrder.wrap(in, offset, CancelOrderDecoder.BLOCK_LENGTH, CancelOrderDecoder.SCHEMA_VERSION);
@@ -245,7 +252,8 @@ final class Session implements CommandFiller
             }
             default ->
             {
-                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command))
+                if (!operatorRequests.fill(fillTemplate, in, offset, symbols, currencies, command)
+                    && !queryRequests.fill(fillTemplate, in, offset, symbols, command))
                 {
                     command.type = CommandType.MALFORMED; // not reached: only validated templates are published
                 }
@@ -291,15 +299,26 @@ final class Session implements CommandFiller
         command.price = hasPrice ? amount(price) : 0;
         command.qty = hasQty ? amount(qty) : 0;
         command.quoteQty = hasQuoteQty ? amount(quoteQty) : 0;
+        final long expire = order.expireTime();
+        final boolean hasExpire = expire != NewOrderDecoder.expireTimeNullValue();
+        command.expireMillis = Math.max(expire, 0);
+        final long display = order.displayQty().mantissa();
+        final boolean hasDisplay = display != OptionalDecimal8Decoder.mantissaNullValue();
+        command.displayQty = hasDisplay ? amount(display) : 0;
         if (command.orderType == OrderType.LIMIT)
         {
             command.tif = tif == null ? TimeInForce.GTC : tif;
-            valid = hasPrice && hasQty && !hasQuoteQty;
+            // displayQty (an iceberg) only on an order that rests: GTC or GTD, as in the text form.
+            valid = !hasDisplay || command.tif == TimeInForce.GTC || command.tif == TimeInForce.GTD;
+            // As in the text form: expireTime goes with tif=GTD and only with it, and is never negative.
+            valid &= hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
+                && (!hasExpire || expire >= 0);
         }
         else
         {
             command.tif = tif == null ? TimeInForce.IOC : tif;
-            valid = !hasPrice && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK) && hasQty != hasQuoteQty
+            valid = !hasPrice && !hasExpire && !hasDisplay && (command.tif == TimeInForce.IOC || command.tif == TimeInForce.FOK)
+                && hasQty != hasQuoteQty
                 && (!hasQuoteQty || (command.side == Side.BUY && command.tif != TimeInForce.FOK));
         }
         if (!valid)

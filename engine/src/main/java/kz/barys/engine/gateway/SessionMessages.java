@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.gateway.sbe.BalanceReportEncoder;
+import kz.barys.engine.gateway.sbe.BalancesRequestDecoder;
 import kz.barys.engine.gateway.sbe.BooleanType;
 import kz.barys.engine.gateway.sbe.BusinessRejectEncoder;
 import kz.barys.engine.gateway.sbe.BusinessRejectReason;
@@ -20,6 +22,7 @@ import kz.barys.engine.gateway.sbe.LogoutEncoder;
 import kz.barys.engine.gateway.sbe.LogoutReason;
 import kz.barys.engine.gateway.sbe.MessageHeaderEncoder;
 import kz.barys.engine.gateway.sbe.OrdStatus;
+import kz.barys.engine.gateway.sbe.OrderReportEncoder;
 import kz.barys.engine.gateway.sbe.RejectReason;
 import kz.barys.engine.gateway.sbe.Side;
 
@@ -35,6 +38,7 @@ final class SessionMessages
     private final BusinessRejectEncoder businessReject = new BusinessRejectEncoder();
     private final ExecutionReportEncoder executionReport = new ExecutionReportEncoder();
     private final CancelRejectEncoder cancelReject = new CancelRejectEncoder();
+    private final QueryReports queryReports = new QueryReports();
     private final byte[] text = new byte[48];
 
     void logonAck(final Sender sender, final Session session, final boolean demo, final long configDigest)
@@ -167,6 +171,32 @@ final class SessionMessages
             .seqNum(++session.outboundSeqNum).requestSeqNum(requestSeqNum).flags().clear().lastReport(true);
         cancelReject.commandSeq(0).transactTime(System.currentTimeMillis() * 1_000_000L).account(account).clOrdId(clOrdId)
             .responseTo(type).rejectReason(RejectReason.UNAUTHORIZED);
+    }
+
+    /** A query (CONTRACT 10.4) about an account the session did not log on for: its one report, UNAUTHORIZED. */
+    void unauthorizedQuery(final Sender sender, final Session session, final long requestSeqNum, final long account,
+        final int template)
+    {
+        final boolean balances = template == BalancesRequestDecoder.TEMPLATE_ID;
+        final int length = Framing.HEADER_LENGTH + (balances ? BalanceReportEncoder.BLOCK_LENGTH : OrderReportEncoder.BLOCK_LENGTH);
+        final int position = sender.reserve(session, length);
+        if (position < 0)
+        {
+            return;
+        }
+        Framing.writeHeader(session.sendBuffer, position, length);
+        final int offset = position + Framing.SOFH_LENGTH;
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        if (balances)
+        {
+            queryReports.endOfBalances(session.sendBuffer, offset, ++session.outboundSeqNum, requestSeqNum, 0, now, account, 0)
+                .rejectReason(RejectReason.UNAUTHORIZED).flags().lastReport(true);
+        }
+        else
+        {
+            queryReports.endOfOrders(session.sendBuffer, offset, ++session.outboundSeqNum, requestSeqNum, 0, now, account, 0)
+                .rejectReason(RejectReason.UNAUTHORIZED).flags().lastReport(true);
+        }
     }
 
     private byte[] text(final String why)

@@ -67,6 +67,7 @@ public final class WireCodes
             case IOC -> kz.barys.engine.gateway.sbe.TimeInForce.IOC;
             case FOK -> kz.barys.engine.gateway.sbe.TimeInForce.FOK;
             case POST_ONLY -> kz.barys.engine.gateway.sbe.TimeInForce.POST_ONLY;
+            case GTD -> kz.barys.engine.gateway.sbe.TimeInForce.GTD;
         };
     }
 
@@ -96,6 +97,7 @@ public final class WireCodes
             case MASS_CANCEL -> kz.barys.engine.gateway.sbe.CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> kz.barys.engine.gateway.sbe.CancelReason.PRICE_PROTECTION;
             case OPERATOR -> kz.barys.engine.gateway.sbe.CancelReason.OPERATOR;
+            case EXPIRED -> kz.barys.engine.gateway.sbe.CancelReason.EXPIRED;
         };
     }
 
@@ -122,6 +124,7 @@ public final class WireCodes
             case MAX_OPEN_ORDERS -> kz.barys.engine.gateway.sbe.RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> kz.barys.engine.gateway.sbe.RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> kz.barys.engine.gateway.sbe.RejectReason.DUPLICATE_REF;
+            case INVALID_EXPIRY -> kz.barys.engine.gateway.sbe.RejectReason.INVALID_EXPIRY;
         };
     }
 
@@ -161,6 +164,7 @@ public final class WireCodes
             case IOC -> TimeInForce.IOC;
             case FOK -> TimeInForce.FOK;
             case POST_ONLY -> TimeInForce.POST_ONLY;
+            case GTD -> TimeInForce.GTD;
             case NULL_VAL -> null;
         };
     }
@@ -192,6 +196,7 @@ public final class WireCodes
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
             case OPERATOR -> CancelReason.OPERATOR;
+            case EXPIRED -> CancelReason.EXPIRED;
             case NULL_VAL -> null;
         };
     }
@@ -219,6 +224,7 @@ public final class WireCodes
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
+            case INVALID_EXPIRY -> RejectReason.INVALID_EXPIRY;
             case NULL_VAL -> null;
         };
     }

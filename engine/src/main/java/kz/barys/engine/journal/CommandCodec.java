@@ -131,6 +131,8 @@ public final class CommandCodec
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
             .origin(origin(command))
+            .expireMillis(command.expireMillis)
+            .displayQty(command.displayQty)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
     }
@@ -152,7 +154,8 @@ public final class CommandCodec
     private static boolean onlyOrderFields(final Command command)
     {
         return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
-            && !command.fieldOverflow && command.unknownNameLength == 0;
+            && !command.fieldOverflow && command.unknownNameLength == 0 && command.expireMillis == 0
+            && command.displayQty == 0;
     }
 
     private static boolean fitsNewOrder(final Command command)
@@ -172,14 +175,14 @@ public final class CommandCodec
     }
 
     /**
-     * The transfer form keeps no order field: a MALFORMED line with a ref and order keys (NEW ... ref=x) goes in the
-     * full form, whose id its REJECTED event needs (its ref matters to no event).
+     * The transfer form keeps no order field: a MALFORMED line with a ref and order keys ({@code NEW ... ref=x}) goes
+     * in the full form, whose id its REJECTED event needs.
      */
     private static boolean fitsTransfer(final Command command)
     {
         return command.id == 0 && command.newId == 0 && command.price == 0 && command.qty == 0 && command.quoteQty == 0
-            && command.side == null && command.orderType == null && command.tif == null && command.stp == null
-            && command.instrument == Command.UNKNOWN;
+            && command.expireMillis == 0 && command.displayQty == 0 && command.side == null && command.orderType == null
+            && command.tif == null && command.stp == null && command.instrument == Command.UNKNOWN;
     }
 
     /** Whether {@code templateId} is one of the command messages. */
@@ -282,6 +285,10 @@ public final class CommandCodec
         command.stp = EnumsFromJournal.stp(in.stp());
         command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
         command.origin = origin(in.origin());
+        final long expire = in.expireMillis();
+        command.expireMillis = expire == CommandDecoder.expireMillisNullValue() ? 0 : expire;
+        final long display = in.displayQty();
+        command.displayQty = display == CommandDecoder.displayQtyNullValue() ? 0 : display;
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

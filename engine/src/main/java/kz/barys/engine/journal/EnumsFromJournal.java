@@ -41,6 +41,10 @@ public final class EnumsFromJournal
             case CANCEL_ORDER -> CommandType.CANCEL_ORDER;
             case CANCEL_SYMBOL -> CommandType.CANCEL_SYMBOL;
             case BUST -> CommandType.BUST;
+            case ORDER_STATUS -> CommandType.ORDER_STATUS;
+            case OPEN_ORDERS -> CommandType.OPEN_ORDERS;
+            case BALANCES -> CommandType.BALANCES;
+            case CLOCK -> CommandType.CLOCK;
             case NULL_VAL -> null;
         };
     }
@@ -73,6 +77,7 @@ public final class EnumsFromJournal
             case IOC -> TimeInForce.IOC;
             case FOK -> TimeInForce.FOK;
             case POST_ONLY -> TimeInForce.POST_ONLY;
+            case GTD -> TimeInForce.GTD;
             case NULL_VAL -> null;
         };
     }
@@ -104,6 +109,7 @@ public final class EnumsFromJournal
             case MASS_CANCEL -> CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> CancelReason.PRICE_PROTECTION;
             case OPERATOR -> CancelReason.OPERATOR;
+            case EXPIRED -> CancelReason.EXPIRED;
             case NULL_VAL -> throw new IllegalArgumentException("a cancel without a reason");
         };
     }
@@ -131,6 +137,7 @@ public final class EnumsFromJournal
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
+            case INVALID_EXPIRY -> RejectReason.INVALID_EXPIRY;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }

@@ -45,6 +45,10 @@ public final class EnumsToJournal
             case CANCEL_ORDER -> kz.barys.engine.journal.sbe.CommandType.CANCEL_ORDER;
             case CANCEL_SYMBOL -> kz.barys.engine.journal.sbe.CommandType.CANCEL_SYMBOL;
             case BUST -> kz.barys.engine.journal.sbe.CommandType.BUST;
+            case ORDER_STATUS -> kz.barys.engine.journal.sbe.CommandType.ORDER_STATUS;
+            case OPEN_ORDERS -> kz.barys.engine.journal.sbe.CommandType.OPEN_ORDERS;
+            case BALANCES -> kz.barys.engine.journal.sbe.CommandType.BALANCES;
+            case CLOCK -> kz.barys.engine.journal.sbe.CommandType.CLOCK;
         };
     }
 
@@ -86,6 +90,7 @@ public final class EnumsToJournal
             case IOC -> kz.barys.engine.journal.sbe.TimeInForce.IOC;
             case FOK -> kz.barys.engine.journal.sbe.TimeInForce.FOK;
             case POST_ONLY -> kz.barys.engine.journal.sbe.TimeInForce.POST_ONLY;
+            case GTD -> kz.barys.engine.journal.sbe.TimeInForce.GTD;
         };
     }
 
@@ -119,6 +124,7 @@ public final class EnumsToJournal
             case MASS_CANCEL -> kz.barys.engine.journal.sbe.CancelReason.MASS_CANCEL;
             case PRICE_PROTECTION -> kz.barys.engine.journal.sbe.CancelReason.PRICE_PROTECTION;
             case OPERATOR -> kz.barys.engine.journal.sbe.CancelReason.OPERATOR;
+            case EXPIRED -> kz.barys.engine.journal.sbe.CancelReason.EXPIRED;
         };
     }
 
@@ -145,6 +151,7 @@ public final class EnumsToJournal
             case MAX_OPEN_ORDERS -> kz.barys.engine.journal.sbe.RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> kz.barys.engine.journal.sbe.RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> kz.barys.engine.journal.sbe.RejectReason.DUPLICATE_REF;
+            case INVALID_EXPIRY -> kz.barys.engine.journal.sbe.RejectReason.INVALID_EXPIRY;
         };
     }
 

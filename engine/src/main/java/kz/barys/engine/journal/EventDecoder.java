@@ -17,6 +17,10 @@ import kz.barys.engine.journal.sbe.SymbolCanceledDecoder;
 import kz.barys.engine.journal.sbe.TradeBustedDecoder;
 import kz.barys.engine.journal.sbe.DepositRepeatedDecoder;
 import kz.barys.engine.journal.sbe.WithdrawalRepeatedDecoder;
+import kz.barys.engine.journal.sbe.OrderAnswerDecoder;
+import kz.barys.engine.journal.sbe.EndOfOrdersDecoder;
+import kz.barys.engine.journal.sbe.BalanceAnswerDecoder;
+import kz.barys.engine.journal.sbe.EndOfBalancesDecoder;
 import kz.barys.engine.journal.sbe.MessageHeaderDecoder;
 import kz.barys.engine.journal.sbe.ReferenceSetDecoder;
 import kz.barys.engine.journal.sbe.RejectedDecoder;
@@ -60,6 +64,10 @@ public final class EventDecoder
     private final TradeBustedDecoder tradeBusted = new TradeBustedDecoder();
     private final DepositRepeatedDecoder depositRepeated = new DepositRepeatedDecoder();
     private final WithdrawalRepeatedDecoder withdrawalRepeated = new WithdrawalRepeatedDecoder();
+    private final OrderAnswerDecoder orderAnswer = new OrderAnswerDecoder();
+    private final EndOfOrdersDecoder endOfOrders = new EndOfOrdersDecoder();
+    private final BalanceAnswerDecoder balanceAnswer = new BalanceAnswerDecoder();
+    private final EndOfBalancesDecoder endOfBalances = new EndOfBalancesDecoder();
 
     public EventDecoder(final EngineConfig config)
     {
@@ -137,6 +145,22 @@ public final class EventDecoder
                     sink.withdrawalRepeated(withdrawalRepeated.account(), currencies.get(withdrawalRepeated.currency()),
                         withdrawalRepeated.amount());
                 }
+                case OrderAnswerDecoder.TEMPLATE_ID -> orderAnswer(orderAnswer.wrap(buffer, body, block, VERSION), sink);
+                case EndOfOrdersDecoder.TEMPLATE_ID ->
+                {
+                    endOfOrders.wrap(buffer, body, block, VERSION);
+                    sink.endOfOrders(endOfOrders.account(), endOfOrders.count());
+                }
+                case BalanceAnswerDecoder.TEMPLATE_ID ->
+                {
+                    final BalanceAnswerDecoder event = balanceAnswer.wrap(buffer, body, block, VERSION);
+                    sink.balance(event.account(), currencies.get(event.currency()), event.total(), event.available());
+                }
+                case EndOfBalancesDecoder.TEMPLATE_ID ->
+                {
+                    endOfBalances.wrap(buffer, body, block, VERSION);
+                    sink.endOfBalances(endOfBalances.account(), endOfBalances.count());
+                }
                 default -> throw new JournalFormatException("an event of template id " + template + " at " + position
                     + ", unknown to this barys (journal format " + JournalFormat.VERSION + ", schema version "
                     + JournalFormat.SCHEMA_VERSION + ")");
@@ -148,7 +172,8 @@ public final class EventDecoder
     private void accepted(final AcceptedDecoder event, final EventSink sink)
     {
         sink.accepted(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
-            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled());
+            EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled(),
+            event.displayQty() == AcceptedDecoder.displayQtyNullValue() ? 0 : event.displayQty());
     }
 
     private void trade(final TradeDecoder event, final EventSink sink)
@@ -172,5 +197,12 @@ public final class EventDecoder
         sink.replaced(event.account(), event.id(), event.newId(), event.order(), instruments.get(event.instrument()),
             EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled(),
             EnumsFromJournal.bool(event.priorityKept()));
+    }
+
+    private void orderAnswer(final OrderAnswerDecoder event, final EventSink sink)
+    {
+        sink.order(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
+            EnumsFromJournal.side(event.side()), EnumsFromJournal.orderType(event.orderType()),
+            EnumsFromJournal.tif(event.tif()), event.price(), event.qty(), event.leaves(), event.filled());
     }
 }

@@ -3,7 +3,9 @@ package kz.barys.engine.journal;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.CancelReason;
@@ -27,6 +29,10 @@ import kz.barys.engine.journal.sbe.SymbolCanceledEncoder;
 import kz.barys.engine.journal.sbe.TradeBustedEncoder;
 import kz.barys.engine.journal.sbe.DepositRepeatedEncoder;
 import kz.barys.engine.journal.sbe.WithdrawalRepeatedEncoder;
+import kz.barys.engine.journal.sbe.OrderAnswerEncoder;
+import kz.barys.engine.journal.sbe.EndOfOrdersEncoder;
+import kz.barys.engine.journal.sbe.BalanceAnswerEncoder;
+import kz.barys.engine.journal.sbe.EndOfBalancesEncoder;
 
 /**
  * Encodes events as the journal schema's event messages (barys-journal.xml), one after another, into a growable
@@ -60,6 +66,10 @@ public final class EventEncoder implements EventSink
     private final TradeBustedEncoder tradeBusted = new TradeBustedEncoder();
     private final DepositRepeatedEncoder depositRepeated = new DepositRepeatedEncoder();
     private final WithdrawalRepeatedEncoder withdrawalRepeated = new WithdrawalRepeatedEncoder();
+    private final OrderAnswerEncoder orderAnswer = new OrderAnswerEncoder();
+    private final EndOfOrdersEncoder endOfOrders = new EndOfOrdersEncoder();
+    private final BalanceAnswerEncoder balanceAnswer = new BalanceAnswerEncoder();
+    private final EndOfBalancesEncoder endOfBalances = new EndOfBalancesEncoder();
     private int position;
 
     public EventEncoder()
@@ -112,6 +122,14 @@ public final class EventEncoder implements EventSink
         final long account, final long id, final long order, final Instrument instrument, final Side side,
         final long price, final long qty, final long leaves, final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    @Override
+    public void accepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long price, final long qty, final long leaves, final long filled, final long displayQty)
+    {
         accepted.wrapAndApplyHeader(buffer, at(), header)
             .account(account)
             .id(id)
@@ -121,7 +139,8 @@ public final class EventEncoder implements EventSink
             .leaves(leaves)
             .filled(filled)
             .instrument(instrument.index())
-            .side(EnumsToJournal.side(side));
+            .side(EnumsToJournal.side(side))
+            .displayQty(displayQty);
         position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
     }
 
@@ -287,5 +306,39 @@ public final class EventEncoder implements EventSink
         withdrawalRepeated.wrapAndApplyHeader(buffer, at(), header).account(account).amount(amount)
             .currency(currency.index());
         position += HEADER + WithdrawalRepeatedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void order(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final TimeInForce tif, final long price, final long qty, final long leaves,
+        final long filled)
+    {
+        orderAnswer.wrapAndApplyHeader(buffer, at(), header).account(account).id(id).order(order).price(price).qty(qty)
+            .leaves(leaves).filled(filled).instrument(instrument.index()).side(EnumsToJournal.side(side))
+            .orderType(EnumsToJournal.orderType(type)).tif(EnumsToJournal.tif(tif));
+        position += HEADER + OrderAnswerEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void endOfOrders(final long account, final int count)
+    {
+        endOfOrders.wrapAndApplyHeader(buffer, at(), header).account(account).count(count);
+        position += HEADER + EndOfOrdersEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void balance(final long account, final Currency currency, final long total, final long available)
+    {
+        balanceAnswer.wrapAndApplyHeader(buffer, at(), header).account(account).total(total).available(available)
+            .currency(currency.index());
+        position += HEADER + BalanceAnswerEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void endOfBalances(final long account, final int count)
+    {
+        endOfBalances.wrapAndApplyHeader(buffer, at(), header).account(account).count(count);
+        position += HEADER + EndOfBalancesEncoder.BLOCK_LENGTH;
     }
 }

@@ -64,7 +64,7 @@ final class Book implements BookView
     {
         for (RestingOrder order = side(side).level(depth).head; order != null; order = order.next)
         {
-            visitor.order(order.number, order.price, order.leaves);
+            visitor.order(order.number, order.price, order.shown());
         }
     }
 }

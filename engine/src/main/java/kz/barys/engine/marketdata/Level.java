@@ -49,7 +49,7 @@ final class Level extends LadderLevel
             tail.next = order;
         }
         tail = order;
-        qty += order.leaves;
+        qty += order.shown();
         orders++;
     }
 

@@ -212,8 +212,18 @@ public final class MarketDataProcessor
     /** An order resting in the books started from ({@link #startAfter}): at the back of its level, with no message. */
     public void restingAtStart(final Instrument instrument, final long order, final Side side, final long price, final long leaves)
     {
+        restingAtStart(instrument, order, side, price, leaves, 0, 0);
+    }
+
+    /** As above, for an iceberg (CONTRACT 10.3): its display slice and what of it is on display now. */
+    public void restingAtStart(final Instrument instrument, final long order, final Side side, final long price,
+        final long leaves, final long displayQty, final long visible)
+    {
         final int index = instrument.index();
-        books[index].side(side).levelAt(price).append(resting(index, order, side, price, leaves));
+        final RestingOrder resting = resting(index, order, side, price, leaves);
+        resting.display = displayQty;
+        resting.visible = visible;
+        books[index].side(side).levelAt(price).append(resting);
     }
 
     /** The instrument is halted in the books started from ({@link #startAfter}); no message. */
@@ -292,6 +302,10 @@ public final class MarketDataProcessor
         {
             final Level level = books[instrument].side(order.side).levelAt(order.price);
             touch(level);
+            if (order.display != 0)
+            {
+                order.iceberg(order.display); // it rests again with a full slice, as it came in (CONTRACT 10.3)
+            }
             level.append(order);
         }
         if (feed == Feed.L3)
@@ -300,7 +314,7 @@ public final class MarketDataProcessor
             if (emits(instrument))
             {
                 listener.orderReplaced(instruments[instrument], seq, order.number, order.side, movingOldPrice, movingOldLeaves,
-                    order.price, rests ? order.leaves : 0, false, timeNanos);
+                    order.price, rests ? order.shown() : 0, false, timeNanos);
             }
         }
         if (!rests)
@@ -380,17 +394,38 @@ public final class MarketDataProcessor
             final long leaves,
             final long filled)
         {
+            accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+        }
+
+        @Override
+        public void accepted(
+            final long account,
+            final long id,
+            final long order,
+            final Instrument instrument,
+            final Side side,
+            final long price,
+            final long qty,
+            final long leaves,
+            final long filled,
+            final long displayQty)
+        {
             eventCount++;
             final int index = instrument.index();
             final Level level = books[index].side(side).levelAt(price);
             touch(level);
-            level.append(resting(index, order, side, price, leaves));
+            final RestingOrder resting = resting(index, order, side, price, leaves);
+            if (displayQty != 0)
+            {
+                resting.iceberg(displayQty); // only the slice is shown (CONTRACT 10.3)
+            }
+            level.append(resting);
             if (feed == Feed.L3)
             {
                 final long seq = ++sequences[index];
                 if (emits(index))
                 {
-                    listener.orderAdded(instrument, seq, order, side, price, leaves, timeNanos);
+                    listener.orderAdded(instrument, seq, order, side, price, resting.shown(), timeNanos);
                 }
             }
         }
@@ -432,12 +467,16 @@ public final class MarketDataProcessor
             touch(level);
             level.qty -= qty;
             maker.leaves = makerLeaves;
+            if (maker.display != 0)
+            {
+                maker.visible -= qty; // a taker trades an iceberg's slice, never more (CONTRACT 10.3)
+            }
             if (feed == Feed.L3)
             {
                 final long executionSeq = ++sequences[index];
                 if (emits(index))
                 {
-                    listener.orderExecuted(instrument, executionSeq, makerOrder, maker.side, price, qty, maker.leaves, tradeId, timeNanos);
+                    listener.orderExecuted(instrument, executionSeq, makerOrder, maker.side, price, qty, maker.shown(), tradeId, timeNanos);
                 }
             }
             if (makerLeaves == 0)
@@ -445,6 +484,21 @@ public final class MarketDataProcessor
                 level.unlink(maker);
                 orderIndex.remove(makerOrder);
                 releaseOrder(maker);
+            }
+            else if (maker.display != 0 && maker.visible == 0)
+            {
+                // Its slice is gone: the next one goes to the back of the level, a new order on the L3 feed.
+                level.unlink(maker);
+                maker.iceberg(maker.display);
+                level.append(maker);
+                if (feed == Feed.L3)
+                {
+                    final long addedSeq = ++sequences[index];
+                    if (emits(index))
+                    {
+                        listener.orderAdded(instrument, addedSeq, makerOrder, maker.side, price, maker.shown(), timeNanos);
+                    }
+                }
             }
             if (moving != null && moving.number == takerOrder)
             {
@@ -468,7 +522,8 @@ public final class MarketDataProcessor
                 }
                 final Level level = order.level;
                 touch(level);
-                level.qty -= leaves;
+                final long shown = order.shown();
+                level.qty -= shown;
                 level.unlink(order);
                 if (feed == Feed.L3)
                 {
@@ -476,7 +531,7 @@ public final class MarketDataProcessor
                     final long seq = ++sequences[index];
                     if (emits(index))
                     {
-                        listener.orderCanceled(instruments[index], seq, order.number, order.side, order.price, leaves, timeNanos);
+                        listener.orderCanceled(instruments[index], seq, order.number, order.side, order.price, shown, timeNanos);
                     }
                 }
                 releaseOrder(order);
@@ -506,12 +561,16 @@ public final class MarketDataProcessor
             }
             final Level level = order.level;
             touch(level);
-            final long oldLeaves = order.leaves;
+            final long oldLeaves = order.shown();
             if (priorityKept)
             {
-                // Reduced in place (the core decides when: CONTRACT 8.9).
-                level.qty -= oldLeaves - leaves;
+                // Reduced in place (the core decides when: CONTRACT 8.9); an iceberg's cut comes off its hidden part.
                 order.leaves = leaves;
+                if (order.display != 0)
+                {
+                    order.visible = Math.min(order.visible, leaves);
+                }
+                level.qty -= oldLeaves - order.shown();
                 if (feed == Feed.L3)
                 {
                     final int index = order.instrument;
@@ -519,7 +578,7 @@ public final class MarketDataProcessor
                     if (emits(index))
                     {
                         listener.orderReplaced(
-                            instruments[index], seq, order.number, order.side, price, oldLeaves, price, leaves, true, timeNanos);
+                            instruments[index], seq, order.number, order.side, price, oldLeaves, price, order.shown(), true, timeNanos);
                     }
                 }
                 return;

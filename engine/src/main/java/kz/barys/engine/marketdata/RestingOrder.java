@@ -13,6 +13,10 @@ final class RestingOrder
     Side side;
     long price;
     long leaves;
+    /** An iceberg's display slice (CONTRACT 10.3); 0: not an iceberg. */
+    long display;
+    /** An iceberg's quantity on display; the rest of its leaves is hidden from the feed. */
+    long visible;
     Level level;
     RestingOrder prev;
     RestingOrder next;
@@ -24,8 +28,23 @@ final class RestingOrder
         this.side = side;
         this.price = price;
         this.leaves = leaves;
+        this.display = 0;
+        this.visible = 0;
         this.level = null;
         this.prev = null;
         this.next = null;
+    }
+
+    /** What the feed shows of it: an iceberg's slice on display, else all it leaves. */
+    long shown()
+    {
+        return display == 0 ? leaves : visible;
+    }
+
+    /** Makes it an iceberg with this display slice, showing a full slice (or what is left, if less). */
+    void iceberg(final long displayQty)
+    {
+        display = displayQty;
+        visible = Math.min(displayQty, leaves);
     }
 }

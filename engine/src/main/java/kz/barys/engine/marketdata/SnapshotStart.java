@@ -76,7 +76,8 @@ final class SnapshotStart
             final PriceLevel level = side.slot(slot);
             for (Order order = level.head(); order != null; order = order.nextInLevel())
             {
-                processor.restingAtStart(instrument, order.number(), order.side(), order.price(), order.leaves());
+                processor.restingAtStart(instrument, order.number(), order.side(), order.price(), order.leaves(),
+                    order.displayQty(), order.visible());
             }
         }
     }

@@ -1,6 +1,7 @@
 package kz.barys.engine.pipeline;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -9,6 +10,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
 import kz.barys.engine.journal.JournalWriter;
 
 /**
@@ -41,6 +43,12 @@ final class CoreHandler implements EventHandler<CommandSlot>
     private RingBuffer<CommandSlot> ring;
     private long firstUnjournaled = -1;
     private volatile boolean failed;
+    /** The core's earliest GTD expiry (read on this thread only); null: nobody expires orders on an idle engine. */
+    private LongSupplier nextExpirySource;
+    /** {@link #nextExpirySource} as of the last batch, for the idle clock on another thread. */
+    private volatile long nextExpiryMillis = Long.MAX_VALUE;
+    /** A CLOCK command is in the ring and not yet run: the idle clock sends no other meanwhile. */
+    private volatile boolean clockPending;
 
     CoreHandler(
         final CommandExecutor executor,
@@ -100,11 +108,17 @@ final class CoreHandler implements EventHandler<CommandSlot>
             stopBefore(ringSequence);
             throw failure;
         }
+        if (command.type == CommandType.CLOCK && nextExpirySource != null)
+        {
+            nextExpiryMillis = nextExpirySource.getAsLong();
+            clockPending = false;
+        }
         if (journal.pending() == 0)
         {
             firstUnjournaled = ringSequence;
         }
-        journal.append(command, slot.events.buffer(), slot.events.length());
+        // A query is journaled as who asked; its answers go to the responder only (a replay recomputes them).
+        journal.append(command, slot.events.buffer(), command.type.isQuery() ? 0 : slot.events.length());
         if (endOfBatch || journal.pending() >= MAX_COMMANDS_PER_DOCUMENT || journal.pendingBytes() >= MAX_BYTES_PER_DOCUMENT)
         {
             release(ringSequence);
@@ -132,6 +146,10 @@ final class CoreHandler implements EventHandler<CommandSlot>
     /** Writes the pending commands as one journal document, then answers and releases them up to {@code ringSequence}. */
     private void release(final long ringSequence)
     {
+        if (nextExpirySource != null)
+        {
+            nextExpiryMillis = nextExpirySource.getAsLong(); // once per batch: nothing per command on the hot path
+        }
         journal.flush();
         lastJournaledSequence = lastSequence;
         if (inlineListener != null)
@@ -190,6 +208,28 @@ final class CoreHandler implements EventHandler<CommandSlot>
     boolean failed()
     {
         return failed;
+    }
+
+    /** Publishes the core's next expiry from now on (before the core thread starts: read here once first). */
+    void expireOnTime(final LongSupplier nextExpiry)
+    {
+        this.nextExpirySource = nextExpiry;
+        this.nextExpiryMillis = nextExpiry.getAsLong();
+    }
+
+    long nextExpiryMillis()
+    {
+        return nextExpiryMillis;
+    }
+
+    boolean clockPending()
+    {
+        return clockPending;
+    }
+
+    void clockPending(final boolean pending)
+    {
+        clockPending = pending;
     }
 
     long lastSequence()

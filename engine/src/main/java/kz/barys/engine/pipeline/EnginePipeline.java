@@ -38,6 +38,13 @@ public final class EnginePipeline
         slot.isSession = false;
         filler.fill(slot.command.reset());
     };
+    /** A CLOCK: nothing but its type; its time is the batch's, as for every command (CONTRACT 10.2). */
+    private static final com.lmax.disruptor.EventTranslator<CommandSlot> CLOCK = (slot, sequence) ->
+    {
+        slot.isSession = false;
+        slot.command.reset().type = kz.barys.engine.command.CommandType.CLOCK;
+        slot.command.origin = Command.FILE;
+    };
     private static final EventTranslatorOneArg<CommandSlot, SessionRecord> SESSION = (slot, sequence, record) ->
     {
         slot.isSession = true;
@@ -132,6 +139,40 @@ public final class EnginePipeline
     public boolean tryPublish(final SessionRecord record)
     {
         return ring.tryPublishEvent(SESSION, record);
+    }
+
+    /**
+     * Lets an {@link IdleClock} expire GTD orders on an idle engine: {@code nextExpiry} is the core's earliest expiry
+     * ({@code MatchingCore::nextExpiryMillis}), read on the core thread once per batch. Call before {@link #start}.
+     */
+    public void expireOnTime(final java.util.function.LongSupplier nextExpiry)
+    {
+        core.expireOnTime(nextExpiry);
+    }
+
+    /** The core's earliest GTD expiry as of its last batch, epoch milliseconds; {@link Long#MAX_VALUE}: none. Any thread. */
+    public long nextExpiryMillis()
+    {
+        return core.nextExpiryMillis();
+    }
+
+    /**
+     * Publishes a CLOCK command unless one is already waiting in the ring or the ring is full (returns false then).
+     * One thread only (the {@link IdleClock}'s).
+     */
+    public boolean tryPublishClock()
+    {
+        if (core.clockPending())
+        {
+            return false;
+        }
+        core.clockPending(true);
+        if (!ring.tryPublishEvent(CLOCK))
+        {
+            core.clockPending(false);
+            return false;
+        }
+        return true;
     }
 
     /** Sequence number of the last command that is journaled. */

@@ -157,6 +157,12 @@ public final class Recovery
             {
                 throw new IllegalStateException("journal gap: command " + command.sequence + " follows " + lastSequence);
             }
+            if (command.type.isQuery())
+            {
+                lastSequence = command.sequence; // changes nothing, and its answers were not journaled
+                replayed++;
+                return;
+            }
             events.reset();
             try
             {

@@ -32,6 +32,7 @@ import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
 import kz.barys.engine.pipeline.EnginePipeline;
+import kz.barys.engine.pipeline.IdleClock;
 import kz.barys.engine.pipeline.ResultListener;
 import kz.barys.engine.pipeline.SnapshotTrigger;
 import kz.barys.engine.pipeline.WaitStrategies;
@@ -75,6 +76,8 @@ public final class Engine implements AutoCloseable, CommandPublisher
     private final EngineCounters counters;
     private final GaugeSampler gauges;
     private final AgentRunner gaugesRunner;
+    /** Expires GTD orders on an idle engine (CONTRACT 10.2, docs/operations.md "The idle clock"). */
+    private final AgentRunner clockRunner;
     private final ErrorHandler onCoreFailure;
     private volatile CommandFailedException failure;
     private boolean closed;
@@ -176,7 +179,12 @@ public final class Engine implements AutoCloseable, CommandPublisher
             new EventCounter(counters, listener),
             options.answerOnCoreThread() || listener == null,
             this::coreFailed);
+        pipeline.expireOnTime(core::nextExpiryMillis);
         pipeline.start();
+        // Wakes every millisecond to see whether a GTD order is due with no command coming to expire it.
+        clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+            error -> counters.errors().increment(), null, new IdleClock(pipeline, clock));
+        AgentRunner.startOnThread(clockRunner);
         gauges = new GaugeSampler(counters, pipeline::lastJournaledSequence, pipeline::ringFill);
         gaugesRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
             error -> counters.errors().increment(), null, gauges);
@@ -383,6 +391,7 @@ public final class Engine implements AutoCloseable, CommandPublisher
         closed = true;
         try
         {
+            clockRunner.close(); // it publishes: stopped before the ring is drained
             pipeline.drainAndStop();
             journal.handOverToCurrentThread();
             if (!pipeline.failed() && options.snapshotInterval() > 0 && pipeline.lastSequence() > recovered.snapshotSequence())

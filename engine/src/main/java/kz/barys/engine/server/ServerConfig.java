@@ -141,7 +141,8 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int met
             .withCredentials(users)
             .withSecurity(security)
             .withLogonTimeoutMillis(keys.integer("gateway.logon_timeout_ms", defaults.logonTimeoutMillis(), 100, 600_000))
-            .withMaxConnections((int)keys.integer("gateway.max_connections", defaults.maxConnections(), 1, 100_000));
+            .withMaxConnections((int)keys.integer("gateway.max_connections", defaults.maxConnections(), 1, 100_000))
+            .withMaxMessagesPerSecond((int)keys.integer("gateway.max_messages_per_second", 0, 0, 10_000_000));
     }
 
     /** TLS (docs/security.md), plain TCP off loopback, logon throttling. */

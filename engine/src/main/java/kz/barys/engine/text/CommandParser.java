@@ -23,7 +23,8 @@ public final class CommandParser
     private static final CommandType[] VERBS = {
         CommandType.DEPOSIT, CommandType.WITHDRAW, CommandType.NEW, CommandType.CANCEL, CommandType.REPLACE,
         CommandType.CANCEL_ALL, CommandType.SUSPEND, CommandType.RESUME, CommandType.HALT, CommandType.UNHALT,
-        CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST};
+        CommandType.SET_REFERENCE, CommandType.CANCEL_ORDER, CommandType.CANCEL_SYMBOL, CommandType.BUST,
+        CommandType.ORDER_STATUS, CommandType.OPEN_ORDERS, CommandType.BALANCES, CommandType.CLOCK};
     private static final byte[][] VERB_NAMES = Ascii.names(VERBS);
 
     private static final int ACCOUNT = 0;
@@ -42,11 +43,14 @@ public final class CommandParser
     private static final int TRADE = 13;
     private static final int REF = 14;
     private static final int TIME = 15;
+    private static final int EXPIRE = 16;
+    private static final int DISPLAY_QTY = 17;
     private static final byte[][] KEY_NAMES = {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
-        Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time")};
+        Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time"),
+        Ascii.bytes("expire"), Ascii.bytes("display_qty")};
     /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
     private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
@@ -64,7 +68,9 @@ public final class CommandParser
     private static final int REF_KEY = bits(REF);
     private static final int TIME_KEY = bits(TIME);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
-    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP);
+    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, EXPIRE, DISPLAY_QTY);
+    private static final int DISPLAY_KEY = bits(DISPLAY_QTY);
+    private static final int EXPIRE_KEY = bits(EXPIRE);
     private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
@@ -123,7 +129,7 @@ public final class CommandParser
         boolean malformed = verb < 0;
         final CommandType type = malformed ? CommandType.MALFORMED : VERBS[verb];
         command.type = type;
-        if (type == CommandType.CANCEL_ALL)
+        if (type == CommandType.CANCEL_ALL || type == CommandType.OPEN_ORDERS)
         {
             command.instrument = Command.ALL;
         }
@@ -158,7 +164,9 @@ public final class CommandParser
             pos = skipSpace(line, tokenEnd, end);
         }
 
-        if (malformed || !hasValidShape(type, seen & ~TIME_KEY, command))
+        // CLOCK is nothing but its time (CONTRACT 10.2).
+        if (malformed || !hasValidShape(type, seen & ~TIME_KEY, command)
+            || type == CommandType.CLOCK && (seen & TIME_KEY) == 0)
         {
             command.type = CommandType.MALFORMED;
         }
@@ -242,6 +250,15 @@ public final class CommandParser
                 command.timestampNanos = Math.max(millis, 0) * 1_000_000L;
                 return millis >= 0;
             }
+            case DISPLAY_QTY:
+                command.displayQty = parseAmount(line, offset, length, command);
+                return command.displayQty != Fixed.MALFORMED;
+            case EXPIRE:
+            {
+                final long millis = parseMillis(line, offset, length);
+                command.expireMillis = Math.max(millis, 0);
+                return millis >= 0;
+            }
             case STP:
             {
                 final int index = Ascii.indexOf(line, offset, length, STP_MODES);
@@ -280,6 +297,14 @@ public final class CommandParser
                 return seen == CANCEL_KEYS;
             case BUST:
                 return seen == bits(TRADE);
+            case ORDER_STATUS:
+                return seen == CANCEL_KEYS;
+            case OPEN_ORDERS:
+                return (seen & ~SYMBOL_KEY) == ACCOUNT_KEY;
+            case BALANCES:
+                return seen == ACCOUNT_KEY;
+            case CLOCK:
+                return seen == 0;
             case NEW:
                 return (seen & NEW_REQUIRED) == NEW_REQUIRED && (seen & ~NEW_ALLOWED) == 0 && hasValidOrderShape(seen, command);
             default:
@@ -302,13 +327,19 @@ public final class CommandParser
             {
                 command.tif = TimeInForce.GTC;
             }
-            return hasPrice && hasQty && !hasQuoteQty;
+            // expire goes with tif=GTD and only with it (docs/semantics.md).
+            final boolean hasExpire = (seen & EXPIRE_KEY) != 0;
+            // display_qty (an iceberg, CONTRACT 10.3) only on an order that rests: GTC or GTD.
+            final boolean restingTif = command.tif == TimeInForce.GTC || command.tif == TimeInForce.GTD;
+            return hasPrice && hasQty && !hasQuoteQty && hasExpire == (command.tif == TimeInForce.GTD)
+                && ((seen & DISPLAY_KEY) == 0 || restingTif);
         }
         if (command.tif == null)
         {
             command.tif = TimeInForce.IOC;
         }
-        if (hasPrice || (command.tif != TimeInForce.IOC && command.tif != TimeInForce.FOK) || hasQty == hasQuoteQty)
+        if (hasPrice || (command.tif != TimeInForce.IOC && command.tif != TimeInForce.FOK) || hasQty == hasQuoteQty
+            || (seen & (EXPIRE_KEY | DISPLAY_KEY)) != 0)
         {
             return false;
         }

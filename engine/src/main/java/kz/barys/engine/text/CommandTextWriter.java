@@ -3,6 +3,7 @@ package kz.barys.engine.text;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.num.Fixed;
 
@@ -45,9 +46,7 @@ public final class CommandTextWriter
                 amount(line, "amount", command.amount, command);
                 if (command.refLength > 0)
                 {
-                    // A ref is remembered by journaled time: the time goes with it, so that replay forgets it alike.
                     line.append(" ref=").append(new String(command.ref, 0, command.refLength, java.nio.charset.StandardCharsets.US_ASCII));
-                    line.append(" time=").append(Math.floorDiv(command.timestampNanos, 1_000_000L));
                 }
             }
             case NEW ->
@@ -58,6 +57,10 @@ public final class CommandTextWriter
                 line.append(" side=").append(command.side);
                 line.append(" type=").append(command.orderType);
                 line.append(" tif=").append(command.tif);
+                if (command.tif == TimeInForce.GTD)
+                {
+                    line.append(" expire=").append(command.expireMillis);
+                }
                 if (command.orderType == OrderType.LIMIT)
                 {
                     amount(line, "price", command.price, command);
@@ -71,6 +74,10 @@ public final class CommandTextWriter
                     amount(line, "qty", command.qty, command);
                 }
                 line.append(" stp=").append(command.stp);
+                if (command.displayQty != 0)
+                {
+                    amount(line, "display_qty", command.displayQty, command);
+                }
             }
             case CANCEL ->
             {
@@ -106,6 +113,24 @@ public final class CommandTextWriter
                 integer(line, "id", command.id, command);
             }
             case BUST -> integer(line, "trade", command.id, command);
+            case ORDER_STATUS ->
+            {
+                integer(line, "account", command.account, command);
+                integer(line, "id", command.id, command);
+            }
+            case OPEN_ORDERS ->
+            {
+                integer(line, "account", command.account, command);
+                if (command.instrument != Command.ALL)
+                {
+                    symbol(line, command);
+                }
+            }
+            case BALANCES -> integer(line, "account", command.account, command);
+            case CLOCK ->
+            {
+                // its time follows, as on every command
+            }
             case MALFORMED ->
             {
                 if (command.account > 0)
@@ -119,6 +144,9 @@ public final class CommandTextWriter
             }
             default -> throw new IllegalStateException("unhandled command type " + command.type);
         }
+        // CONTRACT 10.2: every command with its journaled time, so that replay runs it at that time (expiries,
+        // transfer refs).
+        line.append(" time=").append(Math.max(0, Math.floorDiv(command.timestampNanos, 1_000_000L)));
         return line.toString();
     }
 

@@ -95,7 +95,7 @@ public final class MarketsLine
         final Map<String, String> keys = new LinkedHashMap<>(before.marketKeys());
         keys.putAll(changed);
         final EngineConfig after = EngineConfig.fromMarketKeys(keys);
-        MarketsChange.between(before, after).requireSafe("the replay", hasRestingOrders);
+        MarketsChange.between(before, after).requireSafe("the replay up to this line", hasRestingOrders);
         return after;
     }
 }

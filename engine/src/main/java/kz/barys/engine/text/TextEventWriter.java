@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
@@ -40,7 +42,11 @@ public final class TextEventWriter implements EventSink
     private static final byte[] TRADE_BUSTED = Ascii.bytes("TRADE_BUSTED");
     private static final byte[] DUPLICATE = Ascii.bytes(" duplicate=true");
     private static final byte[] BOOK = Ascii.bytes("BOOK");
+    private static final byte[] DISPLAY_QTY = Ascii.bytes(" display_qty=");
     private static final byte[] BALANCE = Ascii.bytes("BALANCE");
+    private static final byte[] ORDER_LINE = Ascii.bytes("ORDER");
+    private static final byte[] END_OF_ORDERS = Ascii.bytes("END_OF_ORDERS");
+    private static final byte[] END_OF_BALANCES = Ascii.bytes("END_OF_BALANCES");
 
     private static final byte[] ACCOUNT = Ascii.bytes(" account=");
     private static final byte[] ID = Ascii.bytes(" id=");
@@ -76,10 +82,14 @@ public final class TextEventWriter implements EventSink
     private static final byte[] ORDERS = Ascii.bytes(" orders=");
     private static final byte[] TOTAL = Ascii.bytes(" total=");
     private static final byte[] AVAILABLE = Ascii.bytes(" available=");
+    private static final byte[] TYPE = Ascii.bytes(" type=");
+    private static final byte[] TIF = Ascii.bytes(" tif=");
 
     private static final byte[][] SIDES = Ascii.names(Side.values());
     private static final byte[][] CANCEL_REASONS = Ascii.names(CancelReason.values());
     private static final byte[][] REJECT_REASONS = Ascii.names(RejectReason.values());
+    private static final byte[][] ORDER_TYPES = Ascii.names(OrderType.values());
+    private static final byte[][] TIFS = Ascii.names(TimeInForce.values());
 
     private byte[][] symbols;
     private byte[][] currencies;
@@ -131,6 +141,22 @@ public final class TextEventWriter implements EventSink
         final long leaves,
         final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    @Override
+    public void accepted(
+        final long account,
+        final long id,
+        final long order,
+        final Instrument instrument,
+        final Side side,
+        final long price,
+        final long qty,
+        final long leaves,
+        final long filled,
+        final long displayQty)
+    {
         word(ACCEPTED);
         integer(ACCOUNT, account);
         integer(ID, id);
@@ -141,6 +167,10 @@ public final class TextEventWriter implements EventSink
         decimal(QTY, qty);
         decimal(LEAVES, leaves);
         decimal(FILLED, filled);
+        if (displayQty != 0)
+        {
+            decimal(DISPLAY_QTY, displayQty); // an iceberg only (CONTRACT 10.3): other lines stay as they were
+        }
         endLine();
     }
 
@@ -308,7 +338,8 @@ public final class TextEventWriter implements EventSink
         endLine();
     }
 
-    /** A state-dump line: {@code BALANCE account currency total available}. */
+    /** A state-dump line and a BALANCES answer line: {@code BALANCE account currency total available}. */
+    @Override
     public void balance(final long account, final Currency currency, final long total, final long available)
     {
         word(BALANCE);
@@ -316,6 +347,46 @@ public final class TextEventWriter implements EventSink
         text(CURRENCY, currencies[currency.index()]);
         decimal(TOTAL, total);
         decimal(AVAILABLE, available);
+        endLine();
+    }
+
+    /** An answer line of ORDER_STATUS and OPEN_ORDERS (CONTRACT 10.4), its keys in the contract's order. */
+    @Override
+    public void order(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final TimeInForce tif, final long price, final long qty, final long leaves,
+        final long filled)
+    {
+        word(ORDER_LINE);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        text(TYPE, ORDER_TYPES[type.ordinal()]);
+        text(TIF, TIFS[tif.ordinal()]);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        decimal(LEAVES, leaves);
+        decimal(FILLED, filled);
+        endLine();
+    }
+
+    @Override
+    public void endOfOrders(final long account, final int count)
+    {
+        word(END_OF_ORDERS);
+        integer(ACCOUNT, account);
+        integer(COUNT, count);
+        endLine();
+    }
+
+    @Override
+    public void endOfBalances(final long account, final int count)
+    {
+        word(END_OF_BALANCES);
+        integer(ACCOUNT, account);
+        integer(COUNT, count);
         endLine();
     }
 

@@ -24,7 +24,8 @@ class ProtocolDocTest
         "Logon", "LogonAck", "Logout", "Heartbeat", "NewOrder", "CancelOrder", "ReplaceOrder", "MassCancel",
         "Deposit", "Withdraw", "Suspend", "Resume", "Halt", "Unhalt", "SetReference",
         "ExecutionReport", "CancelReject", "MassCancelReport", "OperatorReport", "BusinessReject",
-        "OperatorCancel", "CancelSymbol", "Bust", "DepositWithRef", "WithdrawWithRef", "BustReport"};
+        "OperatorCancel", "CancelSymbol", "Bust", "DepositWithRef", "WithdrawWithRef", "BustReport",
+        "OrderStatusRequest", "OpenOrdersRequest", "BalancesRequest", "OrderReport", "BalanceReport"};
 
     private static final String[] ENUMS = {
         "BooleanType", "Side", "OrdType", "TimeInForce", "StpMode", "ExecType", "OrdStatus", "Liquidity", "CancelReason",

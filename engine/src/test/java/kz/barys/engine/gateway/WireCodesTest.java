@@ -146,7 +146,7 @@ class WireCodesTest
         assertThat(WireCodes.side((short)255)).isNull();
         assertThat(WireCodes.side((short)-1)).isNull();
         assertThat(WireCodes.orderType((short)2)).isNull();
-        assertThat(WireCodes.tif((short)4)).isNull();
+        assertThat(WireCodes.tif((short)5)).isNull();
         assertThat(WireCodes.tif((short)254)).isNull();
         assertThat(WireCodes.stp((short)4)).isNull();
         assertThat(WireCodes.stp((short)256)).isNull();

@@ -55,7 +55,16 @@ class CommandTextWriterTest
         "BUST trade=17",
         "BUST trade=99999999999999999999",
         "DEPOSIT account=7 currency=KZT amount=12.5 ref=bank:2026-12-07.1",
-        "WITHDRAW account=7 currency=KZT amount=12.5 ref=w_1 time=1765000000000"})
+        "WITHDRAW account=7 currency=KZT amount=12.5 ref=w_1 time=1765000000000",
+        "ORDER_STATUS account=3 id=4",
+        "ORDER_STATUS account=99999999999999999999 id=4",
+        "OPEN_ORDERS account=3",
+        "OPEN_ORDERS account=3 symbol=ETH-KZT",
+        "OPEN_ORDERS account=3 symbol=NOPE",
+        "BALANCES account=3",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT tif=GTD expire=1765000000000 price=50000000 qty=0.015",
+        "NEW account=1 id=2 symbol=BTC-KZT side=BUY type=LIMIT tif=GTD expire=0 price=50000000 qty=0.015",
+        "CLOCK time=1765000000000"})
     void writtenCommandsReparseToTheSameOutcome(final String line)
     {
         final Command original = parse(line);
@@ -66,24 +75,26 @@ class CommandTextWriterTest
         assertThat(reparsed.type).isEqualTo(original.type);
         assertThat(reparsed.account).isEqualTo(original.account);
         assertThat(reparsed.id).isEqualTo(original.id);
+        assertThat(reparsed.expireMillis).isEqualTo(original.expireMillis);
+        assertThat(reparsed.timestampNanos).isEqualTo(original.timestampNanos);
     }
 
     @Test
     void anUnknownNameIsWrittenAsSentAndStillReparsesAsUnknown()
     {
         final Command command = parse("HALT symbol=NOPE");
-        assertThat(new CommandTextWriter(CONFIG).write(command)).isEqualTo("HALT symbol=NOPE");
+        assertThat(new CommandTextWriter(CONFIG).write(command)).isEqualTo("HALT symbol=NOPE time=0");
 
         // From the wire: 16 bytes, NUL-padded, anything in them; what cannot stand in a token is written as '?'.
         final byte[] field = "A B#C\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         command.unknownName(new org.agrona.concurrent.UnsafeBuffer(java.util.Arrays.copyOf(field, 16)), 0);
         final String written = new CommandTextWriter(CONFIG).write(command);
-        assertThat(written).isEqualTo("HALT symbol=A?B?C?");
+        assertThat(written).isEqualTo("HALT symbol=A?B?C? time=0");
         assertThat(outcome(written)).isEqualTo(outcome("HALT symbol=NOPE"));
 
         final Command longer = parse("UNHALT symbol=ABCDEFGHIJKLMNOPQRSTUVWXYZ");
         assertThat(longer.unknownNameLength).isEqualTo(26);
-        assertThat(new CommandTextWriter(CONFIG).write(longer)).isEqualTo("UNHALT symbol=ABCDEFGHIJKLMNOP...");
+        assertThat(new CommandTextWriter(CONFIG).write(longer)).isEqualTo("UNHALT symbol=ABCDEFGHIJKLMNOP... time=0");
     }
 
     private static Command parse(final String line)

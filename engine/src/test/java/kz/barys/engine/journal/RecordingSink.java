@@ -136,4 +136,31 @@ final class RecordingSink implements EventSink
     {
         add("WITHDRAWAL_REPEATED", account, currency.code(), amount);
     }
+
+    @Override
+    public void order(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final kz.barys.engine.command.OrderType type, final kz.barys.engine.command.TimeInForce tif, final long price,
+        final long qty, final long leaves, final long filled)
+    {
+        add("ORDER", account, id, order, instrument.symbol(), side, type, tif, price, qty, leaves, filled);
+    }
+
+    @Override
+    public void endOfOrders(final long account, final int count)
+    {
+        add("END_OF_ORDERS", account, count);
+    }
+
+    @Override
+    public void balance(final long account, final Currency currency, final long total, final long available)
+    {
+        add("BALANCE", account, currency.code(), total, available);
+    }
+
+    @Override
+    public void endOfBalances(final long account, final int count)
+    {
+        add("END_OF_BALANCES", account, count);
+    }
 }

@@ -244,6 +244,32 @@ class MarketDataProcessorTest
         }
     }
 
+    /** CONTRACT 10.3: L2 and L3 show only an iceberg's slice; a new slice is added at the back of its level. */
+    @Test
+    void anIcebergShowsOnlyItsSliceAndANewSliceGoesToTheBack()
+    {
+        run(
+            "DEPOSIT account=1 currency=BTC amount=10",
+            "DEPOSIT account=2 currency=KZT amount=10000000",
+            "NEW account=1 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=50000000 qty=0.05 display_qty=0.01",
+            "NEW account=1 id=2 symbol=BTC-KZT side=SELL type=LIMIT price=50000000 qty=0.01",
+            "NEW account=2 id=1 symbol=BTC-KZT side=BUY type=LIMIT tif=IOC price=50000000 qty=0.015");
+
+        assertThat(l2.messages.stream().filter(m -> m.startsWith("UPDATE")).toList()).containsExactly(
+            "UPDATE BTC-KZT seq=1 SELL 50000000 0.01 1",
+            "UPDATE BTC-KZT seq=2 SELL 50000000 0.02 2",
+            "UPDATE BTC-KZT seq=5 SELL 50000000 0.015 2");
+        assertThat(l3.messages.stream().filter(m -> m.startsWith("ADD") || m.startsWith("EXECUTE")).toList()).containsExactly(
+            "ADD BTC-KZT seq=1 order=1 SELL 50000000 0.01",
+            "ADD BTC-KZT seq=2 order=2 SELL 50000000 0.01",
+            "EXECUTE BTC-KZT seq=4 order=1 qty=0.01 leaves=0 trade=1",
+            "ADD BTC-KZT seq=5 order=1 SELL 50000000 0.01",
+            "EXECUTE BTC-KZT seq=7 order=2 qty=0.005 leaves=0.005 trade=2");
+        // the engine holds 0.035 + 0.005 there; the feed shows order 2, then the iceberg's new slice behind it
+        assertThat(l2.bookLines()).isNotEqualTo(driver.bookLines());
+        assertThat(l3.orderLines()).containsExactly("BTC-KZT SELL 5000000000000000: 2:500000 1:1000000");
+    }
+
     private void assertBooksMatchEngine()
     {
         assertThat(l2.bookLines()).isEqualTo(driver.bookLines());

@@ -37,12 +37,12 @@ public final class ReferenceModel
 
     private static final Set<String> SIDES = Set.of("BUY", "SELL");
     private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
-    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY");
+    private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY", "GTD");
     private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
     private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
     private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,32}");
-    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount");
+    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount", "display_qty");
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
     public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
@@ -69,6 +69,11 @@ public final class ReferenceModel
         long leaves;
         String tif;
         String stp;
+        /** GTD: epoch milliseconds at which the journaled clock expires it. */
+        long expire;
+        /** Iceberg (CONTRACT 10.3): its display slice (0: none) and what of it is on display. */
+        long display;
+        long visible;
 
         Order copy()
         {
@@ -84,6 +89,9 @@ public final class ReferenceModel
             o.leaves = leaves;
             o.tif = tif;
             o.stp = stp;
+            o.expire = expire;
+            o.display = display;
+            o.visible = visible;
             return o;
         }
     }
@@ -106,6 +114,8 @@ public final class ReferenceModel
         final Map<String, RefRecord> refs = new LinkedHashMap<>();
         /** Journaled time of the command before, in epoch milliseconds (time=). */
         long clockMillis;
+        /** The latest {@code time=} sent: the time of every command after it that sends none (CONTRACT 10.2). */
+        long timeMillis;
         /** A FOK feasibility trial: balances may pass the maximum (the copy is thrown away). */
         boolean unbounded;
 
@@ -126,6 +136,7 @@ public final class ReferenceModel
             trades.forEach((number, trade) -> s.trades.put(number, trade.copy()));
             s.refs.putAll(refs);
             s.clockMillis = clockMillis;
+            s.timeMillis = timeMillis;
             return s;
         }
     }
@@ -382,8 +393,14 @@ public final class ReferenceModel
             }
             else
             {
-                state.clockMillis = Math.max(state.clockMillis, Long.parseLong(time));
+                state.timeMillis = Math.max(state.timeMillis, Long.parseLong(time));
             }
+        }
+        // A query changes nothing, not even the clock: its time reaches the clock with the next other command.
+        final boolean query = Set.of("ORDER_STATUS", "OPEN_ORDERS", "BALANCES").contains(verb);
+        if (!query)
+        {
+            advanceClock(out);
         }
 
         final Set<String> allowed;
@@ -392,7 +409,8 @@ public final class ReferenceModel
         {
             case "NEW" ->
             {
-                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp");
+                allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp", "expire",
+                    "display_qty");
                 required = Set.of("account", "id", "symbol", "side", "type");
             }
             case "CANCEL" ->
@@ -445,6 +463,27 @@ public final class ReferenceModel
                 allowed = Set.of("symbol", "price");
                 required = allowed;
             }
+            case "ORDER_STATUS" ->
+            {
+                allowed = Set.of("account", "id");
+                required = allowed;
+            }
+            case "OPEN_ORDERS" ->
+            {
+                allowed = Set.of("account", "symbol");
+                required = Set.of("account");
+            }
+            case "BALANCES" ->
+            {
+                allowed = Set.of("account");
+                required = allowed;
+            }
+            case "CLOCK" ->
+            {
+                allowed = Set.of();
+                required = allowed;
+                broken |= time == null;
+            }
             default ->
             {
                 out.add(rejected(carryAccount, carryId, "MALFORMED"));
@@ -455,6 +494,10 @@ public final class ReferenceModel
         if (broken || !allowed.containsAll(kv.keySet()) || !kv.keySet().containsAll(required)
             || !fieldsWellFormed(kv) || ("NEW".equals(verb) && !newOrderWellFormed(kv)))
         {
+            if (query)
+            {
+                advanceClock(out); // not a query after all: a MALFORMED line, whose time moves the clock
+            }
             out.add(rejected(carryAccount, carryId, "MALFORMED"));
             return out;
         }
@@ -487,9 +530,45 @@ public final class ReferenceModel
             case "CANCEL_ORDER" -> cancelOrder(kv, out);
             case "CANCEL_SYMBOL" -> cancelSymbol(kv.get("symbol"), out);
             case "BUST" -> bust(Long.parseLong(kv.get("trade")), out);
+            case "ORDER_STATUS" -> orderStatus(Long.parseLong(kv.get("account")), Long.parseLong(kv.get("id")), out);
+            case "OPEN_ORDERS" -> openOrders(Long.parseLong(kv.get("account")), kv.get("symbol"), out);
+            case "BALANCES" -> balances(Long.parseLong(kv.get("account")), out);
+            case "CLOCK" ->
+            {
+                // only its time, which has moved the clock already
+            }
             default -> depositOrWithdraw(verb, kv, out);
         }
         return out;
+    }
+
+    /** The clock moves to the latest time sent (never back), then expires what it has reached. */
+    private void advanceClock(final List<String> out)
+    {
+        state.clockMillis = Math.max(state.clockMillis, state.timeMillis);
+        expireDue(out);
+    }
+
+    /**
+     * CONTRACT 10.2: every resting GTD order the clock has reached is CANCELED reason=EXPIRED before the command's
+     * own effect, in expiry then order-number order.
+     */
+    private void expireDue(final List<String> out)
+    {
+        final List<Order> due = new ArrayList<>();
+        for (final Order o : state.book)
+        {
+            if ("GTD".equals(o.tif) && o.expire <= state.clockMillis)
+            {
+                due.add(o);
+            }
+        }
+        due.sort((a, b) -> a.expire != b.expire ? Long.compare(a.expire, b.expire) : Long.compare(a.number, b.number));
+        for (final Order o : due)
+        {
+            state.book.remove(o);
+            out.add(canceled(o, "EXPIRED"));
+        }
     }
 
     /**
@@ -500,6 +579,7 @@ public final class ReferenceModel
     private void atomically(final String verb, final Map<String, String> kv, final List<String> out)
     {
         final State before = state.copy();
+        final int expired = out.size(); // expiries happened before the command: an OVERFLOW keeps them
         try
         {
             if ("NEW".equals(verb))
@@ -514,7 +594,7 @@ public final class ReferenceModel
         catch (final ArithmeticException overflow)
         {
             state = before;
-            out.clear();
+            out.subList(expired, out.size()).clear();
             out.add(rejected(Long.parseLong(kv.get("account")), Long.parseLong(kv.get("id")), "OVERFLOW"));
         }
     }
@@ -547,6 +627,12 @@ public final class ReferenceModel
         if (findLive(account, id) != null)
         {
             out.add(rejected(account, id, "DUPLICATE_ID"));
+            return;
+        }
+        final long expire = "GTD".equals(tif) ? Long.parseLong(kv.get("expire")) : 0;
+        if ("GTD".equals(tif) && expire <= state.clockMillis)
+        {
+            out.add(rejected(account, id, "INVALID_EXPIRY"));
             return;
         }
         long price = 0;
@@ -582,6 +668,18 @@ public final class ReferenceModel
                 return;
             }
             qty = toUnits(q);
+        }
+        // CONTRACT 10.3: an iceberg's slice is whole lots and less than the quantity, else INVALID_QTY.
+        long display = 0;
+        if (kv.containsKey("display_qty"))
+        {
+            final BigDecimal d = new BigDecimal(kv.get("display_qty"));
+            if (!positiveWithin8Decimals(d) || toUnits(d) % inst.lot() != 0 || toUnits(d) >= qty)
+            {
+                out.add(rejected(account, id, "INVALID_QTY"));
+                return;
+            }
+            display = toUnits(d);
         }
         if (!market)
         {
@@ -744,10 +842,13 @@ public final class ReferenceModel
                     o.leaves = t.remaining;
                     o.tif = tif;
                     o.stp = stp;
+                    o.expire = expire;
+                    o.display = display;
+                    o.visible = Math.min(display, o.leaves);
                     state.book.add(o);
                     out.add("ACCEPTED account=" + account + " id=" + id + " order=" + number + " symbol=" + inst.symbol()
                         + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(o.leaves)
-                        + " filled=" + fmt(t.filled));
+                        + " filled=" + fmt(t.filled) + (display > 0 ? " display_qty=" + fmt(display) : ""));
                 }
             }
             default ->
@@ -864,6 +965,7 @@ public final class ReferenceModel
             + " side=" + side(o.buy) + " filled=" + fmt(filled) + " priority=" + (keepsPriority ? "KEPT" : "LOST"));
         if (keepsPriority)
         {
+            o.visible = Math.min(o.visible, o.leaves); // an iceberg's cut comes off its hidden part first
             return;
         }
         state.book.remove(o);
@@ -886,6 +988,7 @@ public final class ReferenceModel
         {
             o.leaves = t.remaining;
             o.time = state.nextTime++;
+            o.visible = Math.min(o.display, o.leaves);
             state.book.add(o);
         }
     }
@@ -910,6 +1013,59 @@ public final class ReferenceModel
             }
         }
         out.add("MASS_CANCELED account=" + account + " count=" + count);
+    }
+
+    // ---- queries (CONTRACT 10.4): they read the state and change nothing ----
+
+    private void orderStatus(final long account, final long id, final List<String> out)
+    {
+        final Order o = findLive(account, id);
+        out.add(o == null ? rejected(account, id, "UNKNOWN_ORDER") : orderLine(o));
+    }
+
+    private void openOrders(final long account, final String symbol, final List<String> out)
+    {
+        if (symbol != null && !instruments.containsKey(symbol))
+        {
+            out.add(rejected(account, 0, "UNKNOWN_SYMBOL"));
+            return;
+        }
+        int count = 0;
+        for (final Order o : liveByNumber())
+        {
+            if (o.account == account && (symbol == null || symbol.equals(o.inst.symbol())))
+            {
+                out.add(orderLine(o));
+                count++;
+            }
+        }
+        out.add("END_OF_ORDERS account=" + account + " count=" + count);
+    }
+
+    /** Only resting orders are live in this model, and only a LIMIT order rests. */
+    private static String orderLine(final Order o)
+    {
+        return "ORDER account=" + o.account + " id=" + o.id + " order=" + o.number + " symbol=" + o.inst.symbol()
+            + " side=" + side(o.buy) + " type=LIMIT tif=" + o.tif + " price=" + fmt(o.price) + " qty=" + fmt(o.qty)
+            + " leaves=" + fmt(o.leaves) + " filled=" + fmt(o.qty - o.leaves);
+    }
+
+    /** The account's BALANCE lines as the state dump has them (non-zero total or available, by currency code). */
+    private void balances(final long account, final List<String> out)
+    {
+        int count = 0;
+        for (final String currency : new TreeSet<>(currencies))
+        {
+            final long total = total(account, currency);
+            final long available = available(account, currency);
+            if (total != 0 || available != 0)
+            {
+                out.add("BALANCE account=" + account + " currency=" + currency + " total=" + fmt(total)
+                    + " available=" + fmt(available));
+                count++;
+            }
+        }
+        out.add("END_OF_BALANCES account=" + account + " count=" + count);
     }
 
     private void suspend(final long account, final List<String> out)
@@ -1238,7 +1394,9 @@ public final class ReferenceModel
                 continue;
             }
 
-            final long wanted = t.byBudget ? m.leaves : Math.min(t.remaining, m.leaves);
+            // An iceberg trades its slice on display, then waits its turn again (CONTRACT 10.3).
+            final long makerHas = m.display > 0 ? m.visible : m.leaves;
+            final long wanted = t.byBudget ? makerHas : Math.min(t.remaining, makerHas);
             final long qty;
             if (t.byBudget)
             {
@@ -1262,14 +1420,24 @@ public final class ReferenceModel
             final long takerFee = fee(BigInteger.valueOf(notional), inst.takerBps()).longValueExact();
             final long buyer = t.buy ? t.account : m.account;
             final long seller = t.buy ? m.account : t.account;
+            // Debits first (docs/semantics.md 15): a self-trade's own base leaves before it comes back.
             addTotal(buyer, inst.quote(), -(notional + (t.buy ? takerFee : makerFee)));
-            addTotal(buyer, inst.base(), qty);
             addTotal(seller, inst.base(), -qty);
+            addTotal(buyer, inst.base(), qty);
             addTotal(seller, inst.quote(), notional - (t.buy ? makerFee : takerFee));
             m.leaves -= qty;
             if (m.leaves == 0)
             {
                 state.book.remove(m);
+            }
+            else if (m.display > 0)
+            {
+                m.visible -= qty;
+                if (m.visible == 0)
+                {
+                    m.visible = Math.min(m.display, m.leaves);
+                    m.time = state.nextTime++; // the new slice at the back of the level
+                }
             }
             if (t.byBudget)
             {
@@ -1531,10 +1699,11 @@ public final class ReferenceModel
             {
                 case "account", "id", "new_id", "trade" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
                 case "ref" -> REF.matcher(v).matches();
-                case "price", "qty", "quote_qty", "amount" -> DECIMAL.matcher(v).matches();
+                case "price", "qty", "quote_qty", "amount", "display_qty" -> DECIMAL.matcher(v).matches();
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);
                 case "tif" -> TIFS.contains(v);
+                case "expire" -> DIGITS.matcher(v).matches() && new BigInteger(v).compareTo(MAX_MILLIS) <= 0;
                 case "stp" -> STPS.contains(v);
                 default -> true; // symbol, currency: any text; unknown ones are rejected later
             };
@@ -1551,10 +1720,13 @@ public final class ReferenceModel
     {
         if ("LIMIT".equals(kv.get("type")))
         {
-            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty");
+            // CONTRACT 10.2: expire with tif=GTD, and only with it.
+            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty")
+                && kv.containsKey("expire") == "GTD".equals(kv.get("tif"))
+                && (!kv.containsKey("display_qty") || Set.of("GTC", "GTD").contains(kv.getOrDefault("tif", "GTC")));
         }
         final String tif = kv.getOrDefault("tif", "IOC");
-        if (kv.containsKey("price") || !("IOC".equals(tif) || "FOK".equals(tif)))
+        if (kv.containsKey("price") || kv.containsKey("expire") || kv.containsKey("display_qty") || !("IOC".equals(tif) || "FOK".equals(tif)))
         {
             return false;
         }

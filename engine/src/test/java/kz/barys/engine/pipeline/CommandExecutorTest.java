@@ -42,10 +42,10 @@ class CommandExecutorTest
             .isInstanceOfSatisfying(CommandFailedException.class, failure ->
             {
                 assertThat(failure.where()).isEqualTo("command 42");
-                assertThat(failure.command()).isEqualTo("DEPOSIT account=7 currency=KZT amount=100");
+                assertThat(failure.command()).isEqualTo("DEPOSIT account=7 currency=KZT amount=100 time=0");
                 assertThat(failure.getCause()).isSameAs(bug);
                 assertThat(failure.getMessage()).isEqualTo(
-                    "the core failed on command 42: DEPOSIT account=7 currency=KZT amount=100: java.lang.IllegalStateException: a bug");
+                    "the core failed on command 42: DEPOSIT account=7 currency=KZT amount=100 time=0: java.lang.IllegalStateException: a bug");
                 assertThat(failure.at("line 3").getMessage()).startsWith("the core failed on line 3: DEPOSIT account=7 ");
             });
         assertThat(events.drainToString()).as("the executor writes no reject of its own").doesNotContain("REJECTED");

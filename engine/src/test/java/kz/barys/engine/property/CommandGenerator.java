@@ -81,6 +81,19 @@ final class CommandGenerator
 
     String next()
     {
+        final String line = untimed();
+        // With GTD in the mix, a fifth of the commands carry time= (CONTRACT 10.2), now and then an earlier one.
+        if (profile.weights()[StreamProfile.Kind.GTD.ordinal()] == 0 || line.isBlank() || line.startsWith("CONFIG")
+            || line.contains("time=") || r.nextInt(5) != 0)
+        {
+            return line;
+        }
+        clockMillis += r.nextInt(400);
+        return line + " time=" + (r.nextInt(10) == 0 ? clockMillis - r.nextInt(2000) : clockMillis);
+    }
+
+    private String untimed()
+    {
         if (r.nextInt(100) < profile.edgePercent())
         {
             return edge();
@@ -114,6 +127,22 @@ final class CommandGenerator
             case OPERATOR_CANCEL -> r.nextInt(10) < 7 ? "CANCEL_ORDER account=" + account() + " id=" + id()
                 : "CANCEL_SYMBOL symbol=" + symbolName();
             case REF_TRANSFER -> refTransfer();
+            case QUERY -> query();
+            case GTD -> gtdOrder();
+            case CLOCK -> clock();
+        };
+    }
+
+    /** A query of a trading account (or one that never traded), a live or unknown id, every form with its keys shuffled. */
+    private String query()
+    {
+        final String account = "account=" + (r.nextInt(10) == 0 ? 8 : account());
+        return switch (r.nextInt(5))
+        {
+            case 0, 1 -> shuffled("ORDER_STATUS", List.of(account, "id=" + id()));
+            case 2 -> "OPEN_ORDERS " + account;
+            case 3 -> shuffled("OPEN_ORDERS", List.of(account, "symbol=" + symbolName()));
+            default -> "BALANCES " + account;
         };
     }
 
@@ -176,6 +205,49 @@ final class CommandGenerator
             + " ref=bank:" + r.nextInt(6) + (r.nextBoolean() ? " time=" + clockMillis : "");
     }
 
+    /** A LIMIT GTD order expiring within a few seconds of the clock; one in ten already expired or malformed. */
+    private String gtdOrder()
+    {
+        final Market m = market();
+        final List<String> t = new ArrayList<>();
+        t.add("account=" + account());
+        t.add("id=" + id());
+        t.add("symbol=" + m.symbol());
+        t.add("side=" + side());
+        t.add("type=LIMIT");
+        t.add("price=" + price(m));
+        t.add("qty=" + qty(m));
+        // Few distinct expiries, so that several orders often fall due on one command.
+        final long expire = (clockMillis / 500 + r.nextInt(8)) * 500;
+        switch (r.nextInt(20))
+        {
+            case 0 -> t.add("tif=GTD expire=" + Math.max(0, clockMillis - r.nextInt(1000)));
+            case 1 -> t.add("tif=GTD");
+            case 2 -> t.add("expire=" + expire);
+            case 3 -> t.add("tif=GTD expire=" + pick("-1", "soon", "99999999999999999999"));
+            default -> t.add("tif=GTD expire=" + expire);
+        }
+        t.add("time=" + clockMillis);
+        iceberg(t, m);
+        stp(t);
+        return shuffled("NEW", t);
+    }
+
+    /** CLOCK: mostly forward by up to 3 s, sometimes back (no effect) or without its time (MALFORMED). */
+    private String clock()
+    {
+        return switch (r.nextInt(10))
+        {
+            case 0 -> "CLOCK";
+            case 1 -> "CLOCK time=" + Math.max(0, clockMillis - r.nextInt(3000));
+            default ->
+            {
+                clockMillis += r.nextInt(3000);
+                yield "CLOCK time=" + clockMillis;
+            }
+        };
+    }
+
     /** New maker and taker rates for one instrument, 0 to 59 bps: rises, falls, and maker above taker or below. */
     private String feeChange()
     {
@@ -215,8 +287,39 @@ final class CommandGenerator
         }
         t.add("price=" + price(m));
         t.add("qty=" + qty(m));
+        if (profile.weights()[StreamProfile.Kind.GTD.ordinal()] > 0)
+        {
+            iceberg(t, m);
+        }
         stp(t);
         return shuffled("NEW", t);
+    }
+
+    /** With GTD in the mix, a third of the limit orders are icebergs (CONTRACT 10.3), a few with a bad slice. */
+    private void iceberg(final List<String> t, final Market m)
+    {
+        if (r.nextInt(3) != 0)
+        {
+            return;
+        }
+        final BigDecimal qty;
+        try
+        {
+            qty = new BigDecimal(t.stream().filter(s -> s.startsWith("qty=")).findFirst().orElse("qty=1").substring(4));
+        }
+        catch (final NumberFormatException notANumber)
+        {
+            return;
+        }
+        final BigDecimal lot = m.lot();
+        final long lots = qty.divide(lot, java.math.RoundingMode.DOWN).longValue();
+        t.add("display_qty=" + switch (r.nextInt(12))
+        {
+            case 0 -> plain(qty);
+            case 1 -> "0";
+            case 2 -> plain(lot.divide(BigDecimal.valueOf(2)));
+            default -> plain(lot.multiply(BigDecimal.valueOf(1 + r.nextInt((int)Math.max(1, Math.min(lots / 2, 20))))));
+        });
     }
 
     private String marketOrder()

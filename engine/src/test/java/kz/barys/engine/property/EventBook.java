@@ -21,7 +21,8 @@ import kz.barys.engine.core.MatchingCore;
  * are self-describing): no command, no rule of the core, no other state. An order's place in its level is the
  * order in which the events put it there: ACCEPTED at the back; REPLACED with {@code priority=LOST} at the back of
  * its new price (it rests there after taking, if anything is left); {@code priority=KEPT} in place. TRADE,
- * CANCELED and REPLACED set what is left from their own {@code leaves} keys.
+ * CANCELED and REPLACED set what is left from their own {@code leaves} keys. An iceberg (ACCEPTED with
+ * {@code display_qty}, CONTRACT 10.3) shows a slice; when a TRADE takes the last of it, its next slice goes to the back.
  */
 public final class EventBook
 {
@@ -33,6 +34,8 @@ public final class EventBook
     {
         Key level;
         long leaves;
+        long display;
+        long visible;
     }
 
     private final Map<Long, Entry> orders = new HashMap<>();
@@ -46,14 +49,40 @@ public final class EventBook
             final Map<String, String> kv = keys(line);
             switch (line.substring(0, line.indexOf(' ')))
             {
-                case "ACCEPTED" -> rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
-                    units(kv, "leaves"));
+                case "ACCEPTED" ->
+                {
+                    rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
+                        units(kv, "leaves"));
+                    if (kv.containsKey("display_qty"))
+                    {
+                        final Entry entry = orders.get(number(kv, "order"));
+                        entry.display = units(kv, "display_qty");
+                        entry.visible = Math.min(entry.display, entry.leaves);
+                    }
+                }
                 case "TRADE" ->
                 {
-                    left(number(kv, "maker_order"), units(kv, "maker_leaves"));
+                    final long maker = number(kv, "maker_order");
+                    final Entry entry = orders.get(maker);
+                    left(maker, units(kv, "maker_leaves"));
+                    if (entry != null && entry.display > 0 && entry.leaves > 0)
+                    {
+                        entry.visible -= units(kv, "qty");
+                        if (entry.visible == 0)
+                        {
+                            entry.visible = Math.min(entry.display, entry.leaves);
+                            levels.get(entry.level).remove(maker);
+                            levels.get(entry.level).add(maker);
+                        }
+                    }
                     if (orders.containsKey(number(kv, "taker_order"))) // a replaced order taking; a new one is not in yet
                     {
                         left(number(kv, "taker_order"), units(kv, "taker_leaves"));
+                        final Entry taker = orders.get(number(kv, "taker_order"));
+                        if (taker != null)
+                        {
+                            taker.visible = Math.min(taker.display, taker.leaves); // it rests with a full slice
+                        }
                     }
                 }
                 case "CANCELED" -> remove(number(kv, "order"));
@@ -63,11 +92,21 @@ public final class EventBook
                     if ("KEPT".equals(kv.get("priority")))
                     {
                         left(number, units(kv, "leaves"));
+                        final Entry entry = orders.get(number);
+                        if (entry != null)
+                        {
+                            entry.visible = Math.min(entry.visible, entry.leaves);
+                        }
                     }
                     else
                     {
+                        final Entry old = orders.get(number);
+                        final long display = old == null ? 0 : old.display;
                         remove(number);
                         rest(number, new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")), units(kv, "leaves"));
+                        final Entry entry = orders.get(number);
+                        entry.display = display;
+                        entry.visible = Math.min(display, entry.leaves);
                     }
                 }
                 default ->

@@ -55,6 +55,8 @@ class LongRandomStreamsTest
             case "controls" -> assertThat(reached).as("%s", reached)
                 .containsKeys("REJECTED PRICE_BAND", "REJECTED MAX_QTY", "REJECTED MAX_NOTIONAL",
                     "REJECTED MAX_OPEN_ORDERS", "CANCELED PRICE_PROTECTION", "REFERENCE_SET");
+            case "gtd-iceberg" -> assertThat(reached).as("%s", reached)
+                .containsKeys("CANCELED EXPIRED", "REJECTED INVALID_EXPIRY", "REJECTED MALFORMED", "ACCEPTED iceberg");
             case "busts" -> assertThat(reached).as("%s", reached)
                 .containsKeys("TRADE_BUSTED", "REJECTED UNKNOWN_TRADE", "REJECTED DUPLICATE_REF", "DEPOSITED duplicate",
                     "CANCELED OPERATOR", "SYMBOL_CANCELED", "TRADE with fees");

@@ -144,6 +144,10 @@ final class RandomStreamRun
                 }
                 default -> coverage.merge("true".equals(f.get("duplicate")) ? verb + " duplicate" : verb, 1L, Long::sum);
             }
+            if ("ACCEPTED".equals(verb) && f.containsKey("display_qty"))
+            {
+                coverage.merge("ACCEPTED iceberg", 1L, Long::sum);
+            }
             if ("CANCELED".equals(verb) && "INSUFFICIENT_FUNDS".equals(f.get("reason"))
                 && (f.get("account") + "/" + f.get("id")).equals(selfTrader))
             {

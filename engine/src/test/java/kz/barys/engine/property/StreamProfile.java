@@ -37,7 +37,13 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         /** {@code CANCEL_ORDER} or {@code CANCEL_SYMBOL} (CONTRACT 9.6). */
         OPERATOR_CANCEL,
         /** A DEPOSIT or WITHDRAW with a ref from a small set, the journaled time moving by days (CONTRACT 9.7). */
-        REF_TRANSFER
+        REF_TRANSFER,
+        /** ORDER_STATUS, OPEN_ORDERS [symbol] or BALANCES (CONTRACT 10.4): the answers are compared with the model's. */
+        QUERY,
+        /** A LIMIT {@code tif=GTD} order expiring soon, sometimes already expired (CONTRACT 10.2). */
+        GTD,
+        /** {@code CLOCK time=}, mostly forward, sometimes back or without its time (CONTRACT 10.2). */
+        CLOCK
     }
 
     /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
@@ -49,14 +55,14 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         this(name, config, accounts, fundingPercent, stpNonePercent, edgePercent, weights, NARROW);
     }
 
-    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF
-    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0};
+    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF QRY
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0, 40};
     private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0, 0, 0, 0, 0};
     private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0, 0, 0, 0, 0};
-    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0};
+    private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0, 60};
     private static final int[] ORDERS_ONLY = {450, 150, 120, 150, 80, 20, 10, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0};
     private static final int[] WITH_FEE_CHANGES = {400, 120, 100, 120, 90, 40, 20, 3, 20, 3, 15, 10, 2, 7, 50, 0, 0, 0, 0};
-    private static final int[] WITH_BUSTS = {350, 120, 60, 60, 60, 30, 10, 3, 10, 3, 10, 5, 2, 5, 0, 0, 90, 30, 60};
+    private static final int[] WITH_BUSTS = {350, 120, 60, 60, 60, 30, 10, 3, 10, 3, 10, 5, 2, 5, 0, 0, 90, 30, 60, 30};
 
     /** Fees on every instrument, ETH-KZT with the maker rate above the taker rate (reservations use the max). */
     static final String FEE_CONFIG = withFees(10, 25, 10, 25, 30, 5);
@@ -107,9 +113,18 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile BUSTS = new StreamProfile("busts", FEE_CONFIG + "\nengine.bust_window=50\n", 3, 40, 25, 2,
         WITH_BUSTS);
 
+    //                                    LIM  MKT  CXL  REP  DEP  WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF QRY GTD CLK
+    private static final int[] WITH_GTD = {300, 100, 60, 100, 60, 30, 15, 3, 15, 3, 10, 30, 5, 10, 0, 0, 0, 0, 0, 0, 250, 60};
+
+    /**
+     * GTD orders on the journaled clock (CONTRACT 10.2): expiries on later commands and CLOCK lines, several falling
+     * due on one command, INVALID_EXPIRY, and {@code time=} on a fifth of all lines, sometimes going back.
+     */
+    static final StreamProfile GTD_ICEBERG = new StreamProfile("gtd-iceberg", FEE_CONFIG, 4, 100, 20, 0, WITH_GTD);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS, BUSTS);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG);
 
     StreamProfile
     {

@@ -69,8 +69,9 @@ class ControlsRecoveryTest
             assertThat(referencePrice(withSnapshot.core(), instrument)).isEqualTo(replay.core().referencePrice(instrument));
             assertThat(referencePrice(journalOnly.core(), instrument)).isEqualTo(replay.core().referencePrice(instrument));
         }
-        assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()))
-            .isEqualTo(CoreSnapshot.digest(replay.core()));
+        assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
+        // The replay ran without the engine's times, so its clock (in the digest) differs; its books and balances not.
+        assertThat(JournalText.dump(withSnapshot.core(), CONFIG)).isEqualTo(JournalText.dump(replay.core(), CONFIG));
     }
 
     @Test

@@ -46,15 +46,15 @@ class EngineRecoveryTest
         {
             feed(engine, commands);
             engine.close();
-            live = dump(engine.core());
+            live = JournalText.dump(engine.core(), CONFIG);
         }
         final String expected = replayDump(commands);
         assertThat(live).isEqualTo(expected);
 
         final Recovery.Result withSnapshot = recover(true);
         final Recovery.Result journalOnly = recover(false);
-        assertThat(dump(withSnapshot.core())).isEqualTo(expected);
-        assertThat(dump(journalOnly.core())).isEqualTo(expected);
+        assertThat(JournalText.dump(withSnapshot.core(), CONFIG)).isEqualTo(expected);
+        assertThat(JournalText.dump(journalOnly.core(), CONFIG)).isEqualTo(expected);
         assertThat(withSnapshot.snapshotSequence()).isEqualTo(commands.size());
         assertThat(journalOnly.commandsReplayed()).isEqualTo(commands.size());
         assertThat(CoreSnapshot.digest(withSnapshot.core())).isEqualTo(CoreSnapshot.digest(journalOnly.core()));
@@ -70,7 +70,7 @@ class EngineRecoveryTest
         }
         final ByteArrayOutputStream journaled = new ByteArrayOutputStream();
         final List<String> journaledCommands = new ArrayList<>();
-        readJournal(journaledCommands, journaled);
+        JournalText.read(data, CONFIG, journaledCommands, journaled);
 
         assertThat(journaledCommands).hasSize(commands.size());
         assertThat(journaled.toString(StandardCharsets.US_ASCII)).isEqualTo(replayEvents(commands));
@@ -95,7 +95,7 @@ class EngineRecoveryTest
             feed(engine, commands.subList(half, commands.size()));
             engine.close();
             assertThat(engine.core().lastTradeId()).isGreaterThan(tradesAfterFirstRun);
-            assertThat(dump(engine.core())).isEqualTo(replayDump(commands));
+            assertThat(JournalText.dump(engine.core(), CONFIG)).isEqualTo(replayDump(commands));
         }
         assertThat(replayEvents(journalCommands())).isEqualTo(replayEvents(commands));
     }
@@ -150,35 +150,8 @@ class EngineRecoveryTest
     private List<String> journalCommands()
     {
         final List<String> commands = new ArrayList<>();
-        readJournal(commands, new ByteArrayOutputStream());
+        JournalText.read(data, CONFIG, commands, new ByteArrayOutputStream());
         return commands;
-    }
-
-    private void readJournal(final List<String> commands, final ByteArrayOutputStream events)
-    {
-        final CommandTextWriter writer = new CommandTextWriter(CONFIG);
-        final TextEventWriter text = new TextEventWriter(CONFIG, events);
-        final EventDecoder decoder = new EventDecoder(CONFIG);
-        try (SingleChronicleQueue queue = Journal.open(data, true))
-        {
-            final JournalReader reader = new JournalReader(queue);
-            while (reader.next((index, command, bytes, offset, length) ->
-            {
-                commands.add(writer.write(command));
-                decoder.decode(bytes, offset, length, text);
-            }) == JournalReader.Result.DOCUMENT)
-            {
-                // visiting does the work
-            }
-        }
-        text.flush();
-    }
-
-    private static String dump(final MatchingCore core)
-    {
-        final TextEventWriter writer = new TextEventWriter(CONFIG);
-        StateDump.write(core, writer);
-        return writer.drainToString();
     }
 
     private static String replayDump(final List<String> commands)

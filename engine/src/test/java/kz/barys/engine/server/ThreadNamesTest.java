@@ -18,7 +18,8 @@ class ThreadNamesTest
     void everyEngineThreadNameFitsInFifteenCharacters()
     {
         for (final String name : List.of(EnginePipeline.CORE_THREAD, EnginePipeline.RESPONDER_THREAD, Gateway.IO_THREAD, RetentionAgent.THREAD,
-            GaugeSampler.THREAD))
+            GaugeSampler.THREAD,
+            kz.barys.engine.pipeline.IdleClock.THREAD))
         {
             assertThat(name.length()).as(name).isLessThanOrEqualTo(15);
         }

@@ -1,6 +1,8 @@
 package kz.barys.tools.client;
 
+import kz.barys.engine.gateway.sbe.BalanceReportDecoder;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
+import kz.barys.engine.gateway.sbe.OrderReportDecoder;
 import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
@@ -36,6 +38,19 @@ public interface ClientListener
 
     /** A trade was busted (CONTRACT 9.6): one per account of the trade; an operator gets both. */
     default void onBustReport(final BustReportDecoder report)
+    {
+    }
+
+    /**
+     * An answer to ORDER_STATUS or OPEN_ORDERS (CONTRACT 10.4): one order, or with {@code orderId} 0 the end of an
+     * OPEN_ORDERS answer ({@code count}) or a refused query ({@code rejectReason}).
+     */
+    default void onOrderReport(final OrderReportDecoder report)
+    {
+    }
+
+    /** An answer to BALANCES: one balance, or with a blank currency the end of the answer or a refused query. */
+    default void onBalanceReport(final BalanceReportDecoder report)
     {
     }
 

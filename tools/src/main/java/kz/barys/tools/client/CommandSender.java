@@ -28,10 +28,14 @@ public final class CommandSender
         };
     }
 
-    /** Whether the binary protocol can carry it: not MALFORMED, and no field too large for a long at 8 decimals. */
+    /**
+     * Whether the binary protocol can carry it: not MALFORMED, no field too large for a long at 8 decimals, and not a
+     * CLOCK (the engine keeps its own clock: CONTRACT 10.2; a {@code time=} on a line is not sent either).
+     */
     public static boolean isSendable(final Command command)
     {
-        return command.type != kz.barys.engine.command.CommandType.MALFORMED && !command.fieldOverflow;
+        return command.type != kz.barys.engine.command.CommandType.MALFORMED && !command.fieldOverflow
+            && command.type != kz.barys.engine.command.CommandType.CLOCK;
     }
 
     /** Encodes the command into the client's buffer; returns its sequence number. */
@@ -41,7 +45,10 @@ public final class CommandSender
         {
             case NEW -> client.newOrder(command.account, command.id, symbol(command.instrument), WireCodes.wire(command.side),
                 WireCodes.wire(command.orderType), WireCodes.wire(command.tif), WireCodes.wire(command.stp),
-                command.price, command.qty, command.quoteQty);
+                command.price, command.qty, command.quoteQty,
+                command.tif == kz.barys.engine.command.TimeInForce.GTD ? command.expireMillis
+                    : kz.barys.engine.gateway.sbe.NewOrderEncoder.expireTimeNullValue(),
+                command.displayQty);
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
             case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));
@@ -59,6 +66,9 @@ public final class CommandSender
             case HALT -> client.halt(symbol(command.instrument));
             case UNHALT -> client.unhalt(symbol(command.instrument));
             case SET_REFERENCE -> client.setReference(symbol(command.instrument), command.price);
+            case ORDER_STATUS -> client.orderStatus(command.account, command.id);
+            case OPEN_ORDERS -> client.openOrders(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));
+            case BALANCES -> client.balances(command.account);
             default -> throw new IllegalArgumentException("cannot send a " + command.type + " command");
         };
     }

@@ -22,7 +22,12 @@ import kz.barys.engine.gateway.sbe.CancelOnDisconnect;
 import kz.barys.engine.gateway.sbe.CancelOrderEncoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.DepositEncoder;
+import kz.barys.engine.gateway.sbe.BalanceReportDecoder;
+import kz.barys.engine.gateway.sbe.BalancesRequestEncoder;
 import kz.barys.engine.gateway.sbe.BustEncoder;
+import kz.barys.engine.gateway.sbe.OpenOrdersRequestEncoder;
+import kz.barys.engine.gateway.sbe.OrderReportDecoder;
+import kz.barys.engine.gateway.sbe.OrderStatusRequestEncoder;
 import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelSymbolEncoder;
 import kz.barys.engine.gateway.sbe.DepositWithRefEncoder;
@@ -119,6 +124,11 @@ public final class GatewayClient implements AutoCloseable
     private final OperatorCancelEncoder operatorCancel = new OperatorCancelEncoder();
     private final CancelSymbolEncoder cancelSymbol = new CancelSymbolEncoder();
     private final BustEncoder bust = new BustEncoder();
+    private final OrderStatusRequestEncoder orderStatusRequest = new OrderStatusRequestEncoder();
+    private final OpenOrdersRequestEncoder openOrdersRequest = new OpenOrdersRequestEncoder();
+    private final BalancesRequestEncoder balancesRequest = new BalancesRequestEncoder();
+    private final OrderReportDecoder orderReport = new OrderReportDecoder();
+    private final BalanceReportDecoder balanceReport = new BalanceReportDecoder();
     private final DepositWithRefEncoder depositWithRef = new DepositWithRefEncoder();
     private final WithdrawWithRefEncoder withdrawWithRef = new WithdrawWithRefEncoder();
     private final BusinessRejectDecoder businessReject = new BusinessRejectDecoder();
@@ -264,16 +274,30 @@ public final class GatewayClient implements AutoCloseable
     public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
         final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty)
     {
+        return newOrder(account, clOrdId, symbol16, side, type, tif, stp, price, qty, quoteQty,
+            NewOrderEncoder.expireTimeNullValue(), 0);
+    }
+
+    /**
+     * As above, with a GTD order's expiry in epoch milliseconds (CONTRACT 10.2); {@code NewOrderEncoder.expireTimeNullValue()}:
+     * none (what any other order must send); and an iceberg's display slice (10.3), 0 for none.
+     */
+    public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
+        final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty, final long expireTime,
+        final long displayQty)
+    {
         final int position = reserve(Framing.HEADER_LENGTH + NewOrderEncoder.BLOCK_LENGTH);
         final long seqNum = nextSeqNum++;
         newOrder.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
             .seqNum(seqNum).account(account).clOrdId(clOrdId).putSymbol(symbol16, 0)
             .side(side).ordType(type)
             .timeInForce(tif == null ? TimeInForce.NULL_VAL : tif)
-            .stp(stp == null ? StpMode.NULL_VAL : stp);
+            .stp(stp == null ? StpMode.NULL_VAL : stp)
+            .expireTime(expireTime);
         optional(newOrder.price(), price);
         optional(newOrder.orderQty(), qty);
         optional(newOrder.quoteQty(), quoteQty);
+        optional(newOrder.displayQty(), displayQty);
         return seqNum;
     }
 
@@ -310,6 +334,36 @@ public final class GatewayClient implements AutoCloseable
         final long seqNum = nextSeqNum++;
         massCancel.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
             .seqNum(seqNum).account(account).putSymbol(symbol16, 0);
+        return seqNum;
+    }
+
+    /** ORDER_STATUS (CONTRACT 10.4): answered by one OrderReport (or its reject), to this session only. */
+    public long orderStatus(final long account, final long clOrdId)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + OrderStatusRequestEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        orderStatusRequest.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).clOrdId(clOrdId);
+        return seqNum;
+    }
+
+    /** OPEN_ORDERS; {@code symbol16} all NUL for every instrument: OrderReports, the last one without an order. */
+    public long openOrders(final long account, final byte[] symbol16)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + OpenOrdersRequestEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        openOrdersRequest.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account).putSymbol(symbol16, 0);
+        return seqNum;
+    }
+
+    /** BALANCES: BalanceReports, the last one without a currency. */
+    public long balances(final long account)
+    {
+        final int position = reserve(Framing.HEADER_LENGTH + BalancesRequestEncoder.BLOCK_LENGTH);
+        final long seqNum = nextSeqNum++;
+        balancesRequest.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
+            .seqNum(seqNum).account(account);
         return seqNum;
     }
 
@@ -605,6 +659,8 @@ public final class GatewayClient implements AutoCloseable
                 case OperatorReportDecoder.TEMPLATE_ID -> listener.onOperatorReport(operatorReport.wrap(receiveBuffer, body, block, version));
                 case BustReportDecoder.TEMPLATE_ID -> listener.onBustReport(bustReport.wrap(receiveBuffer, body, block, version));
                 case BusinessRejectDecoder.TEMPLATE_ID -> listener.onBusinessReject(businessReject.wrap(receiveBuffer, body, block, version));
+                case OrderReportDecoder.TEMPLATE_ID -> listener.onOrderReport(orderReport.wrap(receiveBuffer, body, block, version));
+                case BalanceReportDecoder.TEMPLATE_ID -> listener.onBalanceReport(balanceReport.wrap(receiveBuffer, body, block, version));
                 case HeartbeatDecoder.TEMPLATE_ID ->
                 {
                 }

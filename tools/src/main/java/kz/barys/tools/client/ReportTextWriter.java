@@ -9,7 +9,9 @@ import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.gateway.WireCodes;
 import kz.barys.engine.num.Fixed;
+import kz.barys.engine.gateway.sbe.BalanceReportDecoder;
 import kz.barys.engine.gateway.sbe.BusinessRejectDecoder;
+import kz.barys.engine.gateway.sbe.OrderReportDecoder;
 import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
@@ -187,6 +189,63 @@ public final class ReportTextWriter implements ClientListener
             lastBustRequest = request;
             sink.tradeBusted(instrument(report.symbol()), report.tradeId(), report.price().mantissa(),
                 report.qty().mantissa(), report.makerAccount(), report.takerAccount());
+        }
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onOrderReport(final OrderReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        final long account = report.account();
+        if (report.rejectReason() != kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
+        {
+            sink.rejected(account, report.clOrdId(), WireCodes.rejectReason(report.rejectReason()));
+        }
+        else if (report.orderId() == 0)
+        {
+            sink.endOfOrders(account, (int)report.count());
+        }
+        else
+        {
+            sink.order(account, report.clOrdId(), report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
+                WireCodes.orderType(report.ordType()), WireCodes.tif(report.timeInForce()), report.price().mantissa(),
+                report.orderQty().mantissa(), report.leavesQty().mantissa(), report.cumQty().mantissa());
+        }
+        if (report.flags().lastReport())
+        {
+            completion.completed(request);
+        }
+    }
+
+    @Override
+    public void onBalanceReport(final BalanceReportDecoder report)
+    {
+        final long request = report.requestSeqNum();
+        if (request == 0)
+        {
+            return;
+        }
+        final long account = report.account();
+        final String code = report.currency().trim();
+        if (report.rejectReason() != kz.barys.engine.gateway.sbe.RejectReason.NULL_VAL)
+        {
+            sink.rejected(account, 0, WireCodes.rejectReason(report.rejectReason()));
+        }
+        else if (code.isEmpty())
+        {
+            sink.endOfBalances(account, (int)report.count());
+        }
+        else
+        {
+            sink.balance(account, currency(code), report.total().mantissa(), report.available().mantissa());
         }
         if (report.flags().lastReport())
         {

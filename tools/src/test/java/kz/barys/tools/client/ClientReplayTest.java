@@ -52,7 +52,8 @@ class ClientReplayTest
             final String name = file.getFileName().toString().replace(".txt", "");
             final Path properties = file.resolveSibling(name + ".properties");
             final EngineConfig config = Files.exists(properties) ? EngineConfig.load(properties) : EngineConfig.defaults();
-            final String expected = replay(file, config);
+            // The wire's ExecutionReport has no display quantity yet: an iceberg's ACCEPTED reads as any order's.
+            final String expected = replay(file, config).replaceAll(" display_qty=\\S+", "");
             final Path output = dir.resolve(name + ".out");
             try (TestGateway engine = new TestGateway(dir.resolve(name), config, GatewayOptions.ephemeral()))
             {
@@ -79,7 +80,9 @@ class ClientReplayTest
     {
         try
         {
-            return Files.readAllLines(file).stream().anyMatch(line -> line.contains(" time="));
+            // expire= too: a GTD order's expiry is a time, which a replay's clock (0 without time=) and an engine's
+            // (its own) judge differently
+            return Files.readAllLines(file).stream().anyMatch(line -> line.contains(" time=") || line.contains(" expire="));
         }
         catch (final java.io.IOException ex)
         {

@@ -29,10 +29,12 @@ final class Frames
         Framing.writeHeader(buffer, 0, bytes.length);
         final NewOrderEncoder order = new NewOrderEncoder().wrapAndApplyHeader(buffer, Framing.SOFH_LENGTH, new MessageHeaderEncoder())
             .seqNum(seqNum).account(account).clOrdId(id).putSymbol(GatewayClient.padded("BTC-KZT", 16), 0)
-            .side(Side.BUY).ordType(OrdType.LIMIT).timeInForce(TimeInForce.GTC).stp(StpMode.NULL_VAL);
+            .side(Side.BUY).ordType(OrdType.LIMIT).timeInForce(TimeInForce.GTC).stp(StpMode.NULL_VAL)
+            .expireTime(NewOrderEncoder.expireTimeNullValue());
         order.price().mantissa(PRICE);
         order.orderQty().mantissa(100_000L);
         order.quoteQty().mantissa(Long.MIN_VALUE);
+        order.displayQty().mantissa(Long.MIN_VALUE);
         return bytes;
     }
 

@@ -58,10 +58,15 @@ class GatewayBadInputTest
     /** Sends one mangled NewOrder (seqNum 1) on a fresh session; returns what the session saw. */
     private Recorder send(final Consumer<byte[]> mangle) throws Exception
     {
-        final Recorder seen = new Recorder();
-        final GatewayClient client = logon(seen);
         final byte[] frame = Frames.newOrder(1, 1, 1);
         mangle.accept(frame);
+        return send(frame);
+    }
+
+    private Recorder send(final byte[] frame) throws Exception
+    {
+        final Recorder seen = new Recorder();
+        final GatewayClient client = logon(seen);
         client.sendRaw(frame, 0, frame.length);
         Recorder.await(client, () -> !seen.messages.isEmpty() || seen.disconnect != null);
         client.close();
@@ -99,7 +104,12 @@ class GatewayBadInputTest
     {
         // Requests did not change in version 2 (it added a report field): a version-1 NewOrder reaches the engine,
         // which answers it (account 1 is empty), in a version-2 report the version-1 layout is a prefix of.
-        final Recorder seen = send(frame -> Frames.putHeader(frame, 6, 1));
+        // A version-1 client's NewOrder is the first 68 bytes of today's block (version 4 added fields after them).
+        final byte[] v1 = java.util.Arrays.copyOf(Frames.newOrder(1, 1, 1), kz.barys.engine.gateway.Framing.HEADER_LENGTH + 68);
+        Frames.putFrameLength(v1, v1.length);
+        Frames.putHeader(v1, 0, 68);
+        Frames.putHeader(v1, 6, 1);
+        final Recorder seen = send(v1);
         assertThat(seen.last()).contains("execType=REJECTED", "rejectReason=INSUFFICIENT_FUNDS");
     }
 

@@ -178,17 +178,34 @@ final class Chromium implements AutoCloseable
     public void close()
     {
         socket.abort();
+        // Chromium's own children (renderer, GPU, crashpad) outlive it for a moment and keep writing the profile, so
+        // a test's temporary directory could not be deleted (MdPageBrowserTest failed so on a loaded machine): end them
+        // all, taken before the parent goes (its children are reparented then), and wait for each.
+        final java.util.List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
         try
         {
             if (!process.waitFor(10, TimeUnit.SECONDS))
             {
                 process.destroyForcibly();
             }
+            for (final ProcessHandle child : children)
+            {
+                try
+                {
+                    child.onExit().get(10, TimeUnit.SECONDS);
+                }
+                catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex)
+                {
+                    child.destroyForcibly();
+                }
+            }
         }
         catch (final InterruptedException ex)
         {
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         }
     }
