@@ -20,6 +20,7 @@ import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
 
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.CommandType;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.core.CoreSnapshot;
 import kz.barys.engine.core.MatchingCore;
@@ -41,6 +42,8 @@ public final class BarysClusteredService implements ClusteredService
 {
     private static final int SNAPSHOT_CHUNK = 32 * 1024;
     private static final int EGRESS_ATTEMPTS = 1000;
+    /** The one cluster timer: the earliest GTD expiry ({@link #scheduleExpiry}). */
+    static final long EXPIRY_TIMER = 1;
 
     private final EngineConfig config;
     private final int maxOrders;
@@ -63,6 +66,8 @@ public final class BarysClusteredService implements ClusteredService
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
     private long lastSequence;
     private long lastTimeNanos;
+    /** Where the expiry timer stands (epoch ms); {@link Long#MAX_VALUE}: none. The consensus module snapshots timers. */
+    private long scheduledExpiryMillis = Long.MAX_VALUE;
     private volatile long publishedSequence;
     private volatile long snapshotsTaken;
     private volatile long loadedSnapshotSequence = -1;
@@ -102,6 +107,8 @@ public final class BarysClusteredService implements ClusteredService
             }
         }
         publishedSequence = lastSequence;
+        // the consensus module's snapshot, taken at the same log position, holds the timer this state scheduled
+        scheduledExpiryMillis = core.nextExpiryMillis();
     }
 
     private void load(final Image image)
@@ -179,6 +186,22 @@ public final class BarysClusteredService implements ClusteredService
             return;
         }
         codec.decode(buffer, offset + ClusterMessages.COMMAND_OFFSET, command);
+        run(timestamp);
+        answer(session, gatewayId, gatewaySeq);
+        scheduleExpiry();
+        if (snapshotInterval > 0 && lastSequence % snapshotInterval == 0 && role == Cluster.Role.LEADER)
+        {
+            askForSnapshot();
+        }
+    }
+
+    /**
+     * Runs {@link #command} as the next command at the log's {@code timestamp} (clamped: never before the last one) and
+     * journals it. A query is journaled as who asked, without its answers (a replay recomputes them), as the single
+     * engine does.
+     */
+    private void run(final long timestamp)
+    {
         command.sequence = lastSequence + 1;
         lastTimeNanos = Math.max(lastTimeNanos, cluster.timeUnit().toNanos(timestamp));
         command.timestampNanos = lastTimeNanos;
@@ -197,18 +220,53 @@ public final class BarysClusteredService implements ClusteredService
         lastSequence = command.sequence;
         if (journal != null)
         {
-            journal.append(command, events.buffer(), events.length());
+            journal.append(command, events.buffer(), command.type.isQuery() ? 0 : events.length());
         }
         publishedSequence = lastSequence;
-        answer(session, gatewayId, gatewaySeq);
-        if (snapshotInterval > 0 && lastSequence % snapshotInterval == 0 && role == Cluster.Role.LEADER)
+    }
+
+    /**
+     * CONTRACT 10.2 on an idle cluster: one cluster timer (id {@link #EXPIRY_TIMER}) stands at the core's earliest GTD
+     * expiry. Timers are scheduled on every node alike and fire through the log, so every node and every replay
+     * applies the same CLOCK at the same place ({@link #onTimerEvent}). A command at or after the expiry expires the
+     * order first, as in the single engine; the timer then moves to the next expiry or is cancelled.
+     */
+    private void scheduleExpiry()
+    {
+        final long next = core.nextExpiryMillis();
+        if (next == scheduledExpiryMillis)
         {
-            askForSnapshot();
+            return;
+        }
+        scheduledExpiryMillis = next;
+        idle.reset();
+        if (next == Long.MAX_VALUE)
+        {
+            cluster.cancelTimer(EXPIRY_TIMER);
+            return;
+        }
+        final long deadline = cluster.timeUnit().convert(next, TimeUnit.MILLISECONDS);
+        while (!cluster.scheduleTimer(EXPIRY_TIMER, deadline))
+        {
+            idle.idle();
         }
     }
 
-    /** Builds the outcome (kept in the ring on every node, for resends) and sends it to the gateway. */
-    private void answer(final ClientSession session, final long gatewayId, final long gatewaySeq)
+    /**
+     * A CLOCK's outcome goes to every gateway (gateway id 0, sequence 0: no gateway sent it): each routes the expiry
+     * cancels to the sessions trading for their accounts, unsolicited, as the single engine does. Not kept in the
+     * outcome ring: nobody resends it. A gateway that misses it (leader change) finds the orders gone on its next query.
+     */
+    private void broadcast()
+    {
+        final int length = outcome(ClusterMessages.NO_GATEWAY, 0);
+        for (final ClientSession session : cluster.clientSessions())
+        {
+            reply(session, length);
+        }
+    }
+
+    private int outcome(final long gatewayId, final long gatewaySeq)
     {
         egress.putInt(ClusterMessages.TYPE_OFFSET, ClusterMessages.OUTCOME);
         egress.putLong(ClusterMessages.GATEWAY_ID_OFFSET, gatewayId);
@@ -218,8 +276,15 @@ public final class BarysClusteredService implements ClusteredService
         final int eventsOffset = ClusterMessages.OUTCOME_COMMAND_OFFSET +
             codec.encode(command, events.length(), egress, ClusterMessages.OUTCOME_COMMAND_OFFSET);
         egress.putBytes(eventsOffset, events.buffer(), 0, events.length());
-        outcomes.add(gatewayId, gatewaySeq, egress, 0, eventsOffset + events.length());
-        reply(session, eventsOffset + events.length());
+        return eventsOffset + events.length();
+    }
+
+    /** Builds the outcome (kept in the ring on every node, for resends) and sends it to the gateway. */
+    private void answer(final ClientSession session, final long gatewayId, final long gatewaySeq)
+    {
+        final int length = outcome(gatewayId, gatewaySeq);
+        outcomes.add(gatewayId, gatewaySeq, egress, 0, length);
+        reply(session, length);
     }
 
     /**
@@ -313,7 +378,19 @@ public final class BarysClusteredService implements ClusteredService
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
-        // no timers
+        if (correlationId != EXPIRY_TIMER)
+        {
+            return;
+        }
+        scheduledExpiryMillis = Long.MAX_VALUE; // a timer that fired is gone
+        if (core.nextExpiryMillis() <= Math.floorDiv(Math.max(lastTimeNanos, cluster.timeUnit().toNanos(timestamp)), 1_000_000L))
+        {
+            command.reset().type = CommandType.CLOCK;
+            command.origin = Command.FILE;
+            run(timestamp);
+            broadcast();
+        }
+        scheduleExpiry();
     }
 
     @Override

@@ -17,6 +17,7 @@ import kz.barys.engine.journal.CommandCodec;
  * ingress DIGEST       type                                     -&gt; egress DIGEST type, lastSequence, digest
  * egress  OUTCOME      type, gatewayId, gatewaySeq, sequence, timestampNanos, command (CommandCodec) + its events
  * egress  DUPLICATE    type, gatewayId, gatewaySeq              (already applied: nothing was done again)
+ * egress  OUTCOME      gatewayId 0, gatewaySeq 0: a command no gateway sent (the expiry CLOCK), to every gateway
  * </pre>
  *
  * Longs are little-endian (Agrona's default). Internal to a cluster: gateways and nodes of one build talk.
@@ -28,6 +29,9 @@ public final class ClusterMessages
     public static final int DIGEST = 3;
     public static final int OUTCOME = 4;
     public static final int DUPLICATE = 5;
+
+    /** The gateway id of a command the cluster itself applied (the expiry timer's CLOCK); gateways' ids are positive. */
+    public static final long NO_GATEWAY = 0;
 
     public static final int TYPE_OFFSET = 0;
     public static final int GATEWAY_ID_OFFSET = 4;

@@ -194,7 +194,13 @@ final class IngressSender implements Agent, EgressListener
 
     private void outcome(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (ClusterMessages.gatewayId(buffer, offset) != gatewayId)
+        final long from = ClusterMessages.gatewayId(buffer, offset);
+        if (from == ClusterMessages.NO_GATEWAY)
+        {
+            unsolicited(buffer, offset, length);
+            return;
+        }
+        if (from != gatewayId)
         {
             return;
         }
@@ -217,6 +223,17 @@ final class IngressSender implements Agent, EgressListener
         responder.onJournaled(command, events, events.capacity());
         lastAnswered = seq;
         answered++;
+    }
+
+    /** A command no gateway sent (the cluster's expiry CLOCK): its events go to the sessions of their accounts. */
+    private void unsolicited(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int commandLength = codec.decode(buffer, offset + ClusterMessages.OUTCOME_COMMAND_OFFSET, decoded);
+        decoded.sequence = buffer.getLong(offset + ClusterMessages.OUTCOME_SEQUENCE_OFFSET);
+        decoded.timestampNanos = buffer.getLong(offset + ClusterMessages.OUTCOME_TIME_OFFSET);
+        final int eventsOffset = offset + ClusterMessages.OUTCOME_COMMAND_OFFSET + commandLength;
+        events.wrap(buffer, eventsOffset, offset + length - eventsOffset);
+        responder.onJournaled(decoded, events, events.capacity());
     }
 
     @Override

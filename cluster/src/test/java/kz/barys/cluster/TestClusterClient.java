@@ -25,6 +25,7 @@ final class TestClusterClient implements AutoCloseable, EgressListener
     private final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
     private final ExpandableArrayBuffer answer = new ExpandableArrayBuffer();
     private int answerLength = -1;
+    private int unsolicited;
 
     TestClusterClient(final ClusterOptions options, final Path aeronDir)
     {
@@ -62,6 +63,12 @@ final class TestClusterClient implements AutoCloseable, EgressListener
     {
         final DirectBuffer reply = ask(ClusterMessages.encodeDigestQuestion(out));
         return new long[] {reply.getLong(ClusterMessages.DIGEST_SEQUENCE_OFFSET), reply.getLong(ClusterMessages.DIGEST_VALUE_OFFSET)};
+    }
+
+    /** Outcomes of commands no gateway sent (the expiry timer's CLOCK) heard so far. */
+    int unsolicited()
+    {
+        return unsolicited;
     }
 
     int answerLength()
@@ -102,6 +109,12 @@ final class TestClusterClient implements AutoCloseable, EgressListener
     public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer, final int offset,
         final int length, final Header header)
     {
+        if (ClusterMessages.type(buffer, offset) == ClusterMessages.OUTCOME &&
+            ClusterMessages.gatewayId(buffer, offset) == ClusterMessages.NO_GATEWAY)
+        {
+            unsolicited++; // the cluster's own CLOCK, to every gateway: no answer to a question
+            return;
+        }
         answer.putBytes(0, buffer, offset, length);
         answerLength = length;
     }
