@@ -42,6 +42,8 @@ public final class BarysClusteredService implements ClusteredService
 {
     private static final int SNAPSHOT_CHUNK = 32 * 1024;
     private static final int EGRESS_ATTEMPTS = 1000;
+    /** The system property of {@link #pauseForTest}. */
+    public static final String TEST_SNAPSHOT_PAUSE_PROPERTY = "barys.cluster.test_snapshot_pause_ms";
     /** The one cluster timer: the earliest GTD expiry ({@link #scheduleExpiry}). */
     static final long EXPIRY_TIMER = 1;
 
@@ -64,6 +66,7 @@ public final class BarysClusteredService implements ClusteredService
     private IdleStrategy idle;
     private AtomicCounter controlToggle;
     private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
+    private final long testSnapshotPauseMs = Long.getLong(TEST_SNAPSHOT_PAUSE_PROPERTY, 0);
     private long lastSequence;
     private long lastTimeNanos;
     /** Where the expiry timer stands (epoch ms); {@link Long#MAX_VALUE}: none. The consensus module snapshots timers. */
@@ -133,6 +136,7 @@ public final class BarysClusteredService implements ClusteredService
         lastSequence = loaded.lastSequence();
         lastTimeNanos = loaded.lastTimeNanos();
         loadedSnapshotSequence = lastSequence;
+        System.err.println("barys node: loaded the cluster snapshot of command " + lastSequence);
     }
 
     @Override
@@ -329,6 +333,11 @@ public final class BarysClusteredService implements ClusteredService
     @Override
     public void onTakeSnapshot(final ExclusivePublication publication)
     {
+        System.err.println("barys node: snapshot of command " + lastSequence + " begins (" + role + ")");
+        if (testSnapshotPauseMs > 0 && role == Cluster.Role.LEADER)
+        {
+            pauseForTest();
+        }
         final int length = ServiceSnapshot.write(core, lastSequence, lastTimeNanos, applied, outcomes, snapshot, scratch);
         for (int offset = 0; offset < length; )
         {
@@ -344,7 +353,24 @@ public final class BarysClusteredService implements ClusteredService
         {
             journal.snapshotMarker(lastSequence, snapshot.getLong(28));
         }
+        System.err.println("barys node: snapshot of command " + lastSequence + " taken");
         snapshotsTaken++;
+    }
+
+    /**
+     * The system test's "leader killed while a snapshot is being taken" (ClusterScenario): each of the leader's
+     * snapshots lasts this long, so the kill lands inside one. Never set outside that test.
+     */
+    private void pauseForTest()
+    {
+        try
+        {
+            Thread.sleep(testSnapshotPauseMs);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -34,6 +34,8 @@ import kz.barys.engine.config.EngineConfig;
  */
 public final class ClusterNode implements AutoCloseable
 {
+    /** How long a start waits for the mark files of a killed run to go stale (Aeron's timeout is about 10 s). */
+    private static final long MARK_FILE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final String LOG_TERM_LENGTH = "1m";
     static final int SEGMENT_LENGTH = 16 * 1024 * 1024;
     static final int PUBLICATION_TERM_LENGTH = 256 * 1024;
@@ -63,6 +65,49 @@ public final class ClusterNode implements AutoCloseable
      * @param errors told of every error of Aeron's agents (they go on unless the error is fatal)
      */
     public static ClusterNode start(
+        final ClusterOptions options, final int nodeId, final EngineConfig markets, final int maxOrders, final Path dataDir,
+        final ErrorHandler errors)
+    {
+        final long deadline = System.nanoTime() + MARK_FILE_WAIT_NANOS;
+        boolean told = false;
+        while (true)
+        {
+            try
+            {
+                return startOnce(options, nodeId, markets, maxOrders, dataDir, errors);
+            }
+            catch (final RuntimeException ex)
+            {
+                // A node killed a moment ago leaves its archive and cluster mark files "active" until their
+                // heartbeat is older than Aeron's timeout (about 10 s): wait for that, as an operator would.
+                if (!String.valueOf(ex.getMessage()).contains("active mark file detected") || System.nanoTime() > deadline)
+                {
+                    throw ex;
+                }
+                if (!told)
+                {
+                    System.err.println("barys node: " + ex.getMessage() + " (a run killed just now); waiting for it to go stale");
+                    told = true;
+                }
+                sleepQuietly(500);
+            }
+        }
+    }
+
+    private static void sleepQuietly(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a stale mark file", ex);
+        }
+    }
+
+    private static ClusterNode startOnce(
         final ClusterOptions options, final int nodeId, final EngineConfig markets, final int maxOrders, final Path dataDir,
         final ErrorHandler errors)
     {

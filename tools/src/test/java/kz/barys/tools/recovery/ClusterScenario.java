@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import kz.barys.cluster.BarysClusteredService;
 import kz.barys.cluster.ClusterOptions;
 import kz.barys.cluster.NodeStatus;
 
@@ -33,6 +34,7 @@ final class ClusterScenario implements AutoCloseable
     private final List<String> replayDump;
     private final BarysJvm.Child[] nodes = new BarysJvm.Child[3];
     private BarysJvm.Child gateway;
+    private long snapshotPauseMs;
 
     ClusterScenario(final Path dir, final long seed, final int commands, final int basePort) throws IOException
     {
@@ -40,6 +42,9 @@ final class ClusterScenario implements AutoCloseable
         this.barys = new BarysJvm(dir);
         input = dir.resolve("input.txt");
         CommandFileGenerator.write(input, seed, commands);
+        // Queries (CONTRACT 10.4) through the cluster: answered by the service to the asking gateway, changing nothing.
+        Files.writeString(input, "BALANCES account=1\nOPEN_ORDERS account=2\nORDER_STATUS account=3 id=1\n" +
+            "OPEN_ORDERS account=4 symbol=BTC-KZT\n", java.nio.file.StandardOpenOption.APPEND);
         final Path root = Path.of(System.getProperty("barys.root", "..")).toAbsolutePath().normalize();
         final String markets = Files.readString(root.resolve("engine/src/main/resources/barys-default.properties"))
             .lines().filter(line -> !line.startsWith("gateway.trading_port") && !line.startsWith("engine.data_dir"))
@@ -55,8 +60,8 @@ final class ClusterScenario implements AutoCloseable
             "gateway.operator_port=" + (basePort + 41) + "\n" +
             "engine.data_dir=" + dir.resolve("data") + "\n");
         final List<String> replay = barys.ok("replay", "--input", input.toString(), "--dump-state").outLines();
-        replayEvents = replay.stream().filter(line -> !isDump(line)).map(ClusterScenario::timeless).toList();
-        replayDump = replay.stream().filter(ClusterScenario::isDump).toList();
+        replayEvents = replay.subList(0, dumpStart(replay)).stream().map(ClusterScenario::timeless).toList();
+        replayDump = dump(replay);
         this.basePort = basePort;
     }
 
@@ -65,6 +70,22 @@ final class ClusterScenario implements AutoCloseable
     private static boolean isDump(final String line)
     {
         return line.startsWith("BOOK ") || line.startsWith("BALANCE ");
+    }
+
+    /** Where replay --dump-state's dump starts: its trailing BOOK and BALANCE lines (a BALANCES query's answer has them too). */
+    private static int dumpStart(final List<String> replay)
+    {
+        int start = replay.size();
+        while (start > 0 && isDump(replay.get(start - 1)))
+        {
+            start--;
+        }
+        return start;
+    }
+
+    private static List<String> dump(final List<String> replay)
+    {
+        return replay.subList(dumpStart(replay), replay.size());
     }
 
     private static String timeless(final String line)
@@ -79,7 +100,23 @@ final class ClusterScenario implements AutoCloseable
 
     BarysJvm.Child startNode(final int node)
     {
-        nodes[node] = barys.start(withHeap(barys.command("node", "--config", config.toString(), "--node", String.valueOf(node))));
+        final List<String> command = withHeap(barys.command("node", "--config", config.toString(), "--node", String.valueOf(node)));
+        if (snapshotPauseMs > 0)
+        {
+            command.add(1, "-D" + BarysClusteredService.TEST_SNAPSHOT_PAUSE_PROPERTY + "=" + snapshotPauseMs);
+        }
+        nodes[node] = barys.start(command);
+        return nodes[node];
+    }
+
+    /** Nodes started from now on make their first snapshot as leader last {@code millis} (the kill-in-snapshot case). */
+    void pauseLeaderSnapshots(final long millis)
+    {
+        snapshotPauseMs = millis;
+    }
+
+    BarysJvm.Child node(final int node)
+    {
         return nodes[node];
     }
 
@@ -120,18 +157,86 @@ final class ClusterScenario implements AutoCloseable
         return barys.run("cluster-status", "--config", config.toString());
     }
 
+    /** What a trial does to the cluster while the client is mid-file; returns the nodes it left down. */
+    @FunctionalInterface
+    interface Disruption
+    {
+        int[] apply(ClusterScenario cluster, int leader) throws Exception;
+    }
+
+    /** Kills the leader. */
+    static int[] killLeader(final ClusterScenario cluster, final int leader) throws InterruptedException
+    {
+        cluster.nodes[leader].kill();
+        return new int[] {leader};
+    }
+
+    /** Kills a follower: the leader and the other follower are a majority, the client goes on. */
+    static int[] killFollower(final ClusterScenario cluster, final int leader) throws InterruptedException
+    {
+        final int follower = (leader + 1) % 3;
+        cluster.nodes[follower].kill();
+        return new int[] {follower};
+    }
+
+    /** Kills the leader inside its next snapshot (each lasts a while: {@link #pauseLeaderSnapshots}). */
+    static int[] killLeaderInSnapshot(final ClusterScenario cluster, final int leader) throws InterruptedException
+    {
+        final BarysJvm.Child node = cluster.nodes[leader];
+        final long before = count(node.err(), "begins (LEADER)");
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(node.err(), "begins (LEADER)") == before)
+        {
+            assertThat(System.nanoTime()).as("a leader snapshot within 60 s").isLessThan(deadline);
+            Thread.sleep(2);
+        }
+        node.kill();
+        final String err = node.err();
+        assertThat(count(err, "begins (LEADER)")).as("killed inside a snapshot: %s", err).isGreaterThan(count(err, " taken"));
+        return new int[] {leader};
+    }
+
+    private static long count(final String text, final String part)
+    {
+        return text.lines().filter(line -> line.contains(part)).count();
+    }
+
     /**
-     * Starts the gateway and a client on the whole input; once the client has answers for a part of the file,
-     * kills the leader with SIGKILL (asserting the client is still mid-file); returns the killed node's number.
+     * Kills all three once a snapshot exists, then starts them again: each recovers from its snapshot and the log
+     * after it, and the gateway, whose TCP sessions stayed up, resends what was not applied.
      */
-    int runClientKillingTheLeader(final SplittableRandom random) throws Exception
+    static int[] killAllThree(final ClusterScenario cluster, final int leader) throws InterruptedException
+    {
+        cluster.nodes[leader].awaitErr(" taken");
+        for (int node = 0; node < 3; node++)
+        {
+            cluster.nodes[(leader + node) % 3].kill();
+        }
+        for (int node = 0; node < 3; node++)
+        {
+            cluster.startNode(node);
+        }
+        for (int node = 0; node < 3; node++)
+        {
+            cluster.nodes[node].awaitErr("barys node: loaded the cluster snapshot of command");
+        }
+        return new int[0];
+    }
+
+    /**
+     * Starts the gateway and a client on the whole input; once the client has answers for a part of the file, does
+     * {@code disruption} to the cluster (asserting the client is still mid-file); returns the nodes it left down.
+     * Then the client's events must equal replay's for the whole file.
+     */
+    int[] runClient(final SplittableRandom random, final Disruption disruption) throws Exception
     {
         gateway = barys.start(withHeap(barys.command("gateway", "--config", config.toString())));
         gateway.awaitErr("barys gateway: gateway id");
         final int leader = awaitLeader(30);
         final Path out = dir.resolve("client.out");
         final BarysJvm.Child client = barys.startBarys("client", "--connect", "localhost:" + (basePort + 40),
-            "--input", input.toString(), "--output", out.toString());
+            "--input", input.toString(), "--output", out.toString(), "--timeout-ms", "180000",
+            "--heartbeat-ms", "30000"); // a loaded machine elects slowly and may starve a process for seconds
         // The client writes its output 64 KiB at a time: the first write means it is well into the file.
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while ((!Files.exists(out) || Files.size(out) == 0) && client.process.isAlive() && System.nanoTime() < deadline)
@@ -139,15 +244,17 @@ final class ClusterScenario implements AutoCloseable
             Thread.sleep(2);
         }
         Thread.sleep(random.nextInt(200));
-        assertThat(client.process.isAlive()).as("the client is still mid-file when the leader is killed; client stderr:%n%s%n" +
+        assertThat(client.process.isAlive()).as("the client is still mid-file when the cluster is disrupted; client stderr:%n%s%n" +
             "gateway stderr:%n%s", client.err(), gateway.err()).isTrue();
-        nodes[leader].kill();
-        System.out.println("ClusterScenario: killed leader node " + leader + " with " + Files.size(out) + " bytes of answers");
-        barys.ok(client, "barys client (leader killed mid-file)");
+        final int[] down = disruption.apply(this, leader);
+        System.out.println("ClusterScenario: leader was node " + leader + "; down now " + java.util.Arrays.toString(down) +
+            ", with " + Files.size(out) + " bytes of answers");
+        assertThat(client.process.isAlive()).as("the client was still mid-file after the disruption").isTrue();
+        barys.ok(client, "barys client (cluster disrupted mid-file)");
         final List<String> events = Files.readAllLines(out, StandardCharsets.UTF_8).stream().map(ClusterScenario::timeless).toList();
         assertThat(events).as("the client's events vs replay's for the whole file (gateway log: %s)", gateway.err)
             .containsExactlyElementsOf(replayEvents);
-        return leader;
+        return down;
     }
 
     /**
@@ -174,8 +281,8 @@ final class ClusterScenario implements AutoCloseable
         for (int i = 0; i < nodes.length; i++)
         {
             final List<String> state = barys.ok(states[i], "barys state of node " + nodes[i]).outLines();
-            final List<String> replayOfJournal = barys.ok(replays[i], "barys replay of node " + nodes[i] + "'s journal")
-                .outLines().stream().filter(ClusterScenario::isDump).toList();
+            final List<String> replayOfJournal = dump(barys.ok(replays[i], "barys replay of node " + nodes[i] + "'s journal")
+                .outLines());
             assertThat(state).as("state of node %d vs replay of its journal --commands", nodes[i]).isEqualTo(replayOfJournal);
             assertThat(state).as("state of node %d vs replay of the whole input", nodes[i]).isEqualTo(replayDump);
         }
@@ -196,7 +303,14 @@ final class ClusterScenario implements AutoCloseable
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("members not caught up within " + seconds + " s: " + status);
+        final StringBuilder logs = new StringBuilder();
+        for (int node = 0; node < 3; node++)
+        {
+            final String err = nodes[node].err();
+            logs.append("\nnode ").append(node).append(nodes[node].process.isAlive() ? " (alive)" : " (exited)")
+                .append(", end of its log:\n").append(err.substring(Math.max(0, err.length() - 3000)));
+        }
+        throw new AssertionError("members not caught up within " + seconds + " s: " + status + logs);
     }
 
     /** SIGTERM to node {@code node}, waiting for it to stop cleanly. */
