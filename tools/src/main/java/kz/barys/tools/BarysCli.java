@@ -22,7 +22,7 @@ public final class BarysCli implements Runnable
 {
     /**
      * Every verb, in the order the help lists them. Picocli builds a verb's whole model (options, mixins, the
-     * classes they name) by reflection when the verb is added: all ten took ~0.6 s of every run, longer than a
+     * classes they name) by reflection when the verb is added: all of them took ~0.6 s of every run, longer than a
      * replay of 1,000,000 commands takes to match. A run that names its verb builds only that one.
      */
     static final List<Class<?>> VERBS = List.of(ReplayCommand.class, EngineCommand.class, StateCommand.class,
