@@ -19,7 +19,7 @@ JAR=tools/target/barys.jar
 F=$(grep -v '^#' config/jvm.options | tr '\n' ' ')
 rm -rf "$O"; mkdir -p "$O"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done; }
+cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
 trap cleanup EXIT
 barys() { local heap=$1; shift; java $F "$heap" -jar "$JAR" "$@"; }
 load() { # NAME PORT RATE -> the summary lines of barys load, kept in $O/NAME.txt
@@ -31,7 +31,7 @@ wait_for() { # FILE TEXT SECONDS
   echo "timed out waiting for '$2' in $1" >&2; exit 1
 }
 orders_per_s() { grep -o '[0-9,]* orders/s' "$O/$1.txt" | tail -1 | tr -d ', orders/s'; }
-pct() { grep -o "$2 [^ ]*" "$O/$1.txt" | head -1 | cut -d' ' -f2; }
+pct() { grep -o "$2 [0-9.,]* [mu]s" "$O/$1.txt" | head -1 | cut -d' ' -f2-; }
 
 BASE=$(( 31000 + RANDOM % 400 * 10 ))
 echo "=== single-node engine $(date +%T)"
