@@ -22,13 +22,14 @@ public final class BarysCli implements Runnable
 {
     /**
      * Every verb, in the order the help lists them. Picocli builds a verb's whole model (options, mixins, the
-     * classes they name) by reflection when the verb is added: all ten took ~0.6 s of every run, longer than a
+     * classes they name) by reflection when the verb is added: all of them took ~0.6 s of every run, longer than a
      * replay of 1,000,000 commands takes to match. A run that names its verb builds only that one.
      */
     static final List<Class<?>> VERBS = List.of(ReplayCommand.class, EngineCommand.class, StateCommand.class,
         StatCommand.class, JournalCommand.class, kz.barys.tools.client.ClientCommand.class,
         kz.barys.tools.client.LoadCommand.class, kz.barys.tools.md.MdCommand.class, kz.barys.tools.demo.DemoCommand.class,
-        PasswdCommand.class);
+        PasswdCommand.class, kz.barys.tools.cluster.NodeCommand.class, kz.barys.tools.cluster.GatewayCommand.class,
+        kz.barys.tools.cluster.ClusterStatusCommand.class);
 
     /**
      * The exit codes of every verb, listed in each one's --help. A verb that gives a code a meaning of its own

@@ -25,4 +25,14 @@ class JvmOptionsTest
         assertThat(launcherFlags).hasSizeGreaterThanOrEqualTo(8);
         assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments()).containsAll(launcherFlags);
     }
+
+    /** Aeron (the cluster verbs) fails at start without these two opens (docs/cluster.md). */
+    @Test
+    void theLauncherOpensWhatAeronNeeds() throws Exception
+    {
+        final Path options = Path.of(System.getProperty("barys.root", ".."), "config", "jvm.options");
+        assertThat(Files.readAllLines(options)).contains(
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.zip=ALL-UNNAMED");
+    }
 }

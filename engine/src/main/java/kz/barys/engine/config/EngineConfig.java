@@ -33,7 +33,7 @@ public final class EngineConfig
     private static final int MAX_FEE_BPS = 10_000;
 
     /** Key prefixes of the sections of a configuration file that are not markets (read by ServerConfig). */
-    public static final List<String> OTHER_SECTIONS = List.of("engine.", "gateway.", "trading.", "operator.");
+    public static final List<String> OTHER_SECTIONS = List.of("engine.", "gateway.", "trading.", "operator.", "cluster.");
 
     /** The engine-wide key of CONTRACT 9.4 that matching depends on (so it is part of the markets). */
     public static final String MAX_OPEN_ORDERS_KEY = "engine.max_open_orders";

@@ -6,12 +6,12 @@ import java.time.Instant;
 import org.agrona.ErrorHandler;
 
 /** The error handler the server gives its parts: one timestamped line and the stack trace on standard error. */
-final class ConsoleErrorHandler implements ErrorHandler
+public final class ConsoleErrorHandler implements ErrorHandler
 {
     private final String who;
     private final PrintStream out;
 
-    ConsoleErrorHandler(final String who, final PrintStream out)
+    public ConsoleErrorHandler(final String who, final PrintStream out)
     {
         this.who = who;
         this.out = out;

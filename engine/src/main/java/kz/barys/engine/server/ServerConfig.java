@@ -55,11 +55,23 @@ public record ServerConfig(EngineOptions engine, GatewayOptions gateway, int met
     public static ServerConfig parse(final String text)
     {
         final ConfigKeys keys = ConfigKeys.parse(text);
+        final ServerConfig config = read(keys);
+        // The cluster section is checked by the cluster verbs (kz.barys.cluster.ClusterOptions); the other verbs
+        // (state, journal, md on a node's data) read the same file and leave it to them.
+        keys.rejectUnknownExcept(java.util.List.of("cluster."));
+        return config;
+    }
+
+    /**
+     * Reads the markets, engine and gateway sections, leaving any other key to its reader (the cluster section,
+     * read by the cluster module): the caller rejects what is left unknown.
+     */
+    public static ServerConfig read(final ConfigKeys keys)
+    {
         final EngineConfig markets = EngineConfig.read(keys);
         final EngineOptions engine = engineSection(keys, markets);
         final GatewayOptions gateway = gatewaySection(keys, Credentials.read(keys));
         final int metricsPort = (int)keys.integer(METRICS_PORT, NO_METRICS);
-        keys.rejectUnknown();
         // What GatewayOptions.validate() could refuse in a file is checked above, naming the key; it still runs
         // (for the sizes the file does not set, and for command-line overrides) when Gateway.create binds.
         return new ServerConfig(engine, gateway, metricsPort);

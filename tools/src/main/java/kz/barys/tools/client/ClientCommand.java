@@ -58,6 +58,10 @@ public final class ClientCommand implements Callable<Integer>
     @Option(names = "--timeout-ms", paramLabel = "MILLIS", defaultValue = "30000", description = "give up when an answer takes longer (default: ${DEFAULT-VALUE})")
     private long timeoutMillis;
 
+    @Option(names = "--heartbeat-ms", paramLabel = "MILLIS", defaultValue = "5000",
+        description = "heartbeat interval asked at logon, 100 to 60000; the gateway logs out a client silent for two (default: ${DEFAULT-VALUE})")
+    private int heartbeatMillis;
+
     private int outstanding;
     private boolean operatorDone;
 
@@ -198,7 +202,7 @@ public final class ClientCommand implements Callable<Integer>
         final LogonResult result;
         try
         {
-            result = client.logon(username, secret, accounts, 5_000, CancelOnDisconnect.NONE, timeoutMillis);
+            result = client.logon(username, secret, accounts, heartbeatMillis, CancelOnDisconnect.NONE, timeoutMillis);
         }
         catch (final IOException ex)
         {

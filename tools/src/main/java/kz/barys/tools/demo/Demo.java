@@ -150,7 +150,7 @@ final class Demo
         }
     }
 
-    private static void fund(final InetSocketAddress operator, final int accounts, final ClientTls tls) throws IOException
+    static void fund(final InetSocketAddress operator, final int accounts, final ClientTls tls) throws IOException
     {
         final long[] amounts = new long[AMOUNTS.length];
         for (int i = 0; i < amounts.length; i++)
@@ -170,7 +170,7 @@ final class Demo
         }, 30_000);
     }
 
-    private static String fundsText()
+    static String fundsText()
     {
         final StringBuilder text = new StringBuilder();
         for (int i = 0; i < CURRENCIES.length; i++)
@@ -181,7 +181,7 @@ final class Demo
     }
 
     /** Shares the accounts out over the connections, round robin: account a trades on connection (a - 1) % C. */
-    private static void connect(final InetSocketAddress trading, final DemoSettings settings, final Trader[] traders,
+    static void connect(final InetSocketAddress trading, final DemoSettings settings, final Trader[] traders,
         final TraderSession[] sessions, final DemoStats stats, final int window, final ClientTls tls) throws IOException
     {
         final int connections = settings.connections();
@@ -200,7 +200,7 @@ final class Demo
         }
     }
 
-    private static void trade(final DemoSettings settings, final OrderFlow flow, final TraderSession[] sessions,
+    static void trade(final DemoSettings settings, final OrderFlow flow, final TraderSession[] sessions,
         final DemoStats stats, final int window, final long start, final PrintStream out) throws IOException
     {
         final GatewayClient[] clients = new GatewayClient[sessions.length];
@@ -227,7 +227,7 @@ final class Demo
     }
 
     /** Reads the sessions until every request is answered; false if that took too long. */
-    private static boolean drain(final TraderSession[] sessions) throws IOException
+    static boolean drain(final TraderSession[] sessions) throws IOException
     {
         final long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
         while (System.nanoTime() < deadline)
@@ -253,7 +253,7 @@ final class Demo
     }
 
     /** The round trips after the warm-up, or all of them if the run was too short to have any. */
-    private static Histogram measured(final DemoStats stats)
+    static Histogram measured(final DemoStats stats)
     {
         if (stats.roundTrips.getTotalCount() > 0)
         {
@@ -303,7 +303,7 @@ final class Demo
         out.flush();
     }
 
-    private static String counts(final Map<String, Long> byReason)
+    static String counts(final Map<String, Long> byReason)
     {
         if (byReason.isEmpty())
         {

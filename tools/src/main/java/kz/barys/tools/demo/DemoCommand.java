@@ -64,6 +64,11 @@ public final class DemoCommand implements Callable<Integer>
             + "0: a free port (default), printed at the start")
     private int httpPort;
 
+    @Option(names = "--cluster", description = "three cluster nodes (barys node) and the cluster gateway instead of one engine; "
+        + "half-way through the leader is killed with kill -9, and the summary shows the failover time and that every order "
+        + "answered before and after is in the new leader's journal (docs/cluster.md); exit code 1 if one is missing")
+    private boolean cluster;
+
     @Option(names = "--no-http", description = "no market page (one tailer fewer on the machine)")
     private boolean noHttp;
     @Option(names = "--tls", description = "serve and trade over TLS 1.3 (docs/security.md); needs --keystore")
@@ -98,8 +103,15 @@ public final class DemoCommand implements Callable<Integer>
         check(marketEvery >= 1, "--market-every must be at least 1 second");
         check(warmUp >= 0, "--warmup must be 0 or more seconds");
         check(httpPort >= 0 && httpPort <= 65_535, "--http must be a port, 0 to 65535 (0: a free one)");
+        check(!cluster || !tls, "--cluster does not take --tls");
         final Path dir = dataDir();
         final PrintStream out = System.out;
+        if (cluster)
+        {
+            final ClusterDemo.Result result = ClusterDemo.run(new DemoSettings(duration, accounts, rate, connections, seed,
+                dir, marketEvery, warmUp), out);
+            return result.missing() == 0 && result.failoverMillis() >= 0 ? 0 : 1;
+        }
         final TlsOptions serverTls = tls ? new TlsOptions(keystore, keystorePassword, null, null, false) : null;
         final ClientTls clientTls = !tls ? null : truststore != null
             ? ClientTls.of(truststore, truststorePassword, null, null, false)

@@ -21,6 +21,8 @@ final class DemoStats
     long reports;
     long trades;
     long warmUpEnds = Long.MAX_VALUE;
+    /** {@code demo --cluster} only: the new orders answered, before and after the leader was killed; else null. */
+    AcknowledgedOrders acknowledged;
 
     long sent()
     {

@@ -90,6 +90,10 @@ final class TraderSession implements ClientListener
         else
         {
             onOwnReport(report, trader, id, type);
+            if (stats.acknowledged != null && isNewOrder(report.requestSeqNum()))
+            {
+                stats.acknowledged.answered(report.account(), id, now);
+            }
         }
         answered(report.requestSeqNum(), report.flags().lastReport(), now);
     }
@@ -171,6 +175,12 @@ final class TraderSession implements ClientListener
                 traders[(int)index].answered();
             }
         }
+    }
+
+    private boolean isNewOrder(final long requestSeqNum)
+    {
+        return requestSeqNum >= firstSeqNum && requestSeqNum <= firstSeqNum + sent - 1 &&
+            newOrderOf[(int)(requestSeqNum - firstSeqNum) & (newOrderOf.length - 1)] != NO_TRADER;
     }
 
     private Trader trader(final long account)
