@@ -54,6 +54,8 @@ import kz.barys.engine.core.MatchingCore;
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true",
     "-Dchronicle.announcer.disable=true",
+    "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
     "-Xms2g",
     "-Xmx2g",
     "-XX:+AlwaysPreTouch"})

@@ -44,6 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
     "-Dchronicle.analytics.disable=true",
     "-Dchronicle.announcer.disable=true",
+    "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
     "-Xms1g",
     "-Xmx1g",
     "-XX:+AlwaysPreTouch"})
