@@ -55,6 +55,8 @@ public final class Command
     public long quoteQty;
     /** DEPOSIT and WITHDRAW. */
     public long amount;
+    /** STOP_LIMIT and STOP_MARKET: the trigger price (CONTRACT 10.1); 0 when not given. */
+    public long stopPrice;
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
     /**
@@ -102,6 +104,7 @@ public final class Command
         qty = 0;
         quoteQty = 0;
         amount = 0;
+        stopPrice = 0;
         fieldOverflow = false;
         unknownNameLength = 0;
         refLength = 0;
@@ -129,6 +132,7 @@ public final class Command
         qty = other.qty;
         quoteQty = other.quoteQty;
         amount = other.amount;
+        stopPrice = other.stopPrice;
         fieldOverflow = other.fieldOverflow;
         unknownNameLength = other.unknownNameLength;
         System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);

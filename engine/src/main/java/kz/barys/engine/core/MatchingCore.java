@@ -32,6 +32,7 @@ public final class MatchingCore
     private OrderCanceller canceller;
     private OrderEntry orderEntry;
     private OperatorVerbs operatorVerbs;
+    private StopTriggers stopTriggers;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -46,6 +47,7 @@ public final class MatchingCore
         this.canceller = new OrderCanceller(state);
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
         this.operatorVerbs = new OperatorVerbs(state, canceller);
+        this.stopTriggers = new StopTriggers(state, orderEntry);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -55,6 +57,7 @@ public final class MatchingCore
         this.canceller = other.canceller;
         this.orderEntry = other.orderEntry;
         this.operatorVerbs = other.operatorVerbs;
+        this.stopTriggers = other.stopTriggers;
     }
 
     /**
@@ -86,7 +89,9 @@ public final class MatchingCore
         {
             orderEntry.stoppedForOverflow = false;
             processAtomically(command, sink);
+            return;
         }
+        stopTriggers.afterCommand(sink);
     }
 
     private void dispatch(final Command command, final EventSink sink)
@@ -126,6 +131,7 @@ public final class MatchingCore
         try
         {
             dispatch(command, held);
+            stopTriggers.afterCommand(held);
         }
         catch (final ArithmeticException overflow)
         {
@@ -317,6 +323,7 @@ public final class MatchingCore
         else
         {
             sink.unhalted(book.instrument());
+            stopTriggers.afterUnhalt(command.instrument, sink);
         }
     }
 
@@ -373,6 +380,23 @@ public final class MatchingCore
     public long referencePrice(final Instrument instrument)
     {
         return state.referencePrices[instrument.index()];
+    }
+
+    /** The instrument's last trade price (what stops trigger on, CONTRACT 10.1), 0 when none yet. */
+    public long lastTradePrice(final Instrument instrument)
+    {
+        return state.lastTradePrices[instrument.index()];
+    }
+
+    /** The instrument's pending stops on {@code side}, nearest to trigger first (for dumps, snapshots and tests). */
+    public java.util.List<Order> pendingStops(final Instrument instrument, final kz.barys.engine.command.Side side)
+    {
+        final java.util.List<Order> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < state.stops.count(instrument.index(), side); i++)
+        {
+            stops.add(state.stops.get(instrument.index(), side, i));
+        }
+        return stops;
     }
 
     public long lastTradeId()

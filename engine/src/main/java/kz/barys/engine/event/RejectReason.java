@@ -8,5 +8,7 @@ public enum RejectReason
     // CONTRACT 9.2, 9.4
     PRICE_BAND, MAX_QTY, MAX_NOTIONAL, MAX_OPEN_ORDERS,
     /** CONTRACT 9.6, 9.7 */
-    UNKNOWN_TRADE, DUPLICATE_REF
+    UNKNOWN_TRADE, DUPLICATE_REF,
+    /** CONTRACT 10.1: a stop whose trigger is already met, or no trade printed yet */
+    STOP_WOULD_TRIGGER
 }

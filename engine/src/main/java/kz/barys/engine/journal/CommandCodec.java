@@ -131,6 +131,7 @@ public final class CommandCodec
             .fieldOverflow(EnumsToJournal.bool(command.fieldOverflow))
             .sentLength((short)command.unknownNameLength)
             .origin(origin(command))
+            .stopPrice(command.stopPrice)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
     }
@@ -148,11 +149,11 @@ public final class CommandCodec
         return journaled == NULL_ORIGIN ? Command.UNKNOWN_ORIGIN : journaled;
     }
 
-    /** Nothing a compact form leaves out: no currency, amount, quote quantity, overflow or name as sent. */
+    /** Nothing a compact form leaves out: no currency, amount, quote quantity, stop price, overflow or name as sent. */
     private static boolean onlyOrderFields(final Command command)
     {
         return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
-            && !command.fieldOverflow && command.unknownNameLength == 0;
+            && command.stopPrice == 0 && !command.fieldOverflow && command.unknownNameLength == 0;
     }
 
     private static boolean fitsNewOrder(final Command command)
@@ -271,6 +272,8 @@ public final class CommandCodec
         command.stp = EnumsFromJournal.stp(in.stp());
         command.fieldOverflow = EnumsFromJournal.bool(in.fieldOverflow());
         command.origin = origin(in.origin());
+        final long stopPrice = in.stopPrice();
+        command.stopPrice = stopPrice == CommandDecoder.stopPriceNullValue() ? 0 : stopPrice;
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

@@ -61,6 +61,8 @@ public final class EnumsFromJournal
         {
             case LIMIT -> OrderType.LIMIT;
             case MARKET -> OrderType.MARKET;
+            case STOP_LIMIT -> OrderType.STOP_LIMIT;
+            case STOP_MARKET -> OrderType.STOP_MARKET;
             case NULL_VAL -> null;
         };
     }
@@ -131,6 +133,7 @@ public final class EnumsFromJournal
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
+            case STOP_WOULD_TRIGGER -> RejectReason.STOP_WOULD_TRIGGER;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };
     }

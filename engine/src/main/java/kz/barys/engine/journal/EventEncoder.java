@@ -3,6 +3,7 @@ package kz.barys.engine.journal;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.Instrument;
@@ -10,6 +11,7 @@ import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
 import kz.barys.engine.journal.sbe.AcceptedEncoder;
+import kz.barys.engine.journal.sbe.TriggeredEncoder;
 import kz.barys.engine.journal.sbe.CanceledEncoder;
 import kz.barys.engine.journal.sbe.DepositedEncoder;
 import kz.barys.engine.journal.sbe.HaltedEncoder;
@@ -44,6 +46,7 @@ public final class EventEncoder implements EventSink
     private final UnsafeBuffer buffer;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final AcceptedEncoder accepted = new AcceptedEncoder();
+    private final TriggeredEncoder triggered = new TriggeredEncoder();
     private final TradeEncoder trade = new TradeEncoder();
     private final CanceledEncoder canceled = new CanceledEncoder();
     private final ReplacedEncoder replaced = new ReplacedEncoder();
@@ -121,8 +124,47 @@ public final class EventEncoder implements EventSink
             .leaves(leaves)
             .filled(filled)
             .instrument(instrument.index())
-            .side(EnumsToJournal.side(side));
+            .side(EnumsToJournal.side(side))
+            .stopPrice(0)
+            .quoteQty(0)
+            .orderType(kz.barys.engine.journal.sbe.OrderType.NULL_VAL);
         position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void stopAccepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final long stopPrice, final long price, final long qty, final long quoteQty)
+    {
+        accepted.wrapAndApplyHeader(buffer, at(), header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .price(price)
+            .qty(qty)
+            .leaves(qty)
+            .filled(0)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side))
+            .stopPrice(stopPrice)
+            .quoteQty(quoteQty)
+            .orderType(EnumsToJournal.orderType(type));
+        position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void triggered(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long stopPrice)
+    {
+        triggered.wrapAndApplyHeader(buffer, at(), header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .stopPrice(stopPrice)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side));
+        position += HEADER + TriggeredEncoder.BLOCK_LENGTH;
     }
 
     @Override

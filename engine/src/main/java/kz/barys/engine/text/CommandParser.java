@@ -42,11 +42,13 @@ public final class CommandParser
     private static final int TRADE = 13;
     private static final int REF = 14;
     private static final int TIME = 15;
+    private static final int STOP_PRICE = 16;
     private static final byte[][] KEY_NAMES = {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
-        Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time")};
+        Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time"),
+        Ascii.bytes("stop_price")};
     /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
     private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
@@ -64,7 +66,8 @@ public final class CommandParser
     private static final int REF_KEY = bits(REF);
     private static final int TIME_KEY = bits(TIME);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
-    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP);
+    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, STOP_PRICE);
+    private static final int STOP_PRICE_KEY = bits(STOP_PRICE);
     private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
@@ -205,6 +208,9 @@ public final class CommandParser
             case QUOTE_QTY:
                 command.quoteQty = parseAmount(line, offset, length, command);
                 return command.quoteQty != Fixed.MALFORMED;
+            case STOP_PRICE:
+                command.stopPrice = parseAmount(line, offset, length, command);
+                return command.stopPrice != Fixed.MALFORMED;
             case SIDE:
             {
                 final int index = Ascii.indexOf(line, offset, length, SIDES);
@@ -295,6 +301,31 @@ public final class CommandParser
         if (command.stp == null)
         {
             command.stp = StpMode.CANCEL_TAKER;
+        }
+        final boolean stop = command.orderType == OrderType.STOP_LIMIT || command.orderType == OrderType.STOP_MARKET;
+        if (stop != ((seen & STOP_PRICE_KEY) != 0))
+        {
+            return false;
+        }
+        if (command.orderType == OrderType.STOP_LIMIT)
+        {
+            // CONTRACT 10.1: price and stop_price; a POST_ONLY would only be rejected on trigger (docs/semantics.md).
+            if (command.tif == null)
+            {
+                command.tif = TimeInForce.GTC;
+            }
+            return hasPrice && hasQty && !hasQuoteQty && command.tif != TimeInForce.POST_ONLY;
+        }
+        if (command.orderType == OrderType.STOP_MARKET)
+        {
+            // CONTRACT 10.1: a BUY gives quote_qty, a SELL qty; otherwise as a MARKET order (IOC, or FOK by qty).
+            if (command.tif == null)
+            {
+                command.tif = TimeInForce.IOC;
+            }
+            final boolean budgetSide = command.side == Side.BUY ? hasQuoteQty && !hasQty : hasQty && !hasQuoteQty;
+            return !hasPrice && budgetSide && (command.tif == TimeInForce.IOC
+                || command.tif == TimeInForce.FOK && command.side == Side.SELL);
         }
         if (command.orderType == OrderType.LIMIT)
         {

@@ -58,9 +58,13 @@ public final class CommandTextWriter
                 line.append(" side=").append(command.side);
                 line.append(" type=").append(command.orderType);
                 line.append(" tif=").append(command.tif);
-                if (command.orderType == OrderType.LIMIT)
+                if (command.orderType == OrderType.LIMIT || command.orderType == OrderType.STOP_LIMIT)
                 {
                     amount(line, "price", command.price, command);
+                }
+                if (command.stopPrice != 0)
+                {
+                    amount(line, "stop_price", command.stopPrice, command);
                 }
                 if (command.quoteQty != 0)
                 {
