@@ -163,7 +163,7 @@ final class FrameHandler
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNSUPPORTED_VERSION, "version " + header.version());
         }
-        final int expectedBlock = blockLength(template);
+        final int expectedBlock = blockLength(template, header.version());
         if (expectedBlock < 0)
         {
             return reject(session, buffer, body, bodyLength, template, BusinessRejectReason.UNKNOWN_TEMPLATE, "template " + template);
@@ -223,7 +223,7 @@ final class FrameHandler
                 return true;
             }
         }
-        session.prepareFill(template, body);
+        session.prepareFill(template, body, header.version());
         if (!agent.sessionEventsPublished() || !agent.publisher().tryPublish(session))
         {
             agent.block(session); // ring full: the frame stays and is retried
@@ -343,6 +343,19 @@ final class FrameHandler
     }
 
     /** The block length of each template a client may send; -1 for templates it may not. */
+    /**
+     * The block length of {@code template} as schema {@code version} wrote it: a NewOrder before version 4 ends where
+     * the stop price (CONTRACT 10.1) begins, so that clients built on an older schema are still served.
+     */
+    static int blockLength(final int template, final int version)
+    {
+        if (template == NewOrderDecoder.TEMPLATE_ID && version < 4)
+        {
+            return NewOrderDecoder.stopPriceEncodingOffset();
+        }
+        return blockLength(template);
+    }
+
     static int blockLength(final int template)
     {
         return switch (template)

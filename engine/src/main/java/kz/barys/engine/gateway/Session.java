@@ -13,6 +13,7 @@ import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StopShape;
 import kz.barys.engine.command.StpMode;
 import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
@@ -83,6 +84,7 @@ final class Session implements CommandFiller
     // What fill() decodes: set by the I/O thread just before publishing.
     private int fillTemplate;
     private int fillOffset;
+    private int fillVersion;
     private final NameTable symbols;
     private final NameTable currencies;
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -143,10 +145,11 @@ final class Session implements CommandFiller
     }
 
     /** Sets what the next {@link #fill} decodes: a validated message of {@code template} with its body at {@code offset}. */
-    void prepareFill(final int template, final int offset)
+    void prepareFill(final int template, final int offset, final int version)
     {
         fillTemplate = template;
         fillOffset = offset;
+        fillVersion = version;
     }
 
     @Override
@@ -157,7 +160,8 @@ final class Session implements CommandFiller
         final int offset = fillOffset;
         switch (fillTemplate)
         {
-            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset, NewOrderDecoder.BLOCK_LENGTH, NewOrderDecoder.SCHEMA_VERSION));
+            case NewOrderDecoder.TEMPLATE_ID -> fillNewOrder(command, newOrder.wrap(in, offset,
+                FrameHandler.blockLength(fillTemplate, fillVersion), fillVersion));
             case CancelOrderDecoder.TEMPLATE_ID ->
             {
                 cancelOrder.wrap(in, offset, CancelOrderDecoder.BLOCK_LENGTH, CancelOrderDecoder.SCHEMA_VERSION);
@@ -291,7 +295,16 @@ final class Session implements CommandFiller
         command.price = hasPrice ? amount(price) : 0;
         command.qty = hasQty ? amount(qty) : 0;
         command.quoteQty = hasQuoteQty ? amount(quoteQty) : 0;
-        if (command.orderType == OrderType.LIMIT)
+        final long stopPrice = order.stopPrice().mantissa(); // null before protocol version 4
+        final boolean hasStopPrice = stopPrice != OptionalDecimal8Decoder.mantissaNullValue();
+        command.stopPrice = hasStopPrice ? amount(stopPrice) : 0;
+        if (StopShape.isStop(command.orderType) || hasStopPrice)
+        {
+            command.tif = tif == null ? StopShape.defaultTif(command.orderType) : tif;
+            valid = hasStopPrice && StopShape.isStop(command.orderType)
+                && StopShape.isValid(command.orderType, command.side, command.tif, hasPrice, hasQty, hasQuoteQty);
+        }
+        else if (command.orderType == OrderType.LIMIT)
         {
             command.tif = tif == null ? TimeInForce.GTC : tif;
             valid = hasPrice && hasQty && !hasQuoteQty;

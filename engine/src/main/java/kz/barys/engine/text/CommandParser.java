@@ -4,6 +4,7 @@ import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StopShape;
 import kz.barys.engine.command.StpMode;
 import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.Currency;
@@ -302,30 +303,18 @@ public final class CommandParser
         {
             command.stp = StpMode.CANCEL_TAKER;
         }
-        final boolean stop = command.orderType == OrderType.STOP_LIMIT || command.orderType == OrderType.STOP_MARKET;
+        final boolean stop = StopShape.isStop(command.orderType);
         if (stop != ((seen & STOP_PRICE_KEY) != 0))
         {
             return false;
         }
-        if (command.orderType == OrderType.STOP_LIMIT)
+        if (stop)
         {
-            // CONTRACT 10.1: price and stop_price; a POST_ONLY would only be rejected on trigger (docs/semantics.md).
             if (command.tif == null)
             {
-                command.tif = TimeInForce.GTC;
+                command.tif = StopShape.defaultTif(command.orderType);
             }
-            return hasPrice && hasQty && !hasQuoteQty && command.tif != TimeInForce.POST_ONLY;
-        }
-        if (command.orderType == OrderType.STOP_MARKET)
-        {
-            // CONTRACT 10.1: a BUY gives quote_qty, a SELL qty; otherwise as a MARKET order (IOC, or FOK by qty).
-            if (command.tif == null)
-            {
-                command.tif = TimeInForce.IOC;
-            }
-            final boolean budgetSide = command.side == Side.BUY ? hasQuoteQty && !hasQty : hasQty && !hasQuoteQty;
-            return !hasPrice && budgetSide && (command.tif == TimeInForce.IOC
-                || command.tif == TimeInForce.FOK && command.side == Side.SELL);
+            return StopShape.isValid(command.orderType, command.side, command.tif, hasPrice, hasQty, hasQuoteQty);
         }
         if (command.orderType == OrderType.LIMIT)
         {

@@ -114,6 +114,7 @@ final class CommandGenerator
             case OPERATOR_CANCEL -> r.nextInt(10) < 7 ? "CANCEL_ORDER account=" + account() + " id=" + id()
                 : "CANCEL_SYMBOL symbol=" + symbolName();
             case REF_TRANSFER -> refTransfer();
+            case STOP -> stopOrder();
         };
     }
 
@@ -215,6 +216,57 @@ final class CommandGenerator
         }
         t.add("price=" + price(m));
         t.add("qty=" + qty(m));
+        stp(t);
+        return shuffled("NEW", t);
+    }
+
+    /**
+     * A STOP_LIMIT or STOP_MARKET (CONTRACT 10.1) whose stop lies within a few ticks of the mid, where the trades are:
+     * some already reached (STOP_WOULD_TRIGGER), most waiting for the next trades; one in twenty malformed.
+     */
+    private String stopOrder()
+    {
+        final Market m = market();
+        final List<String> t = new ArrayList<>();
+        t.add("account=" + account());
+        t.add("id=" + id());
+        t.add("symbol=" + m.symbol());
+        final String side = side();
+        t.add("side=" + side);
+        final boolean limit = r.nextBoolean();
+        t.add("type=" + (limit ? "STOP_LIMIT" : "STOP_MARKET"));
+        final BigDecimal stop = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(9) - 4)));
+        if (r.nextInt(40) != 0)
+        {
+            t.add("stop_price=" + plain(stop));
+        }
+        if (limit)
+        {
+            final int away = r.nextInt(4) * ("BUY".equals(side) ? 1 : -1);
+            t.add("price=" + plain(stop.add(m.tick().multiply(BigDecimal.valueOf(away)))));
+            t.add("qty=" + qty(m));
+            final String tif = pick(null, null, null, "GTC", "IOC", "FOK");
+            if (tif != null)
+            {
+                t.add("tif=" + tif);
+            }
+        }
+        else if ("BUY".equals(side))
+        {
+            t.add("quote_qty=" + budget());
+        }
+        else
+        {
+            t.add("qty=" + qty(m));
+            if (r.nextInt(4) == 0)
+            {
+                t.add("tif=" + pick("IOC", "FOK"));
+            }
+        }
+        if (r.nextInt(40) == 0)
+        {
+            t.add(limit ? "quote_qty=" + budget() : "price=" + plain(m.mid()));
+        }
         stp(t);
         return shuffled("NEW", t);
     }

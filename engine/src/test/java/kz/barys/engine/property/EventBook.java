@@ -46,8 +46,14 @@ public final class EventBook
             final Map<String, String> kv = keys(line);
             switch (line.substring(0, line.indexOf(' ')))
             {
-                case "ACCEPTED" -> rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
-                    units(kv, "leaves"));
+                case "ACCEPTED" ->
+                {
+                    if (!"PENDING".equals(kv.get("status"))) // a pending stop is not on the book (CONTRACT 10.1)
+                    {
+                        rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
+                            units(kv, "leaves"));
+                    }
+                }
                 case "TRADE" ->
                 {
                     left(number(kv, "maker_order"), units(kv, "maker_leaves"));

@@ -55,6 +55,9 @@ class LongRandomStreamsTest
             case "controls" -> assertThat(reached).as("%s", reached)
                 .containsKeys("REJECTED PRICE_BAND", "REJECTED MAX_QTY", "REJECTED MAX_NOTIONAL",
                     "REJECTED MAX_OPEN_ORDERS", "CANCELED PRICE_PROTECTION", "REFERENCE_SET");
+            case "stops" -> assertThat(reached).as("%s", reached)
+                .containsKeys("ACCEPTED PENDING", "TRIGGERED", "TRIGGERED cascade (two or more in one command)",
+                    "REJECTED STOP_WOULD_TRIGGER", "HALTED", "UNHALTED");
             case "busts" -> assertThat(reached).as("%s", reached)
                 .containsKeys("TRADE_BUSTED", "REJECTED UNKNOWN_TRADE", "REJECTED DUPLICATE_REF", "DEPOSITED duplicate",
                     "CANCELED OPERATOR", "SYMBOL_CANCELED", "TRADE with fees");

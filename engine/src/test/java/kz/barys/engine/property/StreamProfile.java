@@ -37,7 +37,9 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         /** {@code CANCEL_ORDER} or {@code CANCEL_SYMBOL} (CONTRACT 9.6). */
         OPERATOR_CANCEL,
         /** A DEPOSIT or WITHDRAW with a ref from a small set, the journaled time moving by days (CONTRACT 9.7). */
-        REF_TRANSFER
+        REF_TRANSFER,
+        /** A STOP_LIMIT or STOP_MARKET near the mid, so that trades trigger it and cascades happen (CONTRACT 10.1). */
+        STOP
     }
 
     /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
@@ -50,7 +52,7 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     }
 
     //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF
-    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0};
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0, 60};
     private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0, 0, 0, 0, 0};
     private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0, 0, 0, 0, 0};
     private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0};
@@ -107,9 +109,19 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
     static final StreamProfile BUSTS = new StreamProfile("busts", FEE_CONFIG + "\nengine.bust_window=50\n", 3, 40, 25, 2,
         WITH_BUSTS);
 
+    //                                    LIM  MKT  CXL REP DEP WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF STOP
+    private static final int[] STOP_HEAVY = {300, 150, 50, 50, 90, 20, 15, 3, 15, 15, 30, 5, 2, 5, 0, 0, 0, 15, 0, 300};
+
+    /**
+     * Stop orders (CONTRACT 10.1) clustered around the mids where the trades are, among MARKET takers that sweep
+     * levels: triggers, cascades of several stops in one command, stops held across HALT and UNHALT, and stops
+     * cancelled by CANCEL, CANCEL_ALL, SUSPEND and the operator.
+     */
+    static final StreamProfile STOPS = new StreamProfile("stops", FEE_CONFIG, 3, 100, 20, 2, STOP_HEAVY);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS, BUSTS);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, STOPS);
 
     StreamProfile
     {

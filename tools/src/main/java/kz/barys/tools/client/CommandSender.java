@@ -41,7 +41,7 @@ public final class CommandSender
         {
             case NEW -> client.newOrder(command.account, command.id, symbol(command.instrument), WireCodes.wire(command.side),
                 WireCodes.wire(command.orderType), WireCodes.wire(command.tif), WireCodes.wire(command.stp),
-                command.price, command.qty, command.quoteQty);
+                command.price, command.qty, command.quoteQty, command.stopPrice);
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
             case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));

@@ -264,6 +264,14 @@ public final class GatewayClient implements AutoCloseable
     public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
         final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty)
     {
+        return newOrder(account, clOrdId, symbol16, side, type, tif, stp, price, qty, quoteQty, 0);
+    }
+
+    /** A NEW with a stop price (STOP_LIMIT / STOP_MARKET, CONTRACT 10.1); {@code stopPrice} 0: not given. */
+    public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
+        final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty,
+        final long stopPrice)
+    {
         final int position = reserve(Framing.HEADER_LENGTH + NewOrderEncoder.BLOCK_LENGTH);
         final long seqNum = nextSeqNum++;
         newOrder.wrapAndApplyHeader(sendBuffer, position + Framing.SOFH_LENGTH, headerEncoder)
@@ -274,6 +282,7 @@ public final class GatewayClient implements AutoCloseable
         optional(newOrder.price(), price);
         optional(newOrder.orderQty(), qty);
         optional(newOrder.quoteQty(), quoteQty);
+        optional(newOrder.stopPrice(), stopPrice);
         return seqNum;
     }
 
