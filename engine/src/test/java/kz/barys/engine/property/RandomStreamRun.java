@@ -122,6 +122,7 @@ final class RandomStreamRun
     private void count(final List<String> events)
     {
         String selfTrader = null;
+        int triggered = 0;
         for (final String event : events)
         {
             final String verb = EngineInvariants.verb(event);
@@ -147,6 +148,14 @@ final class RandomStreamRun
             if ("ACCEPTED".equals(verb) && f.containsKey("display_qty"))
             {
                 coverage.merge("ACCEPTED iceberg", 1L, Long::sum);
+            }
+            if ("TRIGGERED".equals(verb) && ++triggered == 2)
+            {
+                coverage.merge("TRIGGERED cascade (two or more in one command)", 1L, Long::sum);
+            }
+            if ("ACCEPTED".equals(verb) && "PENDING".equals(f.get("status")))
+            {
+                coverage.merge("ACCEPTED PENDING", 1L, Long::sum);
             }
             if ("CANCELED".equals(verb) && "INSUFFICIENT_FUNDS".equals(f.get("reason"))
                 && (f.get("account") + "/" + f.get("id")).equals(selfTrader))
