@@ -158,9 +158,23 @@ final class Responder implements ResultListener, EventSink
     public void accepted(final long account, final long id, final long order, final Instrument instrument,
         final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    /** An iceberg's report carries its display slice (CONTRACT 10.3); any other order's has none. */
+    @Override
+    public void accepted(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled,
+        final long displayQty)
+    {
         // fanned out like every order event: the account's other sessions see the order before its trades and cancel
-        executionReport(account, id, order, instrument, side, ExecType.NEW, filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
-            Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price, qty, leaves, filled);
+        final ExecutionReportEncoder report = executionReport(account, id, order, instrument, side, ExecType.NEW,
+            filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price,
+            qty, leaves, filled);
+        if (displayQty != 0)
+        {
+            report.displayQty().mantissa(displayQty);
+        }
     }
 
     /** A stop waits for its trigger (CONTRACT 10.1): ExecType NEW, OrdStatus PENDING, with its stop price. */
@@ -465,6 +479,7 @@ final class Responder implements ResultListener, EventSink
         report.priorityKept(BooleanType.NULL_VAL);
         report.stopPrice().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
         report.quoteQty().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
+        report.displayQty().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
         return report;
     }
 

@@ -86,9 +86,10 @@ public final class ReportTextWriter implements ClientListener
                 }
                 else
                 {
+                    final long display = report.displayQty().mantissa(); // null: not an iceberg, or an older gateway
                     sink.accepted(account, id, report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
                         report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
-                        report.cumQty().mantissa());
+                        report.cumQty().mantissa(), display == OptionalDecimal8Decoder.mantissaNullValue() ? 0 : display);
                 }
             }
             case TRIGGERED -> sink.triggered(account, id, report.orderId(), instrument(report.symbol()),
