@@ -134,9 +134,19 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
      */
     static final StreamProfile STOPS = new StreamProfile("stops", FEE_CONFIG, 3, 100, 20, 2, STOP_HEAVY);
 
+    //                                        LIM  MKT  CXL REP DEP WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF QRY GTD CLK STOP
+    private static final int[] ALL_ORDER_TYPES = {250, 120, 50, 60, 70, 20, 10, 3, 10, 5, 15, 20, 3, 5, 0, 0, 0, 10, 0, 120, 150, 50, 200};
+
+    /**
+     * Every order type of CONTRACT 10 together: stops (some GTD, expiring while pending), GTD orders and icebergs on
+     * the journaled clock, and queries carrying {@code time=} among CLOCK lines, so that "a query does not move the
+     * clock" and pending stops in ORDER answers are checked against the model.
+     */
+    static final StreamProfile ORDER_TYPES = new StreamProfile("order-types", FEE_CONFIG, 3, 100, 20, 0, ALL_ORDER_TYPES);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG, STOPS);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG, STOPS, ORDER_TYPES);
 
     StreamProfile
     {
