@@ -75,6 +75,23 @@ class StopsRecoveryTest
         assertThat(CoreSnapshot.digest(one.core())).isNotEqualTo(CoreSnapshot.digest(other.core()));
     }
 
+    @Test
+    void aPendingGtdStopKeepsItsExpiryThroughASnapshot()
+    {
+        final TextEngine engine = engineWithATrade();
+        engine.apply("NEW account=1 id=9 symbol=BTC-KZT side=BUY type=STOP_LIMIT tif=GTD expire=5000 price=31000000"
+            + " stop_price=30500000 qty=0.01");
+        assertThat(engine.core().nextExpiryMillis()).isEqualTo(5000);
+        final org.agrona.ExpandableArrayBuffer bytes = new org.agrona.ExpandableArrayBuffer();
+        final int length = CoreSnapshot.write(engine.core(), bytes);
+        final TextEngine restored = new TextEngine(CoreSnapshot.read(CONFIG, 1 << 16, bytes, 0, length));
+        assertThat(CoreSnapshot.digest(restored.core())).isEqualTo(CoreSnapshot.digest(engine.core()));
+        assertThat(restored.core().nextExpiryMillis()).isEqualTo(5000);
+        // and it expires on both alike
+        assertThat(restored.apply("CLOCK time=5000")).isEqualTo(engine.apply("CLOCK time=5000"))
+            .singleElement().asString().startsWith("CANCELED account=1 id=9 reason=EXPIRED");
+    }
+
     private static TextEngine engineWithATrade()
     {
         final TextEngine engine = new TextEngine(CONFIG);
