@@ -37,6 +37,7 @@ import kz.barys.engine.core.MatchingCore;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar MatchingCoreBenchmark -prof gc
  * java -jar benchmarks/target/benchmarks.jar 'MatchingCoreBenchmark.processCommand' -p controls=off,on
+ * java -jar benchmarks/target/benchmarks.jar 'MatchingCoreBenchmark.processCommand' -p controls=off -p orderTypes=off,on
  * </pre>
  */
 @State(Scope.Thread)
@@ -69,6 +70,13 @@ public class MatchingCoreBenchmark
     @Param({"off", "on"})
     public String controls;
 
+    /**
+     * {@code off}: the peer workload as ever; {@code on}: 10% of its new orders are STOP_LIMIT orders and 5% icebergs
+     * (issue 15's performance clause; {@link PeerWorkload#generate(int, boolean)}).
+     */
+    @Param("off")
+    public String orderTypes;
+
     private PeerWorkload workload;
     private MatchingCore core;
     private final Command command = new Command();
@@ -79,7 +87,7 @@ public class MatchingCoreBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        workload = PeerWorkload.generate(cycle);
+        workload = PeerWorkload.generate(cycle, "on".equals(orderTypes));
         core = "on".equals(controls) ? WorkloadControls.core(workload, 1 << 16, command, sink)
             : new MatchingCore(workload.config(), 1 << 16);
         for (int i = 0; i < workload.depositCount(); i++)

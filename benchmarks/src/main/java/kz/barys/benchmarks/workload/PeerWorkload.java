@@ -49,6 +49,12 @@ public final class PeerWorkload
     public static final byte IOC = 1;
     public static final byte CANCEL = 2;
     public static final byte REPLACE = 3;
+    /** With {@code orderTypes}: a STOP_LIMIT GTC (CONTRACT 10.1) and an iceberg GTC (10.3). */
+    public static final byte STOP = 4;
+    public static final byte ICEBERG = 5;
+    /** With {@code orderTypes}, after the drain: KZT moved back, so that every cycle starts from the same balances. */
+    public static final byte WITHDRAW = 6;
+    public static final byte DEPOSIT = 7;
 
     public static final String SYMBOL = "BTC-KZT";
     public static final long DEFAULT_SEED = 20261123L;
@@ -77,6 +83,19 @@ public final class PeerWorkload
     /** Funds of every account: 10,000,000,000 KZT and 10,000 BTC. */
     static final long DEPOSIT_KZT = 10_000_000_000L * Fixed.SCALE;
     static final long DEPOSIT_BTC = 10_000L * Fixed.SCALE;
+    /**
+     * With {@code orderTypes}: 90,000,000 KZT per account, so that the KZT of 1,000 accounts fits in a long. Above
+     * that the core cannot bound what an order's trades move once stops are pending, and runs every NEW and REPLACE
+     * of the instrument all-or-nothing (a snapshot each), which is not what a venue whose money fits in a long pays.
+     * Such deposits would run short after a few cycles: the cycle then ends by withdrawing each account's KZT gain
+     * and depositing each loss ({@link #WITHDRAW}, {@link #DEPOSIT}), at most two commands per account.
+     */
+    static final long ORDER_TYPES_DEPOSIT_KZT = 90_000_000L * Fixed.SCALE;
+    /** With {@code orderTypes}: per cent of the new orders of the mix that are stops, and that are icebergs. */
+    static final int STOP_PERCENT = 10;
+    static final int ICEBERG_PERCENT = 5;
+    /** A stop lies 1..STOP_REACH ticks beyond the last trade price; its limit 0..2 ticks beyond its stop. */
+    static final int STOP_REACH = 20;
 
     private final EngineConfig config;
     private final int instrument;
@@ -84,6 +103,7 @@ public final class PeerWorkload
     private final int kztIndex;
     private final int btcIndex;
     private final int passiveSpread;
+    private long depositKzt = DEPOSIT_KZT;
 
     private final byte[] kind;
     private final boolean[] buy;
@@ -91,6 +111,8 @@ public final class PeerWorkload
     private final long[] id;
     private final long[] price;
     private final long[] qty;
+    /** A stop's trigger price, an iceberg's display slice; 0 for every other command. */
+    private final long[] extra;
     private int size;
     private final Statistics statistics = new Statistics();
 
@@ -113,12 +135,24 @@ public final class PeerWorkload
         this.id = new long[commands];
         this.price = new long[commands];
         this.qty = new long[commands];
+        this.extra = new long[commands];
     }
 
     /** The default workload: seed {@value #DEFAULT_SEED}, 1,000 accounts, about 1,000 live orders. */
     public static PeerWorkload generate(final int commands)
     {
         return generate(EngineConfig.defaults(), DEFAULT_SEED, commands, DEFAULT_ACCOUNTS, DEFAULT_TARGET_ORDERS);
+    }
+
+    /**
+     * The default workload, or with {@code orderTypes} the same mix where {@value #STOP_PERCENT}% of the new orders
+     * are STOP_LIMIT orders near the last trade price and {@value #ICEBERG_PERCENT}% are passive icebergs (issue 15's
+     * performance clause). Off, the stream is exactly {@link #generate(int)}'s: the extra draws happen only when on.
+     */
+    public static PeerWorkload generate(final int commands, final boolean orderTypes)
+    {
+        return generate(EngineConfig.defaults(), DEFAULT_SEED, commands, DEFAULT_ACCOUNTS, DEFAULT_TARGET_ORDERS,
+            PASSIVE_SPREAD, orderTypes);
     }
 
     /**
@@ -140,6 +174,13 @@ public final class PeerWorkload
         final EngineConfig config, final long seed, final int commands, final int accounts, final int targetOrders,
         final int passiveSpread)
     {
+        return generate(config, seed, commands, accounts, targetOrders, passiveSpread, false);
+    }
+
+    private static PeerWorkload generate(
+        final EngineConfig config, final long seed, final int commands, final int accounts, final int targetOrders,
+        final int passiveSpread, final boolean orderTypes)
+    {
         if (passiveSpread < 1)
         {
             throw new IllegalArgumentException("the passive spread must be at least one tick, got " + passiveSpread);
@@ -149,7 +190,11 @@ public final class PeerWorkload
             throw new IllegalArgumentException("need at least " + 4 * targetOrders + " commands, got " + commands);
         }
         final PeerWorkload workload = new PeerWorkload(config, commands, accounts, passiveSpread);
-        new Generator(workload, seed, targetOrders).run();
+        if (orderTypes)
+        {
+            workload.depositKzt = ORDER_TYPES_DEPOSIT_KZT;
+        }
+        new Generator(workload, seed, targetOrders, orderTypes).run();
         return workload;
     }
 
@@ -189,7 +234,7 @@ public final class PeerWorkload
         if ((index & 1) == 0)
         {
             command.currency = kztIndex;
-            command.amount = DEPOSIT_KZT;
+            command.amount = depositKzt;
         }
         else
         {
@@ -220,11 +265,35 @@ public final class PeerWorkload
                 command.price = price[index];
                 command.qty = qty[index];
                 command.quoteQty = 0;
+                command.stopPrice = 0;
+                command.displayQty = 0;
+                command.fieldOverflow = false;
+            }
+            case STOP, ICEBERG ->
+            {
+                command.type = CommandType.NEW;
+                command.instrument = instrument;
+                command.side = buy[index] ? Side.BUY : Side.SELL;
+                command.orderType = kind[index] == STOP ? OrderType.STOP_LIMIT : OrderType.LIMIT;
+                command.tif = TimeInForce.GTC;
+                command.stp = StpMode.CANCEL_TAKER;
+                command.price = price[index];
+                command.qty = qty[index];
+                command.quoteQty = 0;
+                command.stopPrice = kind[index] == STOP ? extra[index] : 0;
+                command.displayQty = kind[index] == ICEBERG ? extra[index] : 0;
                 command.fieldOverflow = false;
             }
             case CANCEL ->
             {
                 command.type = CommandType.CANCEL;
+                command.fieldOverflow = false;
+            }
+            case WITHDRAW, DEPOSIT ->
+            {
+                command.type = kind[index] == WITHDRAW ? CommandType.WITHDRAW : CommandType.DEPOSIT;
+                command.currency = kztIndex;
+                command.amount = qty[index];
                 command.fieldOverflow = false;
             }
             default ->
@@ -238,7 +307,7 @@ public final class PeerWorkload
         }
     }
 
-    /** The kind ({@link #GTC}, {@link #IOC}, {@link #CANCEL}, {@link #REPLACE}) of command {@code index}. */
+    /** The kind ({@link #GTC}, {@link #IOC}, {@link #CANCEL}, {@link #REPLACE}, {@link #STOP}, {@link #ICEBERG}) of command {@code index}. */
     public byte kind(final int index)
     {
         return kind[index];
@@ -258,7 +327,7 @@ public final class PeerWorkload
                 p = put(line, p, " currency=");
                 p = put(line, p, currency.code());
                 p = put(line, p, " amount=");
-                p = Fixed.format(currency == btcKzt.quote() ? DEPOSIT_KZT : DEPOSIT_BTC, line, p);
+                p = Fixed.format(currency == btcKzt.quote() ? depositKzt : DEPOSIT_BTC, line, p);
                 line[p++] = '\n';
                 out.write(line, 0, p);
             }
@@ -280,6 +349,30 @@ public final class PeerWorkload
                     p = put(line, p, kind[i] == GTC ? " type=LIMIT tif=GTC price=" : " type=LIMIT tif=IOC price=");
                     p = Fixed.format(price[i], line, p);
                     p = put(line, p, " qty=");
+                    p = Fixed.format(qty[i], line, p);
+                }
+                case STOP, ICEBERG ->
+                {
+                    p = put(line, 0, "NEW account=");
+                    p = Fixed.writeUnsigned(account[i], line, p);
+                    p = put(line, p, " id=");
+                    p = Fixed.writeUnsigned(id[i], line, p);
+                    p = put(line, p, newPrefix);
+                    p = put(line, p, buy[i] ? "BUY" : "SELL");
+                    p = put(line, p, kind[i] == STOP ? " type=STOP_LIMIT tif=GTC price=" : " type=LIMIT tif=GTC price=");
+                    p = Fixed.format(price[i], line, p);
+                    p = put(line, p, " qty=");
+                    p = Fixed.format(qty[i], line, p);
+                    p = put(line, p, kind[i] == STOP ? " stop_price=" : " display_qty=");
+                    p = Fixed.format(extra[i], line, p);
+                }
+                case WITHDRAW, DEPOSIT ->
+                {
+                    p = put(line, 0, kind[i] == WITHDRAW ? "WITHDRAW account=" : "DEPOSIT account=");
+                    p = Fixed.writeUnsigned(account[i], line, p);
+                    p = put(line, p, " currency=");
+                    p = put(line, p, btcKzt.quote().code());
+                    p = put(line, p, " amount=");
                     p = Fixed.format(qty[i], line, p);
                 }
                 case CANCEL ->
@@ -317,8 +410,10 @@ public final class PeerWorkload
         return offset + text.length();
     }
 
-    private void append(final byte k, final boolean isBuy, final int acc, final long orderId, final long px, final long q)
+    private void append(final byte k, final boolean isBuy, final int acc, final long orderId, final long px, final long q,
+        final long x)
     {
+        extra[size] = x;
         kind[size] = k;
         buy[size] = isBuy;
         account[size] = acc;
@@ -341,6 +436,12 @@ public final class PeerWorkload
         public int ioc;
         public int cancel;
         public int replace;
+        /** Of the mix, with order types: stops entered, stops triggered, icebergs entered. */
+        public int stops;
+        public int triggered;
+        public int icebergs;
+        /** Whole cycle: the most KZT any account lost over it (units); the deposit lasts deposit / this cycles. */
+        public long worstKztDriftPerCycle;
         /** Of the mix: commands that caused at least one trade, and trades in all. */
         public int tradingCommands;
         public long trades;
@@ -381,13 +482,15 @@ public final class PeerWorkload
                 "commands=%d (prefill=%d mix=%d drain=%d); mix: GTC %.2f%% IOC %.2f%% cancel %.2f%% replace %.2f%%;"
                     + " trading commands %d = %.2f%% (%d trades, %.3f per trading command);"
                     + " live orders avg %.0f [%d..%d]; levels avg %.0f [%d..%d]; rejects=%d stp_cancels=%d;"
-                    + " rested=%d makers_filled=%d replaced_filled=%d",
+                    + " rested=%d makers_filled=%d replaced_filled=%d; stops=%d triggered=%d icebergs=%d;"
+                    + " worst KZT drift per cycle %s",
                 total, prefill, mix, drain,
                 100.0 * gtc / mix, 100.0 * ioc / mix, 100.0 * cancel / mix, 100.0 * replace / mix,
                 tradingCommands, 100.0 * tradeRatio(), trades, tradingCommands == 0 ? 0.0 : (double)trades / tradingCommands,
                 averageLiveOrders(), liveOrdersMin, liveOrdersMax,
                 averageLevels(), levelsMin, levelsMax,
-                rejects, stpCancels, rested, makersFilled, takersFilled);
+                rejects, stpCancels, rested, makersFilled, takersFilled, stops, triggered, icebergs,
+                Fixed.toString(worstKztDriftPerCycle));
         }
     }
 
@@ -404,6 +507,15 @@ public final class PeerWorkload
         private final OrderBook book;
         private final Command command = new Command();
         private final Statistics stats;
+        private final boolean orderTypes;
+        /** Stops waiting for their trigger (ids): cancelled with the live orders at the end of the cycle. */
+        private final Long2LongHashMap pendingStops = new Long2LongHashMap(-1);
+        private long[] pendingIds = new long[256];
+        private int[] pendingAccounts = new int[256];
+        private boolean[] pendingBuys = new boolean[256];
+        private int pending;
+        /** The last trade price of this cycle's mix; 0 until its first trade (no stop can be entered before). */
+        private long lastTradePrice;
 
         /** Live orders, dense, for uniform random picks; {@code slotOf} maps an order id to its slot. */
         private final Long2LongHashMap slotOf = new Long2LongHashMap(-1);
@@ -419,8 +531,9 @@ public final class PeerWorkload
         private boolean inMix;
         private int tradesOfCommand;
 
-        Generator(final PeerWorkload workload, final long seed, final int targetOrders)
+        Generator(final PeerWorkload workload, final long seed, final int targetOrders, final boolean orderTypes)
         {
+            this.orderTypes = orderTypes;
             this.w = workload;
             this.random = new SplittableRandom(seed);
             this.targetOrders = targetOrders;
@@ -436,7 +549,8 @@ public final class PeerWorkload
                 w.deposit(i, command);
                 core.process(command, this);
             }
-            final int capacity = w.kind.length;
+            // With order types, room at the end for two KZT transfers per account (see ORDER_TYPES_DEPOSIT_KZT).
+            final int capacity = w.kind.length - (orderTypes ? 2 * w.accounts : 0);
             // Prefill: passive orders, alternating sides, up to the target.
             while (live < targetOrders)
             {
@@ -445,11 +559,23 @@ public final class PeerWorkload
             }
             // The mix, until what is left is exactly the cancels that empty the book.
             inMix = true;
-            while (w.size + live < capacity)
+            while (w.size + live + pending < capacity)
             {
                 final int roll = random.nextInt(100);
-                final boolean roomForNew = w.size + live + 2 <= capacity;
-                if (roll < 9 && roomForNew)
+                final boolean roomForNew = w.size + live + pending + 2 <= capacity;
+                // With order types, a new order of the mix may be a stop (once a trade has printed) or an iceberg.
+                final int typeRoll = orderTypes && roll < 12 && roomForNew ? random.nextInt(100) : 100;
+                if (typeRoll < STOP_PERCENT && lastTradePrice != 0)
+                {
+                    stats.stops++;
+                    stop();
+                }
+                else if (typeRoll >= STOP_PERCENT && typeRoll < STOP_PERCENT + ICEBERG_PERCENT)
+                {
+                    stats.icebergs++;
+                    iceberg(chooseSide());
+                }
+                else if (roll < 9 && roomForNew)
                 {
                     stats.gtc++;
                     if (aggressiveGtc())
@@ -482,16 +608,67 @@ public final class PeerWorkload
                 sample();
             }
             inMix = false;
-            // Drain: cancel what is left, the most recently listed first.
+            // Drain: cancel what is left, the most recently listed first, then the stops still pending.
             while (live > 0)
             {
                 cancel(live - 1);
                 stats.drain++;
             }
+            while (pending > 0)
+            {
+                final int last = pending - 1;
+                issue(CANCEL, pendingBuys[last], pendingAccounts[last], pendingIds[last], 0, 0);
+                stats.drain++;
+            }
+            for (int a = 1; a <= w.accounts; a++)
+            {
+                stats.worstKztDriftPerCycle = Math.max(stats.worstKztDriftPerCycle,
+                    w.depositKzt - core.account(a).total(w.kztIndex));
+            }
+            if (orderTypes)
+            {
+                rebalance();
+            }
             stats.total = w.size;
             if (book.bids().levelCount() != 0 || book.asks().levelCount() != 0)
             {
                 throw new IllegalStateException("the book is not empty at the end of the cycle");
+            }
+        }
+
+        /**
+         * Gains withdrawn first (rounded up to the withdrawal step), then what is missing deposited: the KZT supply
+         * never grows past the deposits, and every account ends with its deposit again.
+         */
+        private void rebalance()
+        {
+            final long step = w.config.instruments().get(w.instrument).quote().withdrawalStep();
+            for (int a = 1; a <= w.accounts; a++)
+            {
+                final long gain = core.account(a).total(w.kztIndex) - w.depositKzt;
+                if (gain > 0)
+                {
+                    w.append(WITHDRAW, false, a, 0, 0, (gain + step - 1) / step * step, 0);
+                    run(w.size - 1);
+                    stats.drain++;
+                }
+            }
+            for (int a = 1; a <= w.accounts; a++)
+            {
+                final long missing = w.depositKzt - core.account(a).total(w.kztIndex);
+                if (missing > 0)
+                {
+                    w.append(DEPOSIT, false, a, 0, 0, missing, 0);
+                    run(w.size - 1);
+                    stats.drain++;
+                }
+            }
+            for (int a = 1; a <= w.accounts; a++)
+            {
+                if (core.account(a).total(w.kztIndex) != w.depositKzt)
+                {
+                    throw new IllegalStateException("account " + a + " does not end the cycle with its deposit");
+                }
             }
         }
 
@@ -526,6 +703,30 @@ public final class PeerWorkload
             final long orderId = nextId++;
             final long q = makerUnits(random) * SIZE_UNIT;
             issue(GTC, isBuy, acc, orderId, passivePrice(isBuy), q);
+        }
+
+        /** A STOP_LIMIT GTC 1..STOP_REACH ticks beyond the last trade price, its limit 0..2 ticks beyond its stop. */
+        private void stop()
+        {
+            final boolean isBuy = random.nextBoolean();
+            final int acc = 1 + random.nextInt(w.accounts);
+            final long orderId = nextId++;
+            final long tick = tick();
+            final long away = (1 + random.nextInt(STOP_REACH)) * tick;
+            final long stopPrice = isBuy ? lastTradePrice + away : lastTradePrice - away;
+            final long limit = isBuy ? stopPrice + random.nextInt(3) * tick : stopPrice - random.nextInt(3) * tick;
+            w.append(STOP, isBuy, acc, orderId, limit, makerUnits(random) * SIZE_UNIT, stopPrice);
+            run(w.size - 1);
+        }
+
+        /** A passive GTC iceberg of at least 4 units, showing a quarter of it. */
+        private void iceberg(final boolean isBuy)
+        {
+            final int acc = 1 + random.nextInt(w.accounts);
+            final long orderId = nextId++;
+            final int units = 4 + random.nextInt(MAX_MAKER_UNITS - 3);
+            w.append(ICEBERG, isBuy, acc, orderId, passivePrice(isBuy), units * SIZE_UNIT, units / 4 * SIZE_UNIT);
+            run(w.size - 1);
         }
 
         private void aggressive(final byte k, final boolean isBuy, final int units)
@@ -581,8 +782,12 @@ public final class PeerWorkload
 
         private void issue(final byte k, final boolean isBuy, final int acc, final long orderId, final long px, final long q)
         {
-            final int index = w.size;
-            w.append(k, isBuy, acc, orderId, px, q);
+            w.append(k, isBuy, acc, orderId, px, q, 0);
+            run(w.size - 1);
+        }
+
+        private void run(final int index)
+        {
             w.command(index, command);
             tradesOfCommand = 0;
             core.process(command, this);
@@ -690,6 +895,10 @@ public final class PeerWorkload
             final long takerLeaves, final long takerFilled, final long makerFee, final long takerFee)
         {
             tradesOfCommand++;
+            if (inMix)
+            {
+                lastTradePrice = px;
+            }
             if (filled(makerId, makerLeaves) && inMix)
             {
                 stats.makersFilled++;
@@ -710,6 +919,51 @@ public final class PeerWorkload
                 stats.stpCancels++;
             }
             removeLive(orderId);
+            removePending(orderId);
+        }
+
+        @Override
+        public void stopAccepted(
+            final long acc, final long orderId, final long order, final Instrument instr, final Side side,
+            final OrderType type, final long stopPrice, final long px, final long q, final long quoteQty)
+        {
+            if (pending == pendingIds.length)
+            {
+                pendingIds = java.util.Arrays.copyOf(pendingIds, pending * 2);
+                pendingAccounts = java.util.Arrays.copyOf(pendingAccounts, pending * 2);
+                pendingBuys = java.util.Arrays.copyOf(pendingBuys, pending * 2);
+            }
+            pendingIds[pending] = orderId;
+            pendingAccounts[pending] = (int)acc;
+            pendingBuys[pending] = side == Side.BUY;
+            pendingStops.put(orderId, pending);
+            pending++;
+        }
+
+        @Override
+        public void triggered(
+            final long acc, final long orderId, final long order, final Instrument instr, final Side side,
+            final long stopPrice)
+        {
+            stats.triggered++;
+            removePending(orderId); // what rests of it comes as ACCEPTED, a live order like any other
+        }
+
+        private void removePending(final long orderId)
+        {
+            final int slot = (int)pendingStops.remove(orderId);
+            if (slot < 0)
+            {
+                return;
+            }
+            final int last = --pending;
+            if (slot != last)
+            {
+                pendingIds[slot] = pendingIds[last];
+                pendingAccounts[slot] = pendingAccounts[last];
+                pendingBuys[slot] = pendingBuys[last];
+                pendingStops.put(pendingIds[slot], slot);
+            }
         }
 
         @Override

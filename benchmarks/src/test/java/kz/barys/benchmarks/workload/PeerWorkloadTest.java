@@ -92,6 +92,39 @@ class PeerWorkloadTest
         assertThat(text(explicit)).isEqualTo(text(workload));
     }
 
+    @Test
+    void orderTypesOffIsTheDefaultStream() throws IOException
+    {
+        assertThat(text(PeerWorkload.generate(COMMANDS, false))).isEqualTo(text(workload));
+    }
+
+    @Test
+    void withOrderTypesATenthOfTheNewOrdersAreStopsAndATwentiethIcebergs() throws IOException
+    {
+        final PeerWorkload withTypes = PeerWorkload.generate(COMMANDS, true);
+        final PeerWorkload.Statistics stats = withTypes.statistics();
+        final double orders = stats.gtc + stats.ioc + stats.stops + stats.icebergs;
+        assertThat(100.0 * stats.stops / orders).isBetween(9.0, 11.0);
+        assertThat(100.0 * stats.icebergs / orders).isBetween(4.0, 6.0);
+        assertThat(stats.triggered).isPositive();
+        assertThat(stats.rejects).isZero();
+        // the smaller deposits (KZT within a long) are enough for a cycle, and each cycle ends with them again
+        assertThat(stats.worstKztDriftPerCycle).isPositive().isLessThan(PeerWorkload.ORDER_TYPES_DEPOSIT_KZT / 4);
+        assertThat(withTypes.size()).isLessThanOrEqualTo(COMMANDS);
+        assertThat(text(PeerWorkload.generate(COMMANDS, true))).as("deterministic").isEqualTo(text(withTypes));
+
+        // Two cycles on one engine, as the benchmark runs it round and round: nothing rejected, the book (and the
+        // stops) empty after each.
+        final String cycle = text(withTypes);
+        final String again = cycle.lines().skip(withTypes.depositCount()).collect(java.util.stream.Collectors.joining("\n"));
+        final ByteArrayOutputStream events = new ByteArrayOutputStream();
+        Replay.run(new ByteArrayInputStream((cycle + again).getBytes(StandardCharsets.US_ASCII)), events, true,
+            EngineConfig.defaults());
+        final String out = events.toString(StandardCharsets.US_ASCII);
+        assertThat(out).doesNotContain("REJECTED ").doesNotContain("\nBOOK ").doesNotContain("\nSTOP ")
+            .contains("TRIGGERED ").contains(" display_qty=");
+    }
+
     private static String text(final PeerWorkload w) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -33,6 +33,14 @@ public final class Order
     long displayQty;
     /** Iceberg: what is left of the slice on display; the rest of {@link #leaves()} is hidden. */
     long visible;
+    /** A stop order's trigger price (CONTRACT 10.1); 0: not a stop. Kept after it triggers. */
+    long stopPrice;
+    /** A STOP_MARKET BUY's quote budget, fee included: what it reserves while pending and spends once triggered. */
+    long budget;
+    /** True while a stop order waits for its trigger: not on any book, held by the core's stop ladders. */
+    boolean pending;
+    /** Index in its stop ladder while {@link #pending}; managed by the core's stop book. */
+    int stopSlot;
 
     PriceLevel level;
     Order prevInLevel;
@@ -71,6 +79,54 @@ public final class Order
         this.expiryIndex = -1;
         this.displayQty = 0;
         this.visible = 0;
+        this.stopPrice = 0;
+        this.budget = 0;
+        this.pending = false;
+    }
+
+    /** Makes this new order a stop waiting for its trigger; {@code budget} is a STOP_MARKET BUY's, else 0. */
+    public void markPendingStop(final long stopPrice, final long budget)
+    {
+        this.stopPrice = stopPrice;
+        this.budget = budget;
+        this.pending = true;
+    }
+
+    /** The stop triggered: from now on it is the order it became (it keeps its stop price). */
+    public void triggered()
+    {
+        this.pending = false;
+    }
+
+    public long stopPrice()
+    {
+        return stopPrice;
+    }
+
+    public long budget()
+    {
+        return budget;
+    }
+
+    /** True while this is a stop order waiting for its trigger (not on the book). */
+    public boolean isPendingStop()
+    {
+        return pending;
+    }
+
+    public int stopSlot()
+    {
+        return stopSlot;
+    }
+
+    public void stopSlot(final int slot)
+    {
+        this.stopSlot = slot;
+    }
+
+    public boolean isByBudget()
+    {
+        return byBudget;
     }
 
     /** Marks a MARKET BUY by quote_qty: it has a budget, not a quantity ({@code qty} is then unbounded). */

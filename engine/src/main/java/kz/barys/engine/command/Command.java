@@ -59,6 +59,8 @@ public final class Command
     public long expireMillis;
     /** LIMIT GTC/GTD iceberg (CONTRACT 10.3): the display slice; 0: not an iceberg; {@link #INVALID} as for qty. */
     public long displayQty;
+    /** STOP_LIMIT and STOP_MARKET: the trigger price (CONTRACT 10.1); 0 when not given. */
+    public long stopPrice;
     /** Some numeric field was too large for a long at 8 decimals. */
     public boolean fieldOverflow;
     /**
@@ -108,6 +110,7 @@ public final class Command
         amount = 0;
         expireMillis = 0;
         displayQty = 0;
+        stopPrice = 0;
         fieldOverflow = false;
         unknownNameLength = 0;
         refLength = 0;
@@ -137,6 +140,7 @@ public final class Command
         amount = other.amount;
         expireMillis = other.expireMillis;
         displayQty = other.displayQty;
+        stopPrice = other.stopPrice;
         fieldOverflow = other.fieldOverflow;
         unknownNameLength = other.unknownNameLength;
         System.arraycopy(other.unknownName, 0, unknownName, 0, NAME_LENGTH);

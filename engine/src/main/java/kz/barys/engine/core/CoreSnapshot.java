@@ -77,6 +77,7 @@ public final class CoreSnapshot
         }
         p = state.bustWindow.write(state.lastTradeId, out, p);
         p = state.transferRefs.write(out, p);
+        p = writeStops(state, out, p);
         p = writeClock(state, out, p);
         return p;
     }
@@ -175,6 +176,8 @@ public final class CoreSnapshot
         }
         p = state.bustWindow.read(state.lastTradeId, in, p);
         p = state.transferRefs.read(in, p);
+        final List<Order> stops = new ArrayList<>();
+        p = readStops(state, books, in, p, stops, owners);
         final int clockAt = p;
         p = skipClock(in, p);
         check(p == offset + length, "snapshot length does not match its content");
@@ -185,7 +188,14 @@ public final class CoreSnapshot
             order.owner(state.accountOrCreate(owners.get(i)[0]));
             state.books[order.instrument().index()].side(order.side()).add(order);
         }
+        for (int i = 0; i < stops.size(); i++)
+        {
+            final Order stop = stops.get(i);
+            stop.owner(state.accountOrCreate(owners.get(orders.size() + i)[0]));
+            state.stops.add(stop);
+        }
         final List<Order> byNumber = new ArrayList<>(orders);
+        byNumber.addAll(stops);
         byNumber.sort(Comparator.comparingLong(Order::number));
         for (final Order order : byNumber)
         {
@@ -197,7 +207,7 @@ public final class CoreSnapshot
 
     /**
      * The journaled clock and the GTD expiries (CONTRACT 10.2): {@code i64} clock, {@code u32} count, then each
-     * resting GTD order by order number as {@code i64} number, {@code i64} expiry; then the icebergs (10.3): {@code u32}
+     * resting or pending (stop) GTD order by order number as {@code i64} number, {@code i64} expiry; then the icebergs (10.3): {@code u32}
      * count, then each resting iceberg by order number as {@code i64} number, {@code i64} display slice, {@code i64}
      * quantity on display now.
      */
@@ -213,6 +223,20 @@ public final class CoreSnapshot
         {
             collectExpiring(book.bids(), gtd);
             collectExpiring(book.asks(), gtd);
+        }
+        for (int b = 0; b < state.books.length; b++)
+        {
+            for (final kz.barys.engine.command.Side side : kz.barys.engine.command.Side.values())
+            {
+                for (int i = 0; i < state.stops.count(b, side); i++)
+                {
+                    final Order stop = state.stops.get(b, side, i);
+                    if (stop.expiryIndex() >= 0) // a pending GTD stop (docs/semantics.md)
+                    {
+                        gtd.add(stop);
+                    }
+                }
+            }
         }
         gtd.sort(Comparator.comparingLong(Order::number));
         for (final Order order : gtd)
@@ -390,6 +414,80 @@ public final class CoreSnapshot
                 out.putLong(p + 44, order.filled());
                 out.putLong(p + 52, order.reserved());
                 p += ORDER_LENGTH;
+            }
+        }
+        return p;
+    }
+
+    private static final int STOP_LENGTH = 76;
+
+    /**
+     * The stops section (snapshot version 5, CONTRACT 10.1): per instrument its last trade price and its pending
+     * stops, BUY ladder then SELL ladder, nearest to trigger first, each as the order it becomes plus its stop price
+     * and budget.
+     */
+    private static int writeStops(final EngineState state, final ExpandableArrayBuffer out, final int start)
+    {
+        int p = start;
+        for (int b = 0; b < state.books.length; b++)
+        {
+            out.putLong(p, state.lastTradePrices[b]);
+            out.putInt(p + 8, state.stops.count(b));
+            p += 12;
+            for (final kz.barys.engine.command.Side side : kz.barys.engine.command.Side.values())
+            {
+                for (int i = 0; i < state.stops.count(b, side); i++)
+                {
+                    final Order order = state.stops.get(b, side, i);
+                    out.putLong(p, order.number());
+                    out.putLong(p + 8, order.account());
+                    out.putLong(p + 16, order.id());
+                    out.putByte(p + 24, (byte)EnumsToJournal.side(order.side()).value());
+                    out.putByte(p + 25, (byte)EnumsToJournal.orderType(order.type()).value());
+                    out.putByte(p + 26, (byte)EnumsToJournal.tif(order.tif()).value());
+                    out.putByte(p + 27, (byte)EnumsToJournal.stp(order.stp()).value());
+                    out.putLong(p + 28, order.price());
+                    out.putLong(p + 36, order.qty());
+                    out.putLong(p + 44, order.reserved());
+                    out.putLong(p + 52, order.stopPrice());
+                    out.putLong(p + 60, order.budget());
+                    out.putLong(p + 68, order.isByBudget() ? 1 : 0);
+                    p += STOP_LENGTH;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static int readStops(
+        final EngineState state, final int books, final DirectBuffer in, final int start, final List<Order> stops,
+        final List<long[]> owners)
+    {
+        int p = start;
+        for (int b = 0; b < books; b++)
+        {
+            state.lastTradePrices[b] = in.getLong(p);
+            final int count = in.getInt(p + 8);
+            p += 12;
+            for (int i = 0; i < count; i++)
+            {
+                final Order order = state.pool.acquire();
+                order.init(
+                    in.getLong(p), null, in.getLong(p + 16), state.books[b].instrument(),
+                    EnumsFromJournal.side(Side.get(code(in, p + 24))),
+                    EnumsFromJournal.orderType(OrderType.get(code(in, p + 25))),
+                    EnumsFromJournal.tif(TimeInForce.get(code(in, p + 26))),
+                    EnumsFromJournal.stp(StpMode.get(code(in, p + 27))),
+                    in.getLong(p + 28), in.getLong(p + 36));
+                order.restore(0, in.getLong(p + 44));
+                if (in.getLong(p + 68) != 0)
+                {
+                    order.markByBudget();
+                }
+                order.markPendingStop(in.getLong(p + 52), in.getLong(p + 60));
+                stops.add(order);
+                owners.add(new long[] {in.getLong(p + 8)});
+                p += STOP_LENGTH;
             }
         }
         return p;

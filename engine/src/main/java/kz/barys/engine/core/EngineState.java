@@ -59,6 +59,19 @@ final class EngineState
     long clockMillis;
     /** The resting GTD orders by expiry. */
     final ExpiryQueue expiries;
+    /** Pending stop orders (CONTRACT 10.1). */
+    final StopBook stops;
+    /** Per instrument, the price of its last trade (what stops trigger on; a bust leaves it); 0: none yet. */
+    final long[] lastTradePrices;
+    /**
+     * The trades of the command being processed, for triggering stops after it (CONTRACT 10.1): the instrument they
+     * were in ({@code -1}: none yet), the last trade price before them and the highest and lowest price they printed.
+     * A command trades in one instrument only. Cleared after each command: not part of the state proper.
+     */
+    int tradedInstrument = -1;
+    long tradedFrom;
+    long tradedHigh;
+    long tradedLow;
 
     EngineState(final EngineConfig config, final int maxOrders)
     {
@@ -80,6 +93,8 @@ final class EngineState
         this.bustWindow = new BustWindow(config.operatorKeys().bustWindow());
         this.transferRefs = new TransferRefs(config.operatorKeys().transferRefMillis());
         this.expiries = new ExpiryQueue(maxOrders);
+        this.stops = new StopBook(books.length);
+        this.lastTradePrices = new long[books.length];
     }
 
     Account account(final long number)
@@ -155,6 +170,27 @@ final class EngineState
         return numbers;
     }
 
+    /** Notes a trade at {@code price} for the stops (CONTRACT 10.1): the last trade price and the command's range. */
+    void traded(final int instrument, final long price)
+    {
+        if (tradedInstrument != instrument)
+        {
+            tradedInstrument = instrument;
+            tradedFrom = lastTradePrices[instrument];
+            tradedHigh = price;
+            tradedLow = price;
+        }
+        else if (price > tradedHigh)
+        {
+            tradedHigh = price;
+        }
+        else if (price < tradedLow)
+        {
+            tradedLow = price;
+        }
+        lastTradePrices[instrument] = price;
+    }
+
     /** Releases whatever a live order holds reserved. */
     static void releaseReservation(final Order order)
     {
@@ -165,6 +201,13 @@ final class EngineState
     /** Sets a live order's reservation to what its open quantity needs now (CONTRACT 8.5). */
     static void reserveForLeaves(final Order order)
     {
+        if (order.isPendingStop() && order.isByBudget())
+        {
+            // A pending STOP_MARKET BUY holds its whole budget (docs/semantics.md, stop orders).
+            order.owner().reserve(reservedCurrency(order), order.budget() - order.reserved());
+            order.reserved(order.budget());
+            return;
+        }
         final long needed = reservationFor(order.instrument(), order.side(), order.price(), order.leaves());
         order.owner().reserve(reservedCurrency(order), needed - order.reserved());
         order.reserved(needed);

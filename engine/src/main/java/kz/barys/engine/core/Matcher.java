@@ -234,6 +234,7 @@ final class Matcher
         state.credited(seller, quote);
         state.feesCollected[quote] += makerFee + takerFee;
         state.referencePrices[instrument.index()] = price;
+        state.traded(instrument.index(), price);
 
         taker.addFilled(qty);
         final boolean makerDone = makers.fill(maker, qty);

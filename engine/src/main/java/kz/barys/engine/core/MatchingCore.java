@@ -33,6 +33,7 @@ public final class MatchingCore
     private OrderEntry orderEntry;
     private OperatorVerbs operatorVerbs;
     private Queries queries;
+    private StopTriggers stopTriggers;
 
     public MatchingCore(final EngineConfig config)
     {
@@ -48,6 +49,7 @@ public final class MatchingCore
         this.orderEntry = new OrderEntry(state, new Matcher(state, canceller), canceller);
         this.operatorVerbs = new OperatorVerbs(state, canceller);
         this.queries = new Queries(state);
+        this.stopTriggers = new StopTriggers(state, orderEntry);
     }
 
     /** Takes over the state of {@code other} (used to roll back to a saved state). */
@@ -58,6 +60,7 @@ public final class MatchingCore
         this.orderEntry = other.orderEntry;
         this.operatorVerbs = other.operatorVerbs;
         this.queries = other.queries;
+        this.stopTriggers = other.stopTriggers;
     }
 
     /**
@@ -93,7 +96,9 @@ public final class MatchingCore
         {
             orderEntry.stoppedForOverflow = false;
             processAtomically(command, sink);
+            return;
         }
+        stopTriggers.afterCommand(sink);
     }
 
     /**
@@ -170,6 +175,7 @@ public final class MatchingCore
         try
         {
             dispatch(command, held);
+            stopTriggers.afterCommand(held);
         }
         catch (final ArithmeticException overflow)
         {
@@ -361,6 +367,7 @@ public final class MatchingCore
         else
         {
             sink.unhalted(book.instrument());
+            stopTriggers.afterUnhalt(command.instrument, sink);
         }
     }
 
@@ -417,6 +424,23 @@ public final class MatchingCore
     public long referencePrice(final Instrument instrument)
     {
         return state.referencePrices[instrument.index()];
+    }
+
+    /** The instrument's last trade price (what stops trigger on, CONTRACT 10.1), 0 when none yet. */
+    public long lastTradePrice(final Instrument instrument)
+    {
+        return state.lastTradePrices[instrument.index()];
+    }
+
+    /** The instrument's pending stops on {@code side}, nearest to trigger first (for dumps, snapshots and tests). */
+    public java.util.List<Order> pendingStops(final Instrument instrument, final kz.barys.engine.command.Side side)
+    {
+        final java.util.List<Order> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < state.stops.count(instrument.index(), side); i++)
+        {
+            stops.add(state.stops.get(instrument.index(), side, i));
+        }
+        return stops;
     }
 
     public long lastTradeId()

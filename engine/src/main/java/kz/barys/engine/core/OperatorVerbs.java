@@ -47,6 +47,14 @@ final class OperatorVerbs
         final List<Order> orders = new ArrayList<>();
         collect(book.bids(), orders);
         collect(book.asks(), orders);
+        // Pending stops are the symbol's orders too, cancelled like resting ones (docs/semantics.md).
+        for (final kz.barys.engine.command.Side side : kz.barys.engine.command.Side.values())
+        {
+            for (int i = 0; i < state.stops.count(command.instrument, side); i++)
+            {
+                orders.add(state.stops.get(command.instrument, side, i));
+            }
+        }
         orders.sort(Comparator.comparingLong(Order::number));
         for (final Order order : orders)
         {

@@ -59,6 +59,10 @@ final class OrderCanceller
         {
             state.books[order.instrument().index()].side(order.side()).remove(order);
         }
+        else if (order.isPendingStop())
+        {
+            state.stops.remove(order);
+        }
         EngineState.releaseReservation(order);
         state.expiries.remove(order);
         order.owner().removeOrder(order);

@@ -49,6 +49,11 @@ final class OrderEntry
             sink.rejected(command.account, command.id, reason);
             return;
         }
+        if (command.stopPrice != 0)
+        {
+            enterStop(command, existing != null ? existing : state.accountOrCreate(command.account), sink);
+            return;
+        }
         final OrderBook book = state.books[command.instrument];
         final Instrument instrument = book.instrument();
         if (mayOverflowBalances(existing, instrument, command.side, book.side(command.side.opposite()),
@@ -85,6 +90,56 @@ final class OrderEntry
         }
         final Matcher.Stop stop = matcher.match(order, byBudget ? command.quoteQty : 0, sink);
         finish(order, stop, true, sink);
+    }
+
+    /** A checked STOP_LIMIT or STOP_MARKET: it reserves as the order it becomes and waits (CONTRACT 10.1). */
+    private void enterStop(final Command command, final Account account, final EventSink sink)
+    {
+        final boolean byBudget = command.quoteQty != 0;
+        final boolean limit = command.orderType == OrderType.STOP_LIMIT;
+        final Order order = state.pool.acquire();
+        order.init(
+            ++state.lastOrderNumber,
+            account,
+            command.id,
+            state.books[command.instrument].instrument(),
+            command.side,
+            limit ? OrderType.LIMIT : OrderType.MARKET,
+            command.tif,
+            command.stp,
+            limit ? command.price : 0,
+            byBudget ? Long.MAX_VALUE : command.qty);
+        if (byBudget)
+        {
+            order.markByBudget();
+        }
+        order.markPendingStop(command.stopPrice, byBudget ? command.quoteQty : 0);
+        order.expireMillis(command.expireMillis);
+        account.addOrder(order);
+        EngineState.reserveForLeaves(order);
+        state.stops.add(order);
+        if (command.tif == TimeInForce.GTD)
+        {
+            state.expiries.add(order); // a pending GTD stop expires like a resting order (docs/semantics.md)
+        }
+        sink.stopAccepted(command.account, command.id, order.number(), order.instrument(), command.side,
+            command.orderType, command.stopPrice, order.price(), byBudget ? 0 : command.qty, command.quoteQty);
+    }
+
+    /**
+     * A stop that triggered enters as the taker it became, as a NEW would after its checks (CONTRACT 10.1): it gives
+     * up its reservation (a taker holds none while it matches) and its remainder rests or ends as its type says.
+     */
+    void enterTriggered(final Order order, final EventSink sink)
+    {
+        order.triggered();
+        EngineState.releaseReservation(order);
+        if (order.tif() == TimeInForce.FOK && !matcher.canFillCompletely(order))
+        {
+            canceller.cancel(order, CancelReason.FOK, sink);
+            return;
+        }
+        finish(order, matcher.match(order, order.budget(), sink), true, sink);
     }
 
     void cancel(final Command command, final EventSink sink)
@@ -166,6 +221,12 @@ final class OrderEntry
         if (state.unboundedSupplies == 0 || atomically)
         {
             return false;
+        }
+        if (state.stops.count(instrument.index()) != 0)
+        {
+            // The stops it may trigger could move anything: no cheap bound, so all-or-nothing.
+            stoppedForOverflow = true;
+            return true;
         }
         flowBound.compute(account, instrument, side, makers, price, qty, market, budget);
         stoppedForOverflow = flowBound.base > Long.MAX_VALUE - state.maxTotal[instrument.base().index()] ||
@@ -289,8 +350,13 @@ final class OrderEntry
         {
             return RejectReason.INVALID_EXPIRY;
         }
-        final boolean limit = command.orderType == OrderType.LIMIT;
+        final boolean limit = command.orderType == OrderType.LIMIT || command.orderType == OrderType.STOP_LIMIT;
         if (limit && (command.price <= 0 || !instrument.isOnTick(command.price)))
+        {
+            return RejectReason.INVALID_PRICE;
+        }
+        final boolean stop = command.stopPrice != 0;
+        if (stop && (command.stopPrice <= 0 || !instrument.isOnTick(command.stopPrice)))
         {
             return RejectReason.INVALID_PRICE;
         }
@@ -348,7 +414,17 @@ final class OrderEntry
         {
             return RejectReason.POST_ONLY_WOULD_TAKE;
         }
+        if (stop && wouldTrigger(side, command.stopPrice, state.lastTradePrices[command.instrument]))
+        {
+            return RejectReason.STOP_WOULD_TRIGGER;
+        }
         return null;
+    }
+
+    /** CONTRACT 10.1: a stop whose last trade price is already at or past it, or with no trade yet, would trigger. */
+    static boolean wouldTrigger(final Side side, final long stopPrice, final long lastTradePrice)
+    {
+        return lastTradePrice == 0 || (side == Side.BUY ? lastTradePrice >= stopPrice : lastTradePrice <= stopPrice);
     }
 
     private RejectReason checkReplace(final Command command, final Account account, final Order order)
@@ -361,7 +437,7 @@ final class OrderEntry
         {
             return RejectReason.SUSPENDED;
         }
-        if (order == null)
+        if (order == null || order.isPendingStop()) // a pending stop is not replaced (docs/semantics.md)
         {
             return RejectReason.UNKNOWN_ORDER;
         }

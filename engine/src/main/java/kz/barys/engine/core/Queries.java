@@ -5,6 +5,7 @@ import java.util.Comparator;
 import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.command.Command;
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
@@ -60,8 +61,7 @@ final class Queries
         }
         final Account account = state.account(command.account);
         int count = 0;
-        // Hook for pending stops (CONTRACT 10.1): they are live orders too; if they are kept outside the account's
-        // order list, merge them here by order number so that the answer stays in order-number order.
+        // Pending stops (CONTRACT 10.1) are in the account's order list too, in order-number order with the rest.
         for (Order order = account == null ? null : account.firstOrder(); order != null; order = order.nextOfAccount())
         {
             if (command.instrument == Command.ALL || order.instrument().index() == command.instrument)
@@ -99,10 +99,16 @@ final class Queries
         sink.endOfBalances(command.account, count);
     }
 
+    /**
+     * A pending stop answers with the type it was entered as (STOP_LIMIT, STOP_MARKET: that is how a client tells it
+     * is pending) and, a STOP_MARKET BUY by quote_qty, qty 0 as its ACCEPTED had (docs/semantics.md 26).
+     */
     private static void report(final Order order, final EventSink sink)
     {
+        final OrderType type = !order.isPendingStop() ? order.type()
+            : order.type() == OrderType.LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET;
         sink.order(
-            order.account(), order.id(), order.number(), order.instrument(), order.side(), order.type(), order.tif(),
-            order.price(), order.qty(), order.reportedLeaves(), order.filled());
+            order.account(), order.id(), order.number(), order.instrument(), order.side(), type, order.tif(),
+            order.price(), order.isByBudget() ? 0 : order.qty(), order.reportedLeaves(), order.filled());
     }
 }

@@ -31,7 +31,7 @@ final class TradingControls
         final InstrumentControls controls = instrument.controls();
         if (controls != InstrumentControls.NONE)
         {
-            final RejectReason reason = command.orderType == OrderType.LIMIT ?
+            final RejectReason reason = command.orderType == OrderType.LIMIT || command.orderType == OrderType.STOP_LIMIT ?
                 checkLimit(state, instrument, command.price, command.qty) :
                 checkMarket(controls, command.qty, command.quoteQty);
             if (reason != null)

@@ -150,4 +150,24 @@ public interface EventSink
     default void endOfBalances(final long account, final int count)
     {
     }
+
+    // ---- stop orders (CONTRACT 10.1); defaults for sinks that follow only the book (a pending stop is not on it) ----
+
+    /**
+     * A stop order was accepted and waits for its trigger (text: {@code ACCEPTED … status=PENDING}). {@code type} is
+     * STOP_LIMIT or STOP_MARKET; {@code price} 0 for a STOP_MARKET; {@code qty} 0 and {@code quoteQty} its budget for
+     * a STOP_MARKET BUY.
+     */
+    default void stopAccepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final long stopPrice, final long price, final long qty, final long quoteQty)
+    {
+    }
+
+    /** A pending stop triggered: the order it became now enters as a taker (its trades and end follow). */
+    default void triggered(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long stopPrice)
+    {
+    }
 }

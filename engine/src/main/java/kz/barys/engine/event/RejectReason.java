@@ -9,6 +9,8 @@ public enum RejectReason
     PRICE_BAND, MAX_QTY, MAX_NOTIONAL, MAX_OPEN_ORDERS,
     /** CONTRACT 9.6, 9.7 */
     UNKNOWN_TRADE, DUPLICATE_REF,
+    /** CONTRACT 10.1: a stop whose trigger is already met, or no trade printed yet */
+    STOP_WOULD_TRIGGER,
     /** CONTRACT 10.2: a GTD expiry at or before the command's own time. */
     INVALID_EXPIRY
 }

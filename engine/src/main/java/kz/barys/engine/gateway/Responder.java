@@ -34,6 +34,7 @@ import kz.barys.engine.gateway.sbe.MessageHeaderEncoder;
 import kz.barys.engine.gateway.sbe.OperatorEventType;
 import kz.barys.engine.gateway.sbe.BustReportEncoder;
 import kz.barys.engine.gateway.sbe.OperatorReportEncoder;
+import kz.barys.engine.gateway.sbe.OptionalDecimal8Encoder;
 import kz.barys.engine.gateway.sbe.OrdStatus;
 import kz.barys.engine.gateway.sbe.OrderReportEncoder;
 import kz.barys.engine.gateway.sbe.Side;
@@ -157,9 +158,48 @@ final class Responder implements ResultListener, EventSink
     public void accepted(final long account, final long id, final long order, final Instrument instrument,
         final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled)
     {
+        accepted(account, id, order, instrument, side, price, qty, leaves, filled, 0);
+    }
+
+    /** An iceberg's report carries its display slice (CONTRACT 10.3); any other order's has none. */
+    @Override
+    public void accepted(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long price, final long qty, final long leaves, final long filled,
+        final long displayQty)
+    {
         // fanned out like every order event: the account's other sessions see the order before its trades and cancel
-        executionReport(account, id, order, instrument, side, ExecType.NEW, filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW,
-            Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price, qty, leaves, filled);
+        final ExecutionReportEncoder report = executionReport(account, id, order, instrument, side, ExecType.NEW,
+            filled > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW, Liquidity.NONE, ReportRecord.ROUTE_FAN_OUT, price,
+            qty, leaves, filled);
+        if (displayQty != 0)
+        {
+            report.displayQty().mantissa(displayQty);
+        }
+    }
+
+    /** A stop waits for its trigger (CONTRACT 10.1): ExecType NEW, OrdStatus PENDING, with its stop price. */
+    @Override
+    public void stopAccepted(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final OrderType type, final long stopPrice, final long price,
+        final long qty, final long quoteQty)
+    {
+        final ExecutionReportEncoder report = executionReport(account, id, order, instrument, side, ExecType.NEW,
+            OrdStatus.PENDING, Liquidity.NONE,
+            ReportRecord.ROUTE_FAN_OUT, price, qty, qty, 0);
+        report.stopPrice().mantissa(stopPrice);
+        if (quoteQty != 0)
+        {
+            report.quoteQty().mantissa(quoteQty);
+        }
+    }
+
+    /** A pending stop triggered: ExecType TRIGGERED, OrdStatus NEW; its trades and end follow as for any taker. */
+    @Override
+    public void triggered(final long account, final long id, final long order, final Instrument instrument,
+        final kz.barys.engine.command.Side side, final long stopPrice)
+    {
+        executionReport(account, id, order, instrument, side, ExecType.TRIGGERED, OrdStatus.NEW, Liquidity.NONE,
+            ReportRecord.ROUTE_FAN_OUT, 0, 0, 0, 0).stopPrice().mantissa(stopPrice);
     }
 
     @Override
@@ -437,6 +477,9 @@ final class Responder implements ResultListener, EventSink
         report.canceledQty().mantissa(0);
         report.tradeId(0).fee().mantissa(0);
         report.priorityKept(BooleanType.NULL_VAL);
+        report.stopPrice().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
+        report.quoteQty().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
+        report.displayQty().mantissa(OptionalDecimal8Encoder.mantissaNullValue());
         return report;
     }
 

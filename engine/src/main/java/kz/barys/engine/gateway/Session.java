@@ -13,6 +13,7 @@ import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StopShape;
 import kz.barys.engine.command.StpMode;
 import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.gateway.sbe.CancelOrderDecoder;
@@ -305,7 +306,17 @@ final class Session implements CommandFiller
         final long display = order.displayQty().mantissa();
         final boolean hasDisplay = display != OptionalDecimal8Decoder.mantissaNullValue();
         command.displayQty = hasDisplay ? amount(display) : 0;
-        if (command.orderType == OrderType.LIMIT)
+        final long stopPrice = order.stopPrice().mantissa(); // null before protocol version 4
+        final boolean hasStopPrice = stopPrice != OptionalDecimal8Decoder.mantissaNullValue();
+        command.stopPrice = hasStopPrice ? amount(stopPrice) : 0;
+        if (StopShape.isStop(command.orderType) || hasStopPrice)
+        {
+            command.tif = tif == null ? StopShape.defaultTif(command.orderType) : tif;
+            valid = hasStopPrice && StopShape.isStop(command.orderType)
+                && StopShape.isValid(command.orderType, command.side, command.tif, hasPrice, hasQty, hasQuoteQty)
+                && StopShape.isValidExtras(command.tif, hasExpire, hasDisplay) && (!hasExpire || expire >= 0);
+        }
+        else if (command.orderType == OrderType.LIMIT)
         {
             command.tif = tif == null ? TimeInForce.GTC : tif;
             // displayQty (an iceberg) only on an order that rests: GTC or GTD, as in the text form.

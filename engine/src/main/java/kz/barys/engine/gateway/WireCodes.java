@@ -56,6 +56,8 @@ public final class WireCodes
         {
             case LIMIT -> OrdType.LIMIT;
             case MARKET -> OrdType.MARKET;
+            case STOP_LIMIT -> OrdType.STOP_LIMIT;
+            case STOP_MARKET -> OrdType.STOP_MARKET;
         };
     }
 
@@ -124,6 +126,7 @@ public final class WireCodes
             case MAX_OPEN_ORDERS -> kz.barys.engine.gateway.sbe.RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> kz.barys.engine.gateway.sbe.RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> kz.barys.engine.gateway.sbe.RejectReason.DUPLICATE_REF;
+            case STOP_WOULD_TRIGGER -> kz.barys.engine.gateway.sbe.RejectReason.STOP_WOULD_TRIGGER;
             case INVALID_EXPIRY -> kz.barys.engine.gateway.sbe.RejectReason.INVALID_EXPIRY;
         };
     }
@@ -152,6 +155,8 @@ public final class WireCodes
         {
             case LIMIT -> OrderType.LIMIT;
             case MARKET -> OrderType.MARKET;
+            case STOP_LIMIT -> OrderType.STOP_LIMIT;
+            case STOP_MARKET -> OrderType.STOP_MARKET;
             case NULL_VAL -> null;
         };
     }
@@ -224,6 +229,7 @@ public final class WireCodes
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
+            case STOP_WOULD_TRIGGER -> RejectReason.STOP_WOULD_TRIGGER;
             case INVALID_EXPIRY -> RejectReason.INVALID_EXPIRY;
             case NULL_VAL -> null;
         };

@@ -133,6 +133,7 @@ public final class CommandCodec
             .origin(origin(command))
             .expireMillis(command.expireMillis)
             .displayQty(command.displayQty)
+            .stopPrice(command.stopPrice)
             .putSentName(command.unknownName, 0, Math.min(command.unknownNameLength, Command.NAME_LENGTH));
         return full.limit() - offset;
     }
@@ -150,12 +151,12 @@ public final class CommandCodec
         return journaled == NULL_ORIGIN ? Command.UNKNOWN_ORIGIN : journaled;
     }
 
-    /** Nothing a compact form leaves out: no currency, amount, quote quantity, overflow or name as sent. */
+    /** Nothing a compact form leaves out: no currency, amount, quote quantity, stop price, overflow or name as sent. */
     private static boolean onlyOrderFields(final Command command)
     {
         return command.currency == Command.UNKNOWN && command.amount == 0 && command.quoteQty == 0
             && !command.fieldOverflow && command.unknownNameLength == 0 && command.expireMillis == 0
-            && command.displayQty == 0;
+            && command.displayQty == 0 && command.stopPrice == 0;
     }
 
     private static boolean fitsNewOrder(final Command command)
@@ -289,6 +290,8 @@ public final class CommandCodec
         command.expireMillis = expire == CommandDecoder.expireMillisNullValue() ? 0 : expire;
         final long display = in.displayQty();
         command.displayQty = display == CommandDecoder.displayQtyNullValue() ? 0 : display;
+        final long stopPrice = in.stopPrice();
+        command.stopPrice = stopPrice == CommandDecoder.stopPriceNullValue() ? 0 : stopPrice;
         command.unknownNameLength = in.sentLength();
         final int kept = in.sentNameLength();
         in.getSentName(command.unknownName, 0, kept);

@@ -65,6 +65,8 @@ public final class EnumsFromJournal
         {
             case LIMIT -> OrderType.LIMIT;
             case MARKET -> OrderType.MARKET;
+            case STOP_LIMIT -> OrderType.STOP_LIMIT;
+            case STOP_MARKET -> OrderType.STOP_MARKET;
             case NULL_VAL -> null;
         };
     }
@@ -137,6 +139,7 @@ public final class EnumsFromJournal
             case MAX_OPEN_ORDERS -> RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> RejectReason.DUPLICATE_REF;
+            case STOP_WOULD_TRIGGER -> RejectReason.STOP_WOULD_TRIGGER;
             case INVALID_EXPIRY -> RejectReason.INVALID_EXPIRY;
             case NULL_VAL -> throw new IllegalArgumentException("a reject without a reason");
         };

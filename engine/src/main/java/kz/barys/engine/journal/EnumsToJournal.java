@@ -75,6 +75,8 @@ public final class EnumsToJournal
         {
             case LIMIT -> kz.barys.engine.journal.sbe.OrderType.LIMIT;
             case MARKET -> kz.barys.engine.journal.sbe.OrderType.MARKET;
+            case STOP_LIMIT -> kz.barys.engine.journal.sbe.OrderType.STOP_LIMIT;
+            case STOP_MARKET -> kz.barys.engine.journal.sbe.OrderType.STOP_MARKET;
         };
     }
 
@@ -151,6 +153,7 @@ public final class EnumsToJournal
             case MAX_OPEN_ORDERS -> kz.barys.engine.journal.sbe.RejectReason.MAX_OPEN_ORDERS;
             case UNKNOWN_TRADE -> kz.barys.engine.journal.sbe.RejectReason.UNKNOWN_TRADE;
             case DUPLICATE_REF -> kz.barys.engine.journal.sbe.RejectReason.DUPLICATE_REF;
+            case STOP_WOULD_TRIGGER -> kz.barys.engine.journal.sbe.RejectReason.STOP_WOULD_TRIGGER;
             case INVALID_EXPIRY -> kz.barys.engine.journal.sbe.RejectReason.INVALID_EXPIRY;
         };
     }

@@ -9,6 +9,7 @@ import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.journal.sbe.AcceptedDecoder;
+import kz.barys.engine.journal.sbe.TriggeredDecoder;
 import kz.barys.engine.journal.sbe.CanceledDecoder;
 import kz.barys.engine.journal.sbe.DepositedDecoder;
 import kz.barys.engine.journal.sbe.HaltedDecoder;
@@ -37,7 +38,8 @@ import kz.barys.engine.journal.sbe.WithdrawnDecoder;
  * its header, so fields a newer schema version added are skipped; a template id it does not know stops it with a
  * {@link JournalFormatException} rather than be skipped silently. Only each header's template id and block length
  * are read: the schema id is checked once per document ({@link JournalReader}), and the acting version matters only
- * to fields with a sinceVersion above 0, of which the schema has none yet (add reading it with the first one).
+ * to fields with a sinceVersion above 0: those of Accepted (schema version 2, stop orders), whose header's version is
+ * read.
  */
 public final class EventDecoder
 {
@@ -48,6 +50,7 @@ public final class EventDecoder
     private final List<Currency> currencies;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final AcceptedDecoder accepted = new AcceptedDecoder();
+    private final TriggeredDecoder triggered = new TriggeredDecoder();
     private final TradeDecoder trade = new TradeDecoder();
     private final CanceledDecoder canceled = new CanceledDecoder();
     private final ReplacedDecoder replaced = new ReplacedDecoder();
@@ -88,7 +91,8 @@ public final class EventDecoder
             final int body = position + HEADER;
             switch (template)
             {
-                case AcceptedDecoder.TEMPLATE_ID -> accepted(accepted.wrap(buffer, body, block, VERSION), sink);
+                case AcceptedDecoder.TEMPLATE_ID -> accepted(accepted.wrap(buffer, body, block, header.version()), sink);
+                case TriggeredDecoder.TEMPLATE_ID -> triggered(this.triggered.wrap(buffer, body, block, VERSION), sink);
                 case TradeDecoder.TEMPLATE_ID -> trade(trade.wrap(buffer, body, block, VERSION), sink);
                 case CanceledDecoder.TEMPLATE_ID -> canceled(canceled.wrap(buffer, body, block, VERSION), sink);
                 case ReplacedDecoder.TEMPLATE_ID -> replaced(replaced.wrap(buffer, body, block, VERSION), sink);
@@ -169,8 +173,22 @@ public final class EventDecoder
         }
     }
 
+    private void triggered(final TriggeredDecoder event, final EventSink sink)
+    {
+        sink.triggered(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
+            EnumsFromJournal.side(event.side()), event.stopPrice());
+    }
+
     private void accepted(final AcceptedDecoder event, final EventSink sink)
     {
+        final long stopPrice = event.stopPrice();
+        if (stopPrice != AcceptedDecoder.stopPriceNullValue() && stopPrice != 0)
+        {
+            sink.stopAccepted(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
+                EnumsFromJournal.side(event.side()), EnumsFromJournal.orderType(event.orderType()), stopPrice,
+                event.price(), event.qty(), event.quoteQty());
+            return;
+        }
         sink.accepted(event.account(), event.id(), event.order(), instruments.get(event.instrument()),
             EnumsFromJournal.side(event.side()), event.price(), event.qty(), event.leaves(), event.filled(),
             event.displayQty() == AcceptedDecoder.displayQtyNullValue() ? 0 : event.displayQty());

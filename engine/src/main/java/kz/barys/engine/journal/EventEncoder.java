@@ -12,6 +12,7 @@ import kz.barys.engine.event.CancelReason;
 import kz.barys.engine.event.EventSink;
 import kz.barys.engine.event.RejectReason;
 import kz.barys.engine.journal.sbe.AcceptedEncoder;
+import kz.barys.engine.journal.sbe.TriggeredEncoder;
 import kz.barys.engine.journal.sbe.CanceledEncoder;
 import kz.barys.engine.journal.sbe.DepositedEncoder;
 import kz.barys.engine.journal.sbe.HaltedEncoder;
@@ -50,6 +51,7 @@ public final class EventEncoder implements EventSink
     private final UnsafeBuffer buffer;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final AcceptedEncoder accepted = new AcceptedEncoder();
+    private final TriggeredEncoder triggered = new TriggeredEncoder();
     private final TradeEncoder trade = new TradeEncoder();
     private final CanceledEncoder canceled = new CanceledEncoder();
     private final ReplacedEncoder replaced = new ReplacedEncoder();
@@ -140,8 +142,48 @@ public final class EventEncoder implements EventSink
             .filled(filled)
             .instrument(instrument.index())
             .side(EnumsToJournal.side(side))
-            .displayQty(displayQty);
+            .displayQty(displayQty)
+            .stopPrice(0)
+            .quoteQty(0)
+            .orderType(kz.barys.engine.journal.sbe.OrderType.NULL_VAL);
         position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void stopAccepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final long stopPrice, final long price, final long qty, final long quoteQty)
+    {
+        accepted.wrapAndApplyHeader(buffer, at(), header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .price(price)
+            .qty(qty)
+            .leaves(qty)
+            .filled(0)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side))
+            .displayQty(0)
+            .stopPrice(stopPrice)
+            .quoteQty(quoteQty)
+            .orderType(EnumsToJournal.orderType(type));
+        position += HEADER + AcceptedEncoder.BLOCK_LENGTH;
+    }
+
+    @Override
+    public void triggered(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long stopPrice)
+    {
+        triggered.wrapAndApplyHeader(buffer, at(), header)
+            .account(account)
+            .id(id)
+            .order(order)
+            .stopPrice(stopPrice)
+            .instrument(instrument.index())
+            .side(EnumsToJournal.side(side));
+        position += HEADER + TriggeredEncoder.BLOCK_LENGTH;
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class SnapshotStore
      * 4: the bust window and the transfer refs in the state (3 had neither; 2 stored enums by ordinal; 1 had no
      * markets fingerprint). An older file is reported and not used: recovery replays the journal instead.
      */
-    private static final byte VERSION = 5; // 4: reference prices (CONTRACT 9.1), the bust window and transfer refs (9.6, 9.7); 5: the journaled clock and GTD expiries (10.2)
+    private static final byte VERSION = 5; // 4: reference prices (CONTRACT 9.1), the bust window and transfer refs (9.6, 9.7); 5: pending stops and last trade prices (10.1), then the journaled clock, GTD expiries and icebergs (10.2, 10.3)
     private static final int HEADER_LENGTH = 4 + 1 + 8 + 8 + 8 + 4;
 
     /** A snapshot read back from disk; its core runs under the markets the snapshot was taken under. */

@@ -4,6 +4,7 @@ import kz.barys.engine.command.Command;
 import kz.barys.engine.command.CommandType;
 import kz.barys.engine.command.OrderType;
 import kz.barys.engine.command.Side;
+import kz.barys.engine.command.StopShape;
 import kz.barys.engine.command.StpMode;
 import kz.barys.engine.command.TimeInForce;
 import kz.barys.engine.config.Currency;
@@ -45,12 +46,13 @@ public final class CommandParser
     private static final int TIME = 15;
     private static final int EXPIRE = 16;
     private static final int DISPLAY_QTY = 17;
+    private static final int STOP_PRICE = 18;
     private static final AsciiWords KEY_NAMES = new AsciiWords(new byte[][] {
         Ascii.bytes("account"), Ascii.bytes("id"), Ascii.bytes("new_id"), Ascii.bytes("symbol"),
         Ascii.bytes("currency"), Ascii.bytes("amount"), Ascii.bytes("side"), Ascii.bytes("type"),
         Ascii.bytes("tif"), Ascii.bytes("price"), Ascii.bytes("qty"), Ascii.bytes("quote_qty"), Ascii.bytes("stp"),
         Ascii.bytes("trade"), Ascii.bytes("ref"), Ascii.bytes("time"),
-        Ascii.bytes("expire"), Ascii.bytes("display_qty")});
+        Ascii.bytes("expire"), Ascii.bytes("display_qty"), Ascii.bytes("stop_price")});
     /** Journaled time in epoch milliseconds, at most what fits in a long of nanoseconds. */
     private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
@@ -68,9 +70,11 @@ public final class CommandParser
     private static final int REF_KEY = bits(REF);
     private static final int TIME_KEY = bits(TIME);
     private static final int NEW_REQUIRED = bits(ACCOUNT, ID, SYMBOL, SIDE, TYPE);
-    private static final int NEW_ALLOWED = NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, EXPIRE, DISPLAY_QTY);
+    private static final int NEW_ALLOWED =
+        NEW_REQUIRED | bits(TIF, PRICE, QTY, QUOTE_QTY, STP, EXPIRE, DISPLAY_QTY, STOP_PRICE);
     private static final int DISPLAY_KEY = bits(DISPLAY_QTY);
     private static final int EXPIRE_KEY = bits(EXPIRE);
+    private static final int STOP_PRICE_KEY = bits(STOP_PRICE);
     private static final int CANCEL_KEYS = bits(ACCOUNT, ID);
     private static final int REPLACE_KEYS = bits(ACCOUNT, ID, NEW_ID, PRICE, QTY);
     private static final int ACCOUNT_KEY = bits(ACCOUNT);
@@ -215,6 +219,9 @@ public final class CommandParser
             case QUOTE_QTY:
                 command.quoteQty = parseAmount(line, offset, length, command);
                 return command.quoteQty != Fixed.MALFORMED;
+            case STOP_PRICE:
+                command.stopPrice = parseAmount(line, offset, length, command);
+                return command.stopPrice != Fixed.MALFORMED;
             case SIDE:
             {
                 final int index = SIDES.indexOf(line, offset, length);
@@ -322,6 +329,20 @@ public final class CommandParser
         if (command.stp == null)
         {
             command.stp = StpMode.CANCEL_TAKER;
+        }
+        final boolean stop = StopShape.isStop(command.orderType);
+        if (stop != ((seen & STOP_PRICE_KEY) != 0))
+        {
+            return false;
+        }
+        if (stop)
+        {
+            if (command.tif == null)
+            {
+                command.tif = StopShape.defaultTif(command.orderType);
+            }
+            return StopShape.isValid(command.orderType, command.side, command.tif, hasPrice, hasQty, hasQuoteQty)
+                && StopShape.isValidExtras(command.tif, (seen & EXPIRE_KEY) != 0, (seen & DISPLAY_KEY) != 0);
         }
         if (command.orderType == OrderType.LIMIT)
         {

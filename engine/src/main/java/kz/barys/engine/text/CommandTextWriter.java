@@ -61,9 +61,13 @@ public final class CommandTextWriter
                 {
                     line.append(" expire=").append(command.expireMillis);
                 }
-                if (command.orderType == OrderType.LIMIT)
+                if (command.orderType == OrderType.LIMIT || command.orderType == OrderType.STOP_LIMIT)
                 {
                     amount(line, "price", command.price, command);
+                }
+                if (command.stopPrice != 0)
+                {
+                    amount(line, "stop_price", command.stopPrice, command);
                 }
                 if (command.quoteQty != 0)
                 {

@@ -6,14 +6,17 @@ import java.util.List;
 
 import kz.barys.engine.book.Account;
 import kz.barys.engine.book.BookSide;
+import kz.barys.engine.book.Order;
 import kz.barys.engine.book.PriceLevel;
+import kz.barys.engine.command.OrderType;
+import kz.barys.engine.command.Side;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.Instrument;
 import kz.barys.engine.core.MatchingCore;
 
 /**
  * The final state dump of CONTRACT section 5 and 8.12: BOOK lines per instrument in configuration order (bids
- * best first, then asks best first), then BALANCE lines by account and currency code for every non-zero
+ * best first, then asks best first, then its pending stops as STOP lines, CONTRACT 10.1), then BALANCE lines by account and currency code for every non-zero
  * balance.
  */
 public final class StateDump
@@ -28,6 +31,7 @@ public final class StateDump
         {
             writeSide(instrument, core.book(instrument).bids(), writer);
             writeSide(instrument, core.book(instrument).asks(), writer);
+            writeStops(core, instrument, writer);
         }
         final List<Currency> byCode = new ArrayList<>(core.config().currencies());
         byCode.sort(Comparator.comparing(Currency::code));
@@ -43,6 +47,20 @@ public final class StateDump
                     writer.balance(number, currency, total, available);
                 }
             }
+        }
+    }
+
+    /** The instrument's pending stops (CONTRACT 10.1), after its BOOK lines, in order-number order. */
+    private static void writeStops(final MatchingCore core, final Instrument instrument, final TextEventWriter writer)
+    {
+        final List<Order> stops = new ArrayList<>(core.pendingStops(instrument, Side.BUY));
+        stops.addAll(core.pendingStops(instrument, Side.SELL));
+        stops.sort(Comparator.comparingLong(Order::number));
+        for (final Order stop : stops)
+        {
+            final boolean limit = stop.type() == OrderType.LIMIT;
+            writer.stop(stop.account(), stop.id(), instrument, stop.side(), stop.stopPrice(), stop.price(),
+                stop.reportedLeaves(), limit ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET, stop.budget());
         }
     }
 

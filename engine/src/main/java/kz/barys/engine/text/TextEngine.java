@@ -75,8 +75,9 @@ public final class TextEngine
                     " symbol=" + order.instrument().symbol() +
                     " side=" + order.side() +
                     " price=" + Fixed.toString(order.price()) +
-                    " qty=" + Fixed.toString(order.qty()) +
-                    " leaves=" + Fixed.toString(order.leaves()));
+                    // an order by quote_qty (a pending STOP_MARKET BUY) has no quantity: 0, as its events say
+                    " qty=" + Fixed.toString(order.isByBudget() ? 0 : order.qty()) +
+                    " leaves=" + Fixed.toString(order.reportedLeaves()));
             }
         }
         return lines;

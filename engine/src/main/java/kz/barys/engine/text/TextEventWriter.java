@@ -43,6 +43,11 @@ public final class TextEventWriter implements EventSink
     private static final byte[] DUPLICATE = Ascii.bytes(" duplicate=true");
     private static final byte[] BOOK = Ascii.bytes("BOOK");
     private static final byte[] DISPLAY_QTY = Ascii.bytes(" display_qty=");
+    private static final byte[] TRIGGERED = Ascii.bytes("TRIGGERED");
+    private static final byte[] STOP = Ascii.bytes("STOP");
+    private static final byte[] PENDING = Ascii.bytes(" status=PENDING");
+    private static final byte[] STOP_PRICE = Ascii.bytes(" stop_price=");
+    private static final byte[] QUOTE_QTY = Ascii.bytes(" quote_qty=");
     private static final byte[] BALANCE = Ascii.bytes("BALANCE");
     private static final byte[] ORDER_LINE = Ascii.bytes("ORDER");
     private static final byte[] END_OF_ORDERS = Ascii.bytes("END_OF_ORDERS");
@@ -335,6 +340,71 @@ public final class TextEventWriter implements EventSink
         decimal(PRICE, price);
         decimal(QTY, qty);
         integer(ORDERS, orders);
+        endLine();
+    }
+
+    @Override
+    public void stopAccepted(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final OrderType type, final long stopPrice, final long price, final long qty,
+        final long quoteQty)
+    {
+        word(ACCEPTED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        decimal(LEAVES, qty);
+        decimal(FILLED, 0);
+        put(PENDING);
+        text(TYPE, ORDER_TYPES[type.ordinal()]);
+        decimal(STOP_PRICE, stopPrice);
+        if (quoteQty != 0)
+        {
+            decimal(QUOTE_QTY, quoteQty);
+        }
+        endLine();
+    }
+
+    @Override
+    public void triggered(
+        final long account, final long id, final long order, final Instrument instrument, final Side side,
+        final long stopPrice)
+    {
+        word(TRIGGERED);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        integer(ORDER, order);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(STOP_PRICE, stopPrice);
+        endLine();
+    }
+
+    /**
+     * A state-dump line for a pending stop (CONTRACT 10.1): {@code STOP account id symbol side stop_price price qty},
+     * then its type, and a STOP_MARKET BUY's {@code quote_qty} (its qty is then 0).
+     */
+    public void stop(
+        final long account, final long id, final Instrument instrument, final Side side, final long stopPrice,
+        final long price, final long qty, final OrderType type, final long quoteQty)
+    {
+        word(STOP);
+        integer(ACCOUNT, account);
+        integer(ID, id);
+        text(SYMBOL, symbols[instrument.index()]);
+        text(SIDE, SIDES[side.ordinal()]);
+        decimal(STOP_PRICE, stopPrice);
+        decimal(PRICE, price);
+        decimal(QTY, qty);
+        text(TYPE, ORDER_TYPES[type.ordinal()]);
+        if (quoteQty != 0)
+        {
+            decimal(QUOTE_QTY, quoteQty);
+        }
         endLine();
     }
 

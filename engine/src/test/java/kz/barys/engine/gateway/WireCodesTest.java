@@ -145,7 +145,8 @@ class WireCodesTest
         assertThat(WireCodes.side((short)2)).isNull();
         assertThat(WireCodes.side((short)255)).isNull();
         assertThat(WireCodes.side((short)-1)).isNull();
-        assertThat(WireCodes.orderType((short)2)).isNull();
+        assertThat(WireCodes.orderType((short)4)).isNull();
+        assertThat(WireCodes.orderType((short)2)).isEqualTo(kz.barys.engine.command.OrderType.STOP_LIMIT);
         assertThat(WireCodes.tif((short)5)).isNull();
         assertThat(WireCodes.tif((short)254)).isNull();
         assertThat(WireCodes.stp((short)4)).isNull();

@@ -22,7 +22,7 @@ class JournalDocTest
         "Header", "Batch", "SnapshotMarker", "Discard", "Markets", "Command", "NewOrder", "Cancel", "Replace",
         "Accepted", "Trade", "Canceled", "Replaced", "Rejected", "Deposited", "Withdrawn", "Suspended", "Resumed",
         "Halted", "Unhalted", "MassCanceled", "Session", "ReferenceSet", "Transfer", "SymbolCanceled", "TradeBusted", "DepositRepeated",
-        "WithdrawalRepeated", "OrderAnswer", "EndOfOrders", "BalanceAnswer", "EndOfBalances"};
+        "WithdrawalRepeated", "OrderAnswer", "EndOfOrders", "BalanceAnswer", "EndOfBalances", "Triggered"};
     private static final String[] ENUMS = {
         "BooleanType", "CommandType", "Side", "OrderType", "TimeInForce", "StpMode", "CancelReason", "RejectReason", "SessionEventType",
         "LogonRefusal"};

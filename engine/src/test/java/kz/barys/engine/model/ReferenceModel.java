@@ -36,13 +36,13 @@ public final class ReferenceModel
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private static final Set<String> SIDES = Set.of("BUY", "SELL");
-    private static final Set<String> TYPES = Set.of("LIMIT", "MARKET");
+    private static final Set<String> TYPES = Set.of("LIMIT", "MARKET", "STOP_LIMIT", "STOP_MARKET");
     private static final Set<String> TIFS = Set.of("GTC", "IOC", "FOK", "POST_ONLY", "GTD");
     private static final Set<String> STPS = Set.of("CANCEL_TAKER", "CANCEL_MAKER", "CANCEL_BOTH", "NONE");
     private static final Set<String> ID_KEYS = Set.of("account", "id", "new_id", "trade");
     private static final BigInteger MAX_MILLIS = BigInteger.valueOf(Long.MAX_VALUE / 1_000_000L);
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,32}");
-    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount", "display_qty");
+    private static final Set<String> NUMBER_KEYS = Set.of("price", "qty", "quote_qty", "amount", "display_qty", "stop_price");
 
     /** An instrument of the configuration; amounts in units of 1e-8. */
     public record Instrument(String symbol, String base, String quote, long tick, long lot, long minNotional,
@@ -74,10 +74,20 @@ public final class ReferenceModel
         /** Iceberg (CONTRACT 10.3): its display slice (0: none) and what of it is on display. */
         long display;
         long visible;
+        /** A pending stop (CONTRACT 10.1): not on the book, waits for a trade at or past stopPrice. */
+        boolean pending;
+        long stopPrice;
+        /** A pending STOP_MARKET (price 0); a BUY one has a budget instead of a quantity. */
+        boolean market;
+        long budget;
 
         Order copy()
         {
             final Order o = new Order();
+            o.pending = pending;
+            o.stopPrice = stopPrice;
+            o.market = market;
+            o.budget = budget;
             o.account = account;
             o.id = id;
             o.number = number;
@@ -118,6 +128,12 @@ public final class ReferenceModel
         long timeMillis;
         /** A FOK feasibility trial: balances may pass the maximum (the copy is thrown away). */
         boolean unbounded;
+        /** CONTRACT 10.1: symbol → the price of its last trade (a bust does not change it). */
+        final TreeMap<String, Long> lastTrade = new TreeMap<>();
+        /** The prices the command being run traded at, its instrument, and the last trade price before them. */
+        final List<Long> commandPrices = new ArrayList<>();
+        Instrument commandInst;
+        long commandFrom;
 
         State copy()
         {
@@ -137,6 +153,10 @@ public final class ReferenceModel
             s.refs.putAll(refs);
             s.clockMillis = clockMillis;
             s.timeMillis = timeMillis;
+            s.lastTrade.putAll(lastTrade);
+            s.commandPrices.addAll(commandPrices);
+            s.commandInst = commandInst;
+            s.commandFrom = commandFrom;
             return s;
         }
     }
@@ -410,7 +430,7 @@ public final class ReferenceModel
             case "NEW" ->
             {
                 allowed = Set.of("account", "id", "symbol", "side", "type", "tif", "price", "qty", "quote_qty", "stp", "expire",
-                    "display_qty");
+                    "display_qty", "stop_price");
                 required = Set.of("account", "id", "symbol", "side", "type");
             }
             case "CANCEL" ->
@@ -590,6 +610,7 @@ public final class ReferenceModel
             {
                 replace(kv, out);
             }
+            triggerStops(out);
         }
         catch (final ArithmeticException overflow)
         {
@@ -604,7 +625,8 @@ public final class ReferenceModel
         final long account = Long.parseLong(kv.get("account"));
         final long id = Long.parseLong(kv.get("id"));
         final boolean buy = "BUY".equals(kv.get("side"));
-        final boolean market = "MARKET".equals(kv.get("type"));
+        final boolean stop = kv.get("type").startsWith("STOP_");
+        final boolean market = "MARKET".equals(kv.get("type")) || "STOP_MARKET".equals(kv.get("type"));
         final String tif = kv.getOrDefault("tif", market ? "IOC" : "GTC");
         final String stp = kv.getOrDefault("stp", "CANCEL_TAKER");
 
@@ -645,6 +667,17 @@ public final class ReferenceModel
                 return;
             }
             price = toUnits(p);
+        }
+        long stopPrice = 0;
+        if (stop)
+        {
+            final BigDecimal sp = new BigDecimal(kv.get("stop_price"));
+            if (!positiveWithin8Decimals(sp) || toUnits(sp) % inst.tick() != 0)
+            {
+                out.add(rejected(account, id, "INVALID_PRICE"));
+                return;
+            }
+            stopPrice = toUnits(sp);
         }
         long qty = 0;
         long budget = 0;
@@ -760,7 +793,47 @@ public final class ReferenceModel
             }
         }
 
-        final long number = state.nextOrder++;
+        if (stop)
+        {
+            // CONTRACT 10.1: at or past the stop already, or no trade yet, it would trigger at once.
+            final Long last = state.lastTrade.get(inst.symbol());
+            if (last == null || (buy ? last >= stopPrice : last <= stopPrice))
+            {
+                out.add(rejected(account, id, "STOP_WOULD_TRIGGER"));
+                return;
+            }
+            final Order o = new Order();
+            o.account = account;
+            o.id = id;
+            o.number = state.nextOrder++;
+            o.inst = inst;
+            o.buy = buy;
+            o.price = price;
+            o.qty = qty;
+            o.leaves = qty;
+            o.tif = tif;
+            o.stp = stp;
+            o.pending = true;
+            o.stopPrice = stopPrice;
+            o.market = market;
+            o.budget = budget;
+            o.expire = expire; // a pending GTD stop expires like a resting order (docs/semantics.md)
+            state.book.add(o);
+            out.add("ACCEPTED account=" + account + " id=" + id + " order=" + o.number + " symbol=" + inst.symbol()
+                + " side=" + side(buy) + " price=" + fmt(price) + " qty=" + fmt(qty) + " leaves=" + fmt(qty)
+                + " filled=0 status=PENDING type=" + kv.get("type") + " stop_price=" + fmt(stopPrice)
+                + (byBudget ? " quote_qty=" + fmt(budget) : ""));
+            return;
+        }
+        enter(account, id, inst, buy, market, price, qty, byBudget, budget, tif, stp, expire, display, state.nextOrder++,
+            out);
+    }
+
+    /** A checked order, or a stop that triggered, entering as a taker: it trades, then rests or ends. */
+    private void enter(final long account, final long id, final Instrument inst, final boolean buy, final boolean market,
+        final long price, final long qty, final boolean byBudget, final long budget, final String tif, final String stp,
+        final long expire, final long display, final long number, final List<String> out)
+    {
         final Taker t = new Taker();
         t.account = account;
         t.id = id;
@@ -882,7 +955,7 @@ public final class ReferenceModel
             return;
         }
         final Order o = findLive(account, id);
-        if (o == null)
+        if (o == null || o.pending) // docs/semantics.md: a pending stop is not replaced
         {
             out.add(rejected(account, id, "UNKNOWN_ORDER"));
             return;
@@ -1042,11 +1115,15 @@ public final class ReferenceModel
         out.add("END_OF_ORDERS account=" + account + " count=" + count);
     }
 
-    /** Only resting orders are live in this model, and only a LIMIT order rests. */
+    /**
+     * Live orders are resting LIMIT orders and pending stops; a pending stop shows the type it was entered as
+     * (docs/semantics.md 26).
+     */
     private static String orderLine(final Order o)
     {
+        final String type = !o.pending ? "LIMIT" : o.market ? "STOP_MARKET" : "STOP_LIMIT";
         return "ORDER account=" + o.account + " id=" + o.id + " order=" + o.number + " symbol=" + o.inst.symbol()
-            + " side=" + side(o.buy) + " type=LIMIT tif=" + o.tif + " price=" + fmt(o.price) + " qty=" + fmt(o.qty)
+            + " side=" + side(o.buy) + " type=" + type + " tif=" + o.tif + " price=" + fmt(o.price) + " qty=" + fmt(o.qty)
             + " leaves=" + fmt(o.leaves) + " filled=" + fmt(o.qty - o.leaves);
     }
 
@@ -1164,7 +1241,7 @@ public final class ReferenceModel
         Long best = null;
         for (final Order o : state.book)
         {
-            if (o.inst == inst && o.buy != buy && (best == null || (buy ? o.price < best : o.price > best)))
+            if (o.inst == inst && o.buy != buy && !o.pending && (best == null || (buy ? o.price < best : o.price > best)))
             {
                 best = o.price;
             }
@@ -1201,6 +1278,15 @@ public final class ReferenceModel
         {
             state.halted.remove(symbol);
             out.add("UNHALTED symbol=" + symbol);
+            // docs/semantics.md: UNHALT runs the stops the last trade price already meets (none, in practice).
+            final Long last = state.lastTrade.get(symbol);
+            if (last != null)
+            {
+                state.commandInst = instruments.get(symbol);
+                state.commandFrom = last;
+                state.commandPrices.add(last);
+                triggerStops(out);
+            }
         }
     }
 
@@ -1356,6 +1442,49 @@ public final class ReferenceModel
     // ------------------------------------------------------------------------------------------------
     // Matching
 
+    /**
+     * CONTRACT 10.1: after a command's own matching, each pending stop of its instrument that one of its trades
+     * reached (BUY: a trade at or above the stop, SELL: at or below) enters as a taker, one at a time: the stop price
+     * nearest the last trade price before the command first, then the lower order number. Their trades count too.
+     * A halted instrument triggers nothing.
+     */
+    private void triggerStops(final List<String> out)
+    {
+        final Instrument inst = state.commandInst;
+        while (inst != null && !state.commandPrices.isEmpty() && !state.halted.contains(inst.symbol()))
+        {
+            final long high = state.commandPrices.stream().mapToLong(Long::longValue).max().getAsLong();
+            final long low = state.commandPrices.stream().mapToLong(Long::longValue).min().getAsLong();
+            Order next = null;
+            for (final Order o : state.book)
+            {
+                if (o.pending && o.inst == inst && (o.buy ? o.stopPrice <= high : o.stopPrice >= low)
+                    && (next == null || nearer(o, next, state.commandFrom)))
+                {
+                    next = o;
+                }
+            }
+            if (next == null)
+            {
+                break;
+            }
+            state.book.remove(next);
+            out.add("TRIGGERED account=" + next.account + " id=" + next.id + " order=" + next.number + " symbol="
+                + inst.symbol() + " side=" + side(next.buy) + " stop_price=" + fmt(next.stopPrice));
+            enter(next.account, next.id, inst, next.buy, next.market, next.price, next.qty, next.budget != 0,
+                next.budget, next.tif, next.stp, next.expire, 0, next.number, out);
+        }
+        state.commandPrices.clear();
+        state.commandInst = null;
+    }
+
+    private static boolean nearer(final Order a, final Order b, final long from)
+    {
+        final long da = Math.abs(a.stopPrice - from);
+        final long db = Math.abs(b.stopPrice - from);
+        return da != db ? da < db : a.number < b.number;
+    }
+
     /** Matches the taker against the book until it is done; writes trades and STP cancels of makers. */
     private End match(final Taker t, final List<String> out)
     {
@@ -1450,6 +1579,13 @@ public final class ReferenceModel
             t.filledAny = true;
             t.filled += qty;
             state.reference.put(inst.symbol(), m.price);
+            if (state.commandPrices.isEmpty())
+            {
+                state.commandInst = inst;
+                state.commandFrom = state.lastTrade.getOrDefault(inst.symbol(), 0L);
+            }
+            state.commandPrices.add(m.price);
+            state.lastTrade.put(inst.symbol(), m.price);
             final TradeRecord record = new TradeRecord();
             record.inst = inst;
             record.price = m.price;
@@ -1503,7 +1639,7 @@ public final class ReferenceModel
         Order best = null;
         for (final Order o : state.book)
         {
-            if (o.inst != t.inst || o.buy == t.buy)
+            if (o.inst != t.inst || o.buy == t.buy || o.pending)
             {
                 continue;
             }
@@ -1532,7 +1668,7 @@ public final class ReferenceModel
     {
         for (final Order o : state.book)
         {
-            if (o.inst == inst && o.buy != buy && (buy ? o.price <= price : o.price >= price))
+            if (o.inst == inst && o.buy != buy && !o.pending && (buy ? o.price <= price : o.price >= price))
             {
                 return true;
             }
@@ -1557,6 +1693,10 @@ public final class ReferenceModel
 
     private static long reservation(final Order o)
     {
+        if (o.pending && o.market && o.buy)
+        {
+            return o.budget; // docs/semantics.md: a pending STOP_MARKET BUY holds its budget
+        }
         if (!o.buy)
         {
             return o.leaves;
@@ -1598,7 +1738,7 @@ public final class ReferenceModel
                 final TreeMap<Long, long[]> levels = new TreeMap<>(bestFirst);
                 for (final Order o : state.book)
                 {
-                    if (o.inst == inst && o.buy == buy)
+                    if (o.inst == inst && o.buy == buy && !o.pending)
                     {
                         final long[] level = levels.computeIfAbsent(o.price, p -> new long[2]);
                         level[0] += o.leaves;
@@ -1607,6 +1747,16 @@ public final class ReferenceModel
                 }
                 levels.forEach((price, level) -> lines.add("BOOK symbol=" + inst.symbol() + " side=" + side(buy)
                     + " price=" + fmt(price) + " qty=" + fmt(level[0]) + " orders=" + level[1]));
+            }
+            for (final Order o : liveByNumber())
+            {
+                if (o.inst == inst && o.pending)
+                {
+                    lines.add("STOP account=" + o.account + " id=" + o.id + " symbol=" + inst.symbol() + " side="
+                        + side(o.buy) + " stop_price=" + fmt(o.stopPrice) + " price=" + fmt(o.price) + " qty="
+                        + fmt(o.qty) + " type=" + (o.market ? "STOP_MARKET" : "STOP_LIMIT")
+                        + (o.budget != 0 ? " quote_qty=" + fmt(o.budget) : ""));
+                }
             }
         }
         final TreeSet<Long> accounts = new TreeSet<>(state.totals.keySet());
@@ -1699,7 +1849,7 @@ public final class ReferenceModel
             {
                 case "account", "id", "new_id", "trade" -> DIGITS.matcher(v).matches() && new BigInteger(v).signum() > 0;
                 case "ref" -> REF.matcher(v).matches();
-                case "price", "qty", "quote_qty", "amount", "display_qty" -> DECIMAL.matcher(v).matches();
+                case "price", "qty", "quote_qty", "amount", "display_qty", "stop_price" -> DECIMAL.matcher(v).matches();
                 case "side" -> SIDES.contains(v);
                 case "type" -> TYPES.contains(v);
                 case "tif" -> TIFS.contains(v);
@@ -1718,7 +1868,31 @@ public final class ReferenceModel
     /** CONTRACT 8.2: the combinations of type, tif, price, qty and quote_qty that make sense. */
     private static boolean newOrderWellFormed(final Map<String, String> kv)
     {
-        if ("LIMIT".equals(kv.get("type")))
+        final String type = kv.get("type");
+        if (type.startsWith("STOP_") != kv.containsKey("stop_price"))
+        {
+            return false;
+        }
+        // A stop is no iceberg, and takes expire with tif=GTD only (docs/semantics.md 26).
+        if (type.startsWith("STOP_")
+            && (kv.containsKey("display_qty") || kv.containsKey("expire") != "GTD".equals(kv.get("tif"))))
+        {
+            return false;
+        }
+        if ("STOP_LIMIT".equals(type))
+        {
+            return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty")
+                && !"POST_ONLY".equals(kv.get("tif"));
+        }
+        if ("STOP_MARKET".equals(type))
+        {
+            final String tif = kv.getOrDefault("tif", "IOC");
+            final boolean buy = "BUY".equals(kv.get("side"));
+            final boolean amounts = buy ? kv.containsKey("quote_qty") && !kv.containsKey("qty")
+                : kv.containsKey("qty") && !kv.containsKey("quote_qty");
+            return !kv.containsKey("price") && amounts && ("IOC".equals(tif) || "FOK".equals(tif) && !buy);
+        }
+        if ("LIMIT".equals(type))
         {
             // CONTRACT 10.2: expire with tif=GTD, and only with it.
             return kv.containsKey("price") && kv.containsKey("qty") && !kv.containsKey("quote_qty")

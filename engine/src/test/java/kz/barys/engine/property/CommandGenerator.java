@@ -130,6 +130,7 @@ final class CommandGenerator
             case QUERY -> query();
             case GTD -> gtdOrder();
             case CLOCK -> clock();
+            case STOP -> stopOrder();
         };
     }
 
@@ -320,6 +321,71 @@ final class CommandGenerator
             case 2 -> plain(lot.divide(BigDecimal.valueOf(2)));
             default -> plain(lot.multiply(BigDecimal.valueOf(1 + r.nextInt((int)Math.max(1, Math.min(lots / 2, 20))))));
         });
+    }
+
+    /**
+     * A STOP_LIMIT or STOP_MARKET (CONTRACT 10.1) whose stop lies within a few ticks of the mid, where the trades are:
+     * some already reached (STOP_WOULD_TRIGGER), most waiting for the next trades; one in twenty malformed.
+     */
+    private String stopOrder()
+    {
+        final Market m = market();
+        final List<String> t = new ArrayList<>();
+        t.add("account=" + account());
+        t.add("id=" + id());
+        t.add("symbol=" + m.symbol());
+        final String side = side();
+        t.add("side=" + side);
+        final boolean limit = r.nextBoolean();
+        t.add("type=" + (limit ? "STOP_LIMIT" : "STOP_MARKET"));
+        final BigDecimal stop = m.mid().add(m.tick().multiply(BigDecimal.valueOf(r.nextInt(9) - 4)));
+        if (r.nextInt(40) != 0)
+        {
+            t.add("stop_price=" + plain(stop));
+        }
+        if (limit)
+        {
+            final int away = r.nextInt(4) * ("BUY".equals(side) ? 1 : -1);
+            t.add("price=" + plain(stop.add(m.tick().multiply(BigDecimal.valueOf(away)))));
+            t.add("qty=" + qty(m));
+            final boolean gtd = profile.weights()[StreamProfile.Kind.GTD.ordinal()] != 0;
+            if (gtd && r.nextInt(3) == 0)
+            {
+                // A pending GTD stop expires like a resting order (docs/semantics.md): few distinct expiries.
+                t.add("tif=GTD expire=" + (clockMillis / 500 + r.nextInt(8)) * 500);
+                t.add("time=" + clockMillis);
+            }
+            else
+            {
+                final String tif = pick(null, null, null, "GTC", "IOC", "FOK");
+                if (tif != null)
+                {
+                    t.add("tif=" + tif);
+                }
+            }
+            if (gtd && r.nextInt(40) == 0)
+            {
+                t.add("display_qty=" + plain(m.lot())); // a stop is no iceberg: MALFORMED
+            }
+        }
+        else if ("BUY".equals(side))
+        {
+            t.add("quote_qty=" + budget());
+        }
+        else
+        {
+            t.add("qty=" + qty(m));
+            if (r.nextInt(4) == 0)
+            {
+                t.add("tif=" + pick("IOC", "FOK"));
+            }
+        }
+        if (r.nextInt(40) == 0)
+        {
+            t.add(limit ? "quote_qty=" + budget() : "price=" + plain(m.mid()));
+        }
+        stp(t);
+        return shuffled("NEW", t);
     }
 
     private String marketOrder()

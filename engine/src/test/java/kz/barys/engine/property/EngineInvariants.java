@@ -17,7 +17,8 @@ import kz.barys.engine.model.ReferenceModel.Instrument;
 
 /**
  * Invariants checked on the engine's own output after every command, independently of the model: book never
- * crossed, no negative balance, reservations equal what the open orders need, conservation per currency.
+ * crossed, no negative balance, reservations equal what the open orders (pending stops included) need, conservation
+ * per currency.
  * It follows the event stream to know deposits, withdrawals, fees and how often each live order has filled.
  */
 final class EngineInvariants
@@ -102,6 +103,15 @@ final class EngineInvariants
         final Map<String, BigInteger> need = new TreeMap<>(); // "account/currency"
         final Map<String, Integer> roundingBound = new HashMap<>();
         final Map<String, BigInteger[]> levelsFromOrders = new TreeMap<>(); // "symbol/side/price" → qty, count
+        // Pending stops (the dump's STOP lines) are live orders too, but not on the book: their needs come below.
+        final Set<String> pendingStops = new HashSet<>();
+        for (final String line : dump)
+        {
+            if ("STOP".equals(verb(line)))
+            {
+                pendingStops.add(fields(line).get("account") + "/" + fields(line).get("id"));
+            }
+        }
         for (final String line : openOrders)
         {
             final Map<String, String> o = fields(line);
@@ -110,6 +120,10 @@ final class EngineInvariants
             if (!live.add(key))
             {
                 problems.add("two live orders " + key);
+            }
+            if (pendingStops.contains(key))
+            {
+                continue;
             }
             final BigInteger price = units(o.get("price"));
             final BigInteger leaves = units(o.get("leaves"));
@@ -176,6 +190,23 @@ final class EngineInvariants
                 {
                     problems.add("available below −" + bound + " units: " + line);
                 }
+            }
+            else if ("STOP".equals(verb(line)))
+            {
+                // A pending stop (CONTRACT 10.1) reserves as the order it becomes; a STOP_MARKET BUY its quote_qty.
+                final Instrument inst = instruments.get(f.get("symbol"));
+                final boolean buy = "BUY".equals(f.get("side"));
+                BigInteger n = units(f.get("qty"));
+                if (buy && f.containsKey("quote_qty"))
+                {
+                    n = units(f.get("quote_qty"));
+                }
+                else if (buy)
+                {
+                    final BigInteger notional = units(f.get("price")).multiply(n).divide(UNIT);
+                    n = notional.add(ceilDiv(notional.multiply(BigInteger.valueOf(Math.max(inst.makerBps(), inst.takerBps()))), BPS));
+                }
+                need.merge(f.get("account") + "/" + (buy ? inst.quote() : inst.base()), n, BigInteger::add);
             }
             else
             {

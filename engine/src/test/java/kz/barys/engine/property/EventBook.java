@@ -51,13 +51,16 @@ public final class EventBook
             {
                 case "ACCEPTED" ->
                 {
-                    rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
-                        units(kv, "leaves"));
-                    if (kv.containsKey("display_qty"))
+                    if (!"PENDING".equals(kv.get("status"))) // a pending stop is not on the book (CONTRACT 10.1)
                     {
-                        final Entry entry = orders.get(number(kv, "order"));
-                        entry.display = units(kv, "display_qty");
-                        entry.visible = Math.min(entry.display, entry.leaves);
+                        rest(number(kv, "order"), new Key(kv.get("symbol"), kv.get("side"), units(kv, "price")),
+                            units(kv, "leaves"));
+                        if (kv.containsKey("display_qty"))
+                        {
+                            final Entry entry = orders.get(number(kv, "order"));
+                            entry.display = units(kv, "display_qty");
+                            entry.visible = Math.min(entry.display, entry.leaves);
+                        }
                     }
                 }
                 case "TRADE" ->

@@ -57,6 +57,12 @@ class LongRandomStreamsTest
                     "REJECTED MAX_OPEN_ORDERS", "CANCELED PRICE_PROTECTION", "REFERENCE_SET");
             case "gtd-iceberg" -> assertThat(reached).as("%s", reached)
                 .containsKeys("CANCELED EXPIRED", "REJECTED INVALID_EXPIRY", "REJECTED MALFORMED", "ACCEPTED iceberg");
+            case "stops" -> assertThat(reached).as("%s", reached)
+                .containsKeys("ACCEPTED PENDING", "TRIGGERED", "TRIGGERED cascade (two or more in one command)",
+                    "REJECTED STOP_WOULD_TRIGGER", "HALTED", "UNHALTED");
+            case "order-types" -> assertThat(reached).as("%s", reached)
+                .containsKeys("ACCEPTED PENDING", "TRIGGERED", "CANCELED EXPIRED", "CANCELED EXPIRED pending stop",
+                    "ACCEPTED iceberg", "ORDER", "ORDER pending stop", "END_OF_BALANCES", "REJECTED MALFORMED");
             case "busts" -> assertThat(reached).as("%s", reached)
                 .containsKeys("TRADE_BUSTED", "REJECTED UNKNOWN_TRADE", "REJECTED DUPLICATE_REF", "DEPOSITED duplicate",
                     "CANCELED OPERATOR", "SYMBOL_CANCELED", "TRADE with fees");

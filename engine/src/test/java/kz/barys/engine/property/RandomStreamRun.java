@@ -29,6 +29,8 @@ final class RandomStreamRun
     private final int sessionLength;
     private final EngineConfig config;
     private final Map<String, Long> coverage = new TreeMap<>();
+    /** Order numbers of the stops pending in the current session, to tell an expired stop from an expired order. */
+    private final java.util.Set<String> pendingStops = new java.util.HashSet<>();
     private long commands;
 
     RandomStreamRun(final StreamProfile profile, final long seed, final int sessionLength)
@@ -80,6 +82,7 @@ final class RandomStreamRun
         final CommandGenerator generator = new CommandGenerator(random, profile);
         final EngineVersusModel both = new EngineVersusModel(config, profile.config());
         final List<String> lines = new ArrayList<>(CommandGenerator.preamble(profile));
+        pendingStops.clear();
         final int preamble = lines.size();
         for (int i = 0; i < preamble + sessionLength; i++)
         {
@@ -122,6 +125,7 @@ final class RandomStreamRun
     private void count(final List<String> events)
     {
         String selfTrader = null;
+        int triggered = 0;
         for (final String event : events)
         {
             final String verb = EngineInvariants.verb(event);
@@ -147,6 +151,27 @@ final class RandomStreamRun
             if ("ACCEPTED".equals(verb) && f.containsKey("display_qty"))
             {
                 coverage.merge("ACCEPTED iceberg", 1L, Long::sum);
+            }
+            if ("TRIGGERED".equals(verb) && ++triggered == 2)
+            {
+                coverage.merge("TRIGGERED cascade (two or more in one command)", 1L, Long::sum);
+            }
+            if ("ACCEPTED".equals(verb) && "PENDING".equals(f.get("status")))
+            {
+                coverage.merge("ACCEPTED PENDING", 1L, Long::sum);
+                pendingStops.add(f.get("order"));
+            }
+            if ("TRIGGERED".equals(verb))
+            {
+                pendingStops.remove(f.get("order"));
+            }
+            if ("CANCELED".equals(verb) && pendingStops.remove(f.get("order")) && "EXPIRED".equals(f.get("reason")))
+            {
+                coverage.merge("CANCELED EXPIRED pending stop", 1L, Long::sum);
+            }
+            if ("ORDER".equals(verb) && f.get("type").startsWith("STOP_"))
+            {
+                coverage.merge("ORDER pending stop", 1L, Long::sum);
             }
             if ("CANCELED".equals(verb) && "INSUFFICIENT_FUNDS".equals(f.get("reason"))
                 && (f.get("account") + "/" + f.get("id")).equals(selfTrader))

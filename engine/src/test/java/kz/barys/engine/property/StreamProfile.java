@@ -43,7 +43,9 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         /** A LIMIT {@code tif=GTD} order expiring soon, sometimes already expired (CONTRACT 10.2). */
         GTD,
         /** {@code CLOCK time=}, mostly forward, sometimes back or without its time (CONTRACT 10.2). */
-        CLOCK
+        CLOCK,
+        /** A STOP_LIMIT or STOP_MARKET near the mid, so that trades trigger it and cascades happen (CONTRACT 10.1). */
+        STOP
     }
 
     /** Prices within 5 ticks of the mid, as the profiles before the trading controls. */
@@ -55,8 +57,8 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
         this(name, config, accounts, fundingPercent, stpNonePercent, edgePercent, weights, NARROW);
     }
 
-    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF QRY
-    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0, 40};
+    //                                     LIM  MKT  CXL  REP  DEP  WDR  CXA  SUS  RES  HLT  UNH  MAL  BLK  OVF  FEE SREF BUST OPC REF QRY GTD CLK STOP
+    private static final int[] MIXED_WEIGHTS = {400, 70, 100, 100, 70, 40, 30, 5, 30, 5, 25, 85, 10, 30, 0, 0, 0, 0, 0, 40, 0, 0, 60};
     private static final int[] MARKET_HEAVY = {300, 300, 80, 80, 120, 40, 20, 3, 20, 3, 15, 10, 2, 7, 0, 0, 0, 0, 0};
     private static final int[] FUNDS_HEAVY = {350, 150, 80, 150, 90, 120, 20, 5, 30, 5, 25, 20, 2, 8, 0, 0, 0, 0, 0};
     private static final int[] OPERATOR_HEAVY = {300, 80, 80, 80, 80, 60, 80, 60, 70, 60, 70, 20, 5, 15, 0, 0, 0, 0, 0, 60};
@@ -122,9 +124,29 @@ record StreamProfile(String name, String config, int accounts, int fundingPercen
      */
     static final StreamProfile GTD_ICEBERG = new StreamProfile("gtd-iceberg", FEE_CONFIG, 4, 100, 20, 0, WITH_GTD);
 
+    //                                    LIM  MKT  CXL REP DEP WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF QRY GTD CLK STOP
+    private static final int[] STOP_HEAVY = {300, 150, 50, 50, 90, 20, 15, 3, 15, 15, 30, 5, 2, 5, 0, 0, 0, 15, 0, 0, 0, 0, 300};
+
+    /**
+     * Stop orders (CONTRACT 10.1) clustered around the mids where the trades are, among MARKET takers that sweep
+     * levels: triggers, cascades of several stops in one command, stops held across HALT and UNHALT, and stops
+     * cancelled by CANCEL, CANCEL_ALL, SUSPEND and the operator.
+     */
+    static final StreamProfile STOPS = new StreamProfile("stops", FEE_CONFIG, 3, 100, 20, 2, STOP_HEAVY);
+
+    //                                        LIM  MKT  CXL REP DEP WDR CXA SUS RES HLT UNH MAL BLK OVF FEE SREF BUST OPC REF QRY GTD CLK STOP
+    private static final int[] ALL_ORDER_TYPES = {250, 120, 50, 60, 70, 20, 10, 3, 10, 5, 15, 20, 3, 5, 0, 0, 0, 10, 0, 120, 150, 50, 200};
+
+    /**
+     * Every order type of CONTRACT 10 together: stops (some GTD, expiring while pending), GTD orders and icebergs on
+     * the journaled clock, and queries carrying {@code time=} among CLOCK lines, so that "a query does not move the
+     * clock" and pending stops in ORDER answers are checked against the model.
+     */
+    static final StreamProfile ORDER_TYPES = new StreamProfile("order-types", FEE_CONFIG, 3, 100, 20, 0, ALL_ORDER_TYPES);
+
     /** Every profile the long random test runs. */
     static final List<StreamProfile> ALL = List.of(MIXED, MIXED_FEES, SELF_TRADE_SHORT_FUNDS, SCARCE_FUNDS, OPERATOR,
-        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG);
+        LIMITS, FEE_CHANGES, CONTROLS, BUSTS, GTD_ICEBERG, STOPS, ORDER_TYPES);
 
     StreamProfile
     {

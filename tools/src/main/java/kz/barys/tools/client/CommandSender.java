@@ -48,7 +48,7 @@ public final class CommandSender
                 command.price, command.qty, command.quoteQty,
                 command.tif == kz.barys.engine.command.TimeInForce.GTD ? command.expireMillis
                     : kz.barys.engine.gateway.sbe.NewOrderEncoder.expireTimeNullValue(),
-                command.displayQty);
+                command.displayQty, command.stopPrice);
             case CANCEL -> client.cancel(command.account, command.id);
             case REPLACE -> client.replace(command.account, command.id, command.newId, command.price, command.qty);
             case CANCEL_ALL -> client.massCancel(command.account, command.instrument == Command.ALL ? new byte[16] : symbol(command.instrument));

@@ -275,16 +275,17 @@ public final class GatewayClient implements AutoCloseable
         final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty)
     {
         return newOrder(account, clOrdId, symbol16, side, type, tif, stp, price, qty, quoteQty,
-            NewOrderEncoder.expireTimeNullValue(), 0);
+            NewOrderEncoder.expireTimeNullValue(), 0, 0);
     }
 
     /**
      * As above, with a GTD order's expiry in epoch milliseconds (CONTRACT 10.2); {@code NewOrderEncoder.expireTimeNullValue()}:
-     * none (what any other order must send); and an iceberg's display slice (10.3), 0 for none.
+     * none (what any other order must send); an iceberg's display slice (10.3), 0 for none; and a stop price
+     * (STOP_LIMIT / STOP_MARKET, 10.1), 0 for none.
      */
     public long newOrder(final long account, final long clOrdId, final byte[] symbol16, final Side side, final OrdType type,
         final TimeInForce tif, final StpMode stp, final long price, final long qty, final long quoteQty, final long expireTime,
-        final long displayQty)
+        final long displayQty, final long stopPrice)
     {
         final int position = reserve(Framing.HEADER_LENGTH + NewOrderEncoder.BLOCK_LENGTH);
         final long seqNum = nextSeqNum++;
@@ -298,6 +299,7 @@ public final class GatewayClient implements AutoCloseable
         optional(newOrder.orderQty(), qty);
         optional(newOrder.quoteQty(), quoteQty);
         optional(newOrder.displayQty(), displayQty);
+        optional(newOrder.stopPrice(), stopPrice);
         return seqNum;
     }
 

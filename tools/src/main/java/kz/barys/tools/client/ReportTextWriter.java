@@ -3,6 +3,7 @@ package kz.barys.tools.client;
 import java.util.HashMap;
 import java.util.Map;
 
+import kz.barys.engine.command.OrderType;
 import kz.barys.engine.config.Currency;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.config.Instrument;
@@ -16,6 +17,8 @@ import kz.barys.engine.gateway.sbe.BustReportDecoder;
 import kz.barys.engine.gateway.sbe.CancelRejectDecoder;
 import kz.barys.engine.gateway.sbe.ExecutionReportDecoder;
 import kz.barys.engine.gateway.sbe.Liquidity;
+import kz.barys.engine.gateway.sbe.OptionalDecimal8Decoder;
+import kz.barys.engine.gateway.sbe.OrdStatus;
 import kz.barys.engine.gateway.sbe.MassCancelReportDecoder;
 import kz.barys.engine.gateway.sbe.OperatorReportDecoder;
 
@@ -69,9 +72,28 @@ public final class ReportTextWriter implements ClientListener
         final long id = report.clOrdId();
         switch (report.execType())
         {
-            case NEW -> sink.accepted(account, id, report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
-                report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
-                report.cumQty().mantissa());
+            case NEW ->
+            {
+                if (report.ordStatus() == OrdStatus.PENDING)
+                {
+                    // A pending stop (CONTRACT 10.1): a STOP_LIMIT has a limit price, a STOP_MARKET none.
+                    final long price = report.price().mantissa();
+                    final long quoteQty = report.quoteQty().mantissa();
+                    sink.stopAccepted(account, id, report.orderId(), instrument(report.symbol()),
+                        WireCodes.side(report.side()), price != 0 ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET,
+                        report.stopPrice().mantissa(), price, report.orderQty().mantissa(),
+                        quoteQty == OptionalDecimal8Decoder.mantissaNullValue() ? 0 : quoteQty);
+                }
+                else
+                {
+                    final long display = report.displayQty().mantissa(); // null: not an iceberg, or an older gateway
+                    sink.accepted(account, id, report.orderId(), instrument(report.symbol()), WireCodes.side(report.side()),
+                        report.price().mantissa(), report.orderQty().mantissa(), report.leavesQty().mantissa(),
+                        report.cumQty().mantissa(), display == OptionalDecimal8Decoder.mantissaNullValue() ? 0 : display);
+                }
+            }
+            case TRIGGERED -> sink.triggered(account, id, report.orderId(), instrument(report.symbol()),
+                WireCodes.side(report.side()), report.stopPrice().mantissa());
             case TRADE ->
             {
                 if (report.liquidity() == Liquidity.MAKER)

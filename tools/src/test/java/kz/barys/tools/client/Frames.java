@@ -35,6 +35,7 @@ final class Frames
         order.orderQty().mantissa(100_000L);
         order.quoteQty().mantissa(Long.MIN_VALUE);
         order.displayQty().mantissa(Long.MIN_VALUE);
+        order.stopPrice().mantissa(Long.MIN_VALUE);
         return bytes;
     }
 

@@ -154,6 +154,15 @@ class GatewayBadInputTest
             .contains("rejectReason=INVALID_QTY");
         assertThat(send(frame -> Frames.putBodyLong(frame, NewOrderDecoder.clOrdIdEncodingOffset(), -1)).last())
             .contains("rejectReason=MALFORMED");
+        // a stop price on a LIMIT; an iceberg stop (docs/semantics.md 26): the shape rules of the text form
+        assertThat(send(frame -> Frames.putBodyLong(frame, NewOrderDecoder.stopPriceEncodingOffset(), Frames.PRICE)).last())
+            .contains("rejectReason=MALFORMED");
+        assertThat(send(frame ->
+        {
+            Frames.putBodyByte(frame, NewOrderDecoder.ordTypeEncodingOffset(), 2); // STOP_LIMIT
+            Frames.putBodyLong(frame, NewOrderDecoder.stopPriceEncodingOffset(), Frames.PRICE);
+            Frames.putBodyLong(frame, NewOrderDecoder.displayQtyEncodingOffset(), 10_000L);
+        }).last()).contains("rejectReason=MALFORMED");
         assertEngineServes();
         assertThat(engine.stopAndDump()).isEmpty(); // no book, no balance: nothing changed
     }
