@@ -22,6 +22,8 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
 trap cleanup EXIT
 barys() { local heap=$1; shift; java $F "$heap" -jar "$JAR" "$@"; }
+# A background process: `exec`, so that $! is the JVM itself and the kills below reach it (not only a subshell).
+barys_bg() { local heap=$1; shift; exec java $F "$heap" -jar "$JAR" "$@"; }
 load() { # NAME PORT RATE -> the summary lines of barys load, kept in $O/NAME.txt
   barys -Xmx512m load --connect 127.0.0.1:$2 --rate $3 --duration $S --warmup $W --hgrm "$O/$1.hgrm" > "$O/$1.txt" 2> "$O/$1.err"
   echo "--- $1 ($(cut -d' ' -f1 /proc/loadavg) load)"; cat "$O/$1.txt"
@@ -35,7 +37,7 @@ pct() { grep -o "$2 [0-9.,]* [mu]s" "$O/$1.txt" | head -1 | cut -d' ' -f2-; }
 
 BASE=$(( 31000 + RANDOM % 400 * 10 ))
 echo "=== single-node engine $(date +%T)"
-barys -Xmx1g engine --data "$O/single" --port $((BASE + 40)) > "$O/engine.log" 2>&1 & PIDS+=($!)
+barys_bg -Xmx1g engine --data "$O/single" --port $((BASE + 40)) > "$O/engine.log" 2>&1 & PIDS+=($!)
 ENGINE=$!
 wait_for "$O/engine.log" "trading port" 60
 load single-max $((BASE + 40)) 0
@@ -54,14 +56,14 @@ engine.data_dir=$O/cluster
 gateway.trading_port=$((BASE + 50))
 gateway.operator_port=$((BASE + 51))
 PROPS
-for n in 0 1 2; do barys -Xmx384m node --config "$C" --node $n > "$O/node-$n.log" 2>&1 & PIDS+=($!); done
+for n in 0 1 2; do barys_bg -Xmx384m node --config "$C" --node $n > "$O/node-$n.log" 2>&1 & PIDS+=($!); done
 START=$(date +%s%N)
 until barys -Xmx64m cluster-status --config "$C" > "$O/status.txt" 2>/dev/null; do
   [ $(( ($(date +%s%N) - START) / 1000000000 )) -gt 180 ] && { echo "no leader in 180 s" >&2; exit 1; }
   sleep 0.5
 done
 echo "leader elected after $(( ($(date +%s%N) - START) / 1000000 )) ms:"; cat "$O/status.txt"
-barys -Xmx512m gateway --config "$C" > "$O/gateway.log" 2>&1 & PIDS+=($!)
+barys_bg -Xmx512m gateway --config "$C" > "$O/gateway.log" 2>&1 & PIDS+=($!)
 wait_for "$O/gateway.log" "barys gateway: gateway id" 60
 load cluster-max $((BASE + 50)) 0
 load cluster-rate $((BASE + 50)) $R
