@@ -42,6 +42,32 @@ class EngineVersusModelPropertyTest
         run(FEE_CONFIG, withPreamble(commands));
     }
 
+    /**
+     * Streams of the order types of CONTRACT 10 together (StreamProfile.ORDER_TYPES: stops, some of them GTD and
+     * expiring while pending, GTD orders, icebergs, CLOCK, queries with time=), each from one generator so that its
+     * clock runs forward and GTD orders fall due inside the stream.
+     */
+    @Provide
+    Arbitrary<List<String>> orderTypeStreams()
+    {
+        return Arbitraries.integers().between(50, 300).flatMap(length -> Arbitraries.randomValue(random ->
+        {
+            final CommandGenerator generator = new CommandGenerator(random, StreamProfile.ORDER_TYPES);
+            final List<String> commands = new ArrayList<>(CommandGenerator.preamble(StreamProfile.ORDER_TYPES));
+            for (int i = 0; i < length; i++)
+            {
+                commands.add(generator.next());
+            }
+            return commands;
+        }));
+    }
+
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void engineMatchesModelWithStopsGtdAndIcebergs(@ForAll("orderTypeStreams") final List<String> commands)
+    {
+        run(StreamProfile.ORDER_TYPES.config(), commands);
+    }
+
     @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
     void sameStreamGivesSameOutput(@ForAll("streams") final List<String> commands)
     {
