@@ -201,7 +201,7 @@ public final class Fixed
     }
 
     /** Number of decimal digits of a non-negative {@code value} (1 for 0), by comparisons, not divisions. */
-    static int digits(final long value)
+    private static int digits(final long value)
     {
         final int log2 = 63 - Long.numberOfLeadingZeros(value | 1);
         final int estimate = (log2 * 1233) >>> 12; // 1233 / 4096 just under log10(2): floor(log10(value)) or one less

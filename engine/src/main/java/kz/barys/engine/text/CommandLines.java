@@ -35,7 +35,7 @@ final class CommandLines
         runner.execute(line);
         if (line.configLine != null)
         {
-            parser.markets(runner.core().config());
+            parser.follow(runner);
         }
     }
 }

@@ -8,7 +8,7 @@ import kz.barys.engine.config.EngineConfig;
 /**
  * The parsing half of {@link CommandLines}: numbers each line and parses it, without the core. A {@code CONFIG} line
  * is only recognised here; the core's half ({@link LineRunner}) applies it, and the parser follows the new markets
- * ({@link #markets}) before parsing the next line.
+ * ({@link #follow}) before parsing the next line.
  */
 final class LineParser
 {
@@ -41,9 +41,9 @@ final class LineParser
         }
     }
 
-    /** Parses the symbols and currencies of {@code config} from the next line on. */
-    void markets(final EngineConfig config)
+    /** After a {@code CONFIG} line has run: parses the symbols and currencies the core runs under from the next line on. */
+    void follow(final LineRunner runner)
     {
-        parser.markets(config);
+        parser.markets(runner.core().config());
     }
 }

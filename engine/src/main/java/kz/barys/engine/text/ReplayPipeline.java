@@ -62,7 +62,7 @@ final class ReplayPipeline
             {
                 return false;
             }
-            parser.markets(runner.core().config());
+            parser.follow(runner);
         }
         return true;
     }
