@@ -65,11 +65,17 @@ final class CoreDriver
     /** The engine's own BOOK lines (its state dump without the balances). */
     List<String> bookLines()
     {
+        return stateLines("BOOK ");
+    }
+
+    /** The lines of the engine's state dump that start with {@code prefix} ("BOOK ", "STOP ", ...). */
+    List<String> stateLines(final String prefix)
+    {
         StateDump.write(core, text);
         final List<String> lines = new ArrayList<>();
         for (final String line : text.drainToString().split("\n"))
         {
-            if (line.startsWith("BOOK "))
+            if (line.startsWith(prefix))
             {
                 lines.add(line);
             }

@@ -270,6 +270,38 @@ class MarketDataProcessorTest
         assertThat(l3.orderLines()).containsExactly("BTC-KZT SELL 5000000000000000: 2:500000 1:1000000");
     }
 
+    /**
+     * CONTRACT 10.1: a pending stop is in neither feed; once triggered, what a STOP_LIMIT rests appears like any order,
+     * and its trades look like any taker's.
+     */
+    @Test
+    void aPendingStopIsInNoFeedUntilItTriggersAndRests()
+    {
+        run(
+            "DEPOSIT account=1 currency=BTC amount=10",
+            "DEPOSIT account=2 currency=KZT amount=10000000",
+            "NEW account=1 id=1 symbol=BTC-KZT side=SELL type=LIMIT price=50000000 qty=0.01",
+            "NEW account=2 id=1 symbol=BTC-KZT side=BUY type=LIMIT tif=IOC price=50000000 qty=0.01"); // last trade 50,000,000
+        final int l2Before = l2.messages.size();
+        final int l3Before = l3.messages.size();
+
+        run("NEW account=1 id=2 symbol=BTC-KZT side=SELL type=STOP_LIMIT stop_price=49000000 price=49000000 qty=0.02");
+
+        assertThat(driver.stateLines("STOP ")).as("pending in the engine").hasSize(1);
+        assertThat(l2.messages).hasSize(l2Before);
+        assertThat(l3.messages).hasSize(l3Before);
+        assertBooksMatchEngine();
+
+        run(
+            "NEW account=2 id=2 symbol=BTC-KZT side=BUY type=LIMIT price=49000000 qty=0.01",
+            "NEW account=1 id=3 symbol=BTC-KZT side=SELL type=LIMIT price=49000000 qty=0.01"); // trades at 49,000,000: triggers
+
+        assertThat(driver.stateLines("STOP ")).as("triggered").isEmpty();
+        assertThat(l3.orderLines()).singleElement().asString().startsWith("BTC-KZT SELL 4900000000000000: ");
+        assertThat(l2.bookLines()).singleElement().asString().contains("SELL");
+        assertBooksMatchEngine();
+    }
+
     private void assertBooksMatchEngine()
     {
         assertThat(l2.bookLines()).isEqualTo(driver.bookLines());
