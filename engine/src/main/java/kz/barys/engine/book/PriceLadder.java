@@ -37,6 +37,8 @@ public final class PriceLadder<L extends LadderLevel>
      * and at 2 or more one per 500 commands (benchmarks/README.md, issue 13).
      */
     public static final int VACANT_PER_OCCUPIED = 4;
+    /** Slots above the best looked at one by one for a level that becomes the best, before a binary search. */
+    private static final int NEAR_SLOTS = 16;
 
     /** Where a ladder gets its levels and returns those it drops: the owner's pool. */
     public interface Levels<L>
@@ -62,11 +64,11 @@ public final class PriceLadder<L extends LadderLevel>
     /** Price to tick number, for the cache's index; a price off the tick only costs a cache miss. */
     private final ExactDivisor tick;
     /**
-     * The level cache: {@code cachedLevels[i]} is a level of this ladder whose key is {@code cachedKeys[i]}, or
-     * null. An entry is written when a level is looked up or made, overwritten by another price with the same
-     * index, and cleared when its level leaves the ladder, so a hit is always right.
+     * The level cache: {@code cachedLevels[i]} is a level of this ladder, or null. An entry is written when a
+     * level is looked up or made, overwritten by another price with the same index, and cleared when its level
+     * leaves the ladder; a hit is a level whose {@code ladderKey} is the key looked for (read on the level itself,
+     * which the caller reads next anyway: no array of keys beside it to miss in the cache).
      */
-    private long[] cachedKeys;
     private L[] cachedLevels;
     private int cacheMask;
 
@@ -141,7 +143,7 @@ public final class PriceLadder<L extends LadderLevel>
         final long key = keyOf(price);
         final int entry = cacheIndex(price);
         L level = cachedLevels[entry];
-        if (level != null && cachedKeys[entry] == key)
+        if (level != null && level.ladderKey == key)
         {
             return level.vacant ? occupy(level, key) : level;
         }
@@ -149,12 +151,13 @@ public final class PriceLadder<L extends LadderLevel>
         if (index >= 0)
         {
             level = levels[index];
-            cache(entry, key, level);
+            cachedLevels[entry] = level;
             return level.vacant ? occupy(level, key) : level;
         }
         index = -index - 1;
         level = pool.acquire(price);
         level.vacant = false;
+        level.ladderKey = key;
         if (size == keys.length)
         {
             keys = Arrays.copyOf(keys, size * 2);
@@ -168,23 +171,29 @@ public final class PriceLadder<L extends LadderLevel>
         size++;
         occupied++;
         bestSlot = index > bestSlot ? index : bestSlot + 1;
-        cache(entry, key, level);
+        cachedLevels[entry] = level;
         return level;
     }
 
-    /** A vacant level gets an order again; above the best, it becomes the best (a few slots up, as a rule). */
+    /**
+     * A vacant level gets an order again; above the best, it becomes the best. Its slot is a few above the best as
+     * a rule (looked for one by one), but in a deep book that the market moved away from, thousands of vacant
+     * levels can wait above the best: then a binary search over them.
+     */
     private L occupy(final L level, final long key)
     {
         level.vacant = false;
         occupied++;
         if (bestSlot < 0 || key > keys[bestSlot])
         {
-            int slot = bestSlot + 1;
-            while (levels[slot] != level)
+            final int from = bestSlot + 1;
+            int slot = from;
+            final int scanEnd = Math.min(size, from + NEAR_SLOTS);
+            while (slot < scanEnd && levels[slot] != level)
             {
                 slot++;
             }
-            bestSlot = slot;
+            bestSlot = slot < scanEnd ? slot : search(key);
         }
         return level;
     }
@@ -245,23 +254,16 @@ public final class PriceLadder<L extends LadderLevel>
     {
         final int entries = Integer.highestOneBit(capacity) * 4;
         cacheMask = entries - 1;
-        cachedKeys = new long[entries];
         cachedLevels = (L[])new LadderLevel[entries];
         for (int i = 0; i < size; i++)
         {
-            cache(cacheIndex(priceOf(keys[i])), keys[i], levels[i]);
+            cachedLevels[cacheIndex(priceOf(keys[i]))] = levels[i];
         }
     }
 
     private int cacheIndex(final long price)
     {
         return (int)tick.divideExact(price) & cacheMask;
-    }
-
-    private void cache(final int entry, final long key, final L level)
-    {
-        cachedKeys[entry] = key;
-        cachedLevels[entry] = level;
     }
 
     private void forget(final long key, final L level)

@@ -123,6 +123,38 @@ class PriceLadderTest
     }
 
     @Test
+    void aVacantLevelFarAboveTheBestBecomesTheBest()
+    {
+        // A deep book the market moved away from: a thousand emptied levels wait above the best, which is further
+        // than the ladder looks one slot at a time, so it finds the new best's slot by binary search.
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 8, pool);
+        final List<CountLevel> levels = new ArrayList<>();
+        for (long price = 1; price <= 2_000; price++)
+        {
+            levels.add(add(bids, price));
+        }
+        for (int i = 1_999; i >= 1_000; i--)
+        {
+            remove(bids, levels.get(i));
+        }
+        assertThat(bids.best().price).isEqualTo(1_000);
+        assertThat(bids.slots()).isEqualTo(2_000);
+
+        assertThat(add(bids, 1_500)).isSameAs(levels.get(1_499));
+        assertThat(bids.best().price).isEqualTo(1_500);
+        assertThat(bids.level(1).price).isEqualTo(1_000);
+        assertThat(add(bids, 1_507)).isSameAs(levels.get(1_506)); // a few slots up: found one by one
+        assertThat(bids.best().price).isEqualTo(1_507);
+        remove(bids, levels.get(1_506));
+        remove(bids, levels.get(1_499));
+        assertThat(bids.best().price).isEqualTo(1_000);
+        assertThat(add(bids, 2_000)).isSameAs(levels.get(1_999)); // the highest slot of all
+        assertThat(bids.best().price).isEqualTo(2_000);
+        assertThat(bids.levelCount()).isEqualTo(1_001);
+        assertThat(pool.acquired).isEqualTo(2_000);
+    }
+
+    @Test
     void compactsWhenVacantLevelsPassTheFloorAndOutnumberTheOccupied()
     {
         final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 8, pool);
