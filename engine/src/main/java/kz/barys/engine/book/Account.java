@@ -1,25 +1,25 @@
 package kz.barys.engine.book;
 
-import org.agrona.collections.Long2ObjectHashMap;
-
 /**
  * One trading account: per currency a total and a reserved amount ({@code available = total − reserved}),
- * its live orders by client id, and the same orders as a list in order-number order (for deterministic mass
- * cancels and dumps).
+ * its live orders by client id (in the core's {@link OrderIndex}, shared by all accounts), and the same orders as a
+ * list in order-number order (for deterministic mass cancels and dumps).
  */
 public final class Account
 {
     private final long number;
     private final long[] total;
     private final long[] reserved;
-    private final Long2ObjectHashMap<Order> liveById = new Long2ObjectHashMap<>();
+    private final OrderIndex liveOrders;
+    private int orderCount;
     private Order head;
     private Order tail;
     private boolean suspended;
 
-    public Account(final long number, final int currencyCount)
+    public Account(final long number, final int currencyCount, final OrderIndex liveOrders)
     {
         this.number = number;
+        this.liveOrders = liveOrders;
         this.total = new long[currencyCount];
         this.reserved = new long[currencyCount];
     }
@@ -79,19 +79,20 @@ public final class Account
     /** The live order with this client id, or null. */
     public Order order(final long id)
     {
-        return liveById.get(id);
+        return liveOrders.find(this, id);
     }
 
     /** How many live orders the account has, all symbols (CONTRACT 9.4's MAX_OPEN_ORDERS counts them). */
     public int orderCount()
     {
-        return liveById.size();
+        return orderCount;
     }
 
     /** Adds a new live order at the end of the list (order numbers only grow, so the list stays sorted). */
     public void addOrder(final Order order)
     {
-        liveById.put(order.id(), order);
+        liveOrders.add(order);
+        orderCount++;
         order.nextOfAccount = null;
         order.prevOfAccount = tail;
         if (tail == null)
@@ -108,14 +109,15 @@ public final class Account
     /** Moves a live order to a new client id (REPLACE with new_id); its place in the list is kept. */
     public void renameOrder(final Order order, final long newId)
     {
-        liveById.remove(order.id());
+        liveOrders.remove(order);
         order.id(newId);
-        liveById.put(newId, order);
+        liveOrders.add(order);
     }
 
     public void removeOrder(final Order order)
     {
-        liveById.remove(order.id());
+        liveOrders.remove(order);
+        orderCount--;
         final Order prev = order.prevOfAccount;
         final Order next = order.nextOfAccount;
         if (prev == null)

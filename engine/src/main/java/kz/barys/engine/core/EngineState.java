@@ -7,6 +7,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import kz.barys.engine.book.Account;
 import kz.barys.engine.book.Order;
 import kz.barys.engine.book.OrderBook;
+import kz.barys.engine.book.OrderIndex;
 import kz.barys.engine.book.OrderPool;
 import kz.barys.engine.command.Side;
 import kz.barys.engine.config.EngineConfig;
@@ -24,6 +25,8 @@ final class EngineState
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
     private Account[] denseAccounts = new Account[1024];
     final OrderPool pool;
+    /** Every live order by (account, client id); each account lists its own in order-number order. */
+    final OrderIndex liveOrders;
     final long[] feesCollected;
     /**
      * Per currency, at least the largest total any account holds (it only rises): with the most a command can
@@ -86,6 +89,7 @@ final class EngineState
         this.bandLow = new long[books.length];
         this.bandHigh = new long[books.length];
         this.pool = new OrderPool(maxOrders);
+        this.liveOrders = new OrderIndex(maxOrders);
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];
@@ -107,7 +111,7 @@ final class EngineState
         Account account = account(number);
         if (account == null)
         {
-            account = new Account(number, feesCollected.length);
+            account = new Account(number, feesCollected.length, liveOrders);
             accounts.put(number, account);
             if (number < DENSE_ACCOUNT_LIMIT)
             {

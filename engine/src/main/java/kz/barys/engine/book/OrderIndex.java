@@ -1,0 +1,133 @@
+package kz.barys.engine.book;
+
+import org.agrona.collections.Hashing;
+
+/**
+ * Every live order of a core by (account, client id), in one open-addressed table of the orders themselves, for
+ * all accounts.
+ *
+ * <p>Why so: in a deep book every step of a lookup is a cache miss. A map per account walks from the account to its
+ * map, to its arrays' headers and then to a key and a value in two arrays before it reaches the order. Here a slot
+ * holds only the order, and a probe compares the order's own account and id: the order is what the caller reads
+ * next anyway, so a hit costs one line of the table beyond it (benchmarks/README.md, issue 13). Linear probing;
+ * a removal shifts back the entries that follow it; the table doubles when it is half full (an allocation: size
+ * it for the venue's peak of live orders).
+ */
+public final class OrderIndex
+{
+    private Order[] orders;
+    private int mask;
+    private int size;
+
+    public OrderIndex(final int expectedOrders)
+    {
+        allocate(Integer.highestOneBit(Math.max(expectedOrders, 8) * 2 - 1) * 2);
+    }
+
+    /** The live order {@code id} of {@code account}, or null. */
+    public Order find(final Account account, final long id)
+    {
+        final Order[] orders = this.orders;
+        int slot = slotOf(account.number(), id, mask);
+        Order order;
+        while ((order = orders[slot]) != null)
+        {
+            if (order.id == id && order.owner == account)
+            {
+                return order;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Adds a live order under its account and id, which no other live order has. */
+    public void add(final Order order)
+    {
+        if (size + 1 > (mask + 1) >> 1)
+        {
+            grow();
+        }
+        insert(order);
+        size++;
+    }
+
+    /** Removes a live order that is in the index under its account and current id. */
+    public void remove(final Order order)
+    {
+        final Order[] orders = this.orders;
+        int slot = slotOf(order);
+        while (orders[slot] != order)
+        {
+            slot = (slot + 1) & mask;
+        }
+        shiftBack(slot);
+        size--;
+    }
+
+    /** Number of live orders in the index. */
+    public int size()
+    {
+        return size;
+    }
+
+    private void insert(final Order order)
+    {
+        int slot = slotOf(order);
+        while (orders[slot] != null)
+        {
+            slot = (slot + 1) & mask;
+        }
+        orders[slot] = order;
+    }
+
+    /** Empties slot {@code removed}, moving back each entry of the run after it that may not be left behind the hole. */
+    private void shiftBack(final int removed)
+    {
+        final Order[] orders = this.orders;
+        int hole = removed;
+        int slot = (hole + 1) & mask;
+        Order order;
+        while ((order = orders[slot]) != null)
+        {
+            final int home = slotOf(order);
+            // The entry may fill the hole when its home is not in (hole, slot], cyclically.
+            if (((slot - home) & mask) >= ((slot - hole) & mask))
+            {
+                orders[hole] = order;
+                hole = slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        orders[hole] = null;
+    }
+
+    private void grow()
+    {
+        final Order[] old = orders;
+        allocate(old.length * 2);
+        for (final Order order : old)
+        {
+            if (order != null)
+            {
+                insert(order);
+            }
+        }
+    }
+
+    private void allocate(final int slots)
+    {
+        orders = new Order[slots];
+        mask = slots - 1;
+    }
+
+    private int slotOf(final Order order)
+    {
+        return slotOf(order.owner.number(), order.id, mask);
+    }
+
+    private static int slotOf(final long account, final long id, final int mask)
+    {
+        return Hashing.hash(id ^ Long.rotateLeft(account * 0x9E3779B97F4A7C15L, 32), mask);
+    }
+}
