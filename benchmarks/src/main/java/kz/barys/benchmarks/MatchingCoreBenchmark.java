@@ -57,6 +57,7 @@ import kz.barys.engine.core.MatchingCore;
     "-Dchronicle.announcer.disable=true",
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
     "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
+    "-XX:+UseParallelGC",
     "-Xms2g",
     "-Xmx2g",
     "-XX:+AlwaysPreTouch"})

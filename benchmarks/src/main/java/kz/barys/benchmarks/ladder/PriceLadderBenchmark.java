@@ -46,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
     "-Dchronicle.announcer.disable=true",
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
     "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
+    "-XX:+UseParallelGC",
     "-Xms1g",
     "-Xmx1g",
     "-XX:+AlwaysPreTouch"})

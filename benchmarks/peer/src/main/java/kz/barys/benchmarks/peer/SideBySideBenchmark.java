@@ -62,6 +62,7 @@ import kz.barys.engine.core.MatchingCore;
     "-Dchronicle.announcer.disable=true",
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
     "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
+    "-XX:+UseParallelGC",
     // The deep1m stream holds 4,000,000 commands in both forms and a million live orders: more than 2g.
     "-Xms4g",
     "-Xmx4g",
