@@ -1,7 +1,5 @@
 package kz.barys.engine.book;
 
-import org.agrona.collections.Hashing;
-
 /**
  * Every live order of a core by (account, client id), in one open-addressed table of the orders themselves, for
  * all accounts.
@@ -10,25 +8,30 @@ import org.agrona.collections.Hashing;
  * map, to its arrays' headers and then to a key and a value in two arrays before it reaches the order. Here a slot
  * holds only the order, and a probe compares the order's own account and id: the order is what the caller reads
  * next anyway, so a hit costs one line of the table beyond it (benchmarks/README.md, issue 13). Linear probing;
- * a removal shifts back the entries that follow it; the table doubles when it is half full (an allocation: size
- * it for the venue's peak of live orders).
+ * a removal shifts back the entries that follow it; the table doubles when it is half full (an allocation, while
+ * the venue's live orders reach a new peak) and never shrinks.
  */
 public final class OrderIndex
 {
+    private static final int INITIAL_SLOTS = 64;
+
     private Order[] orders;
     private int mask;
+    /** 64 minus log2 of the slots: a slot is the top bits of the key's Fibonacci product. */
+    private int shift;
     private int size;
 
-    public OrderIndex(final int expectedOrders)
+    /** Starts small and grows with the live orders: a table sized for the peak would miss the cache for a few. */
+    public OrderIndex()
     {
-        allocate(Integer.highestOneBit(Math.max(expectedOrders, 8) * 2 - 1) * 2);
+        allocate(INITIAL_SLOTS);
     }
 
     /** The live order {@code id} of {@code account}, or null. */
     public Order find(final Account account, final long id)
     {
         final Order[] orders = this.orders;
-        int slot = slotOf(account.number(), id, mask);
+        int slot = slotOf(account.number(), id);
         Order order;
         while ((order = orders[slot]) != null)
         {
@@ -119,15 +122,17 @@ public final class OrderIndex
     {
         orders = new Order[slots];
         mask = slots - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(slots);
     }
 
     private int slotOf(final Order order)
     {
-        return slotOf(order.owner.number(), order.id, mask);
+        return slotOf(order.owner.number(), order.id);
     }
 
-    private static int slotOf(final long account, final long id, final int mask)
+    /** Fibonacci hashing (one multiplication; consecutive ids spread over the table), the account in the high half. */
+    private int slotOf(final long account, final long id)
     {
-        return Hashing.hash(id ^ Long.rotateLeft(account * 0x9E3779B97F4A7C15L, 32), mask);
+        return (int)(((id ^ Long.rotateLeft(account, 32)) * 0x9E3779B97F4A7C15L) >>> shift);
     }
 }

@@ -89,7 +89,7 @@ final class EngineState
         this.bandLow = new long[books.length];
         this.bandHigh = new long[books.length];
         this.pool = new OrderPool(maxOrders);
-        this.liveOrders = new OrderIndex(maxOrders);
+        this.liveOrders = new OrderIndex();
         final int currencies = config.currencies().size();
         this.feesCollected = new long[currencies];
         this.maxTotal = new long[currencies];

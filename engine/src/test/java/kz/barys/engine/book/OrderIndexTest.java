@@ -18,7 +18,7 @@ import kz.barys.engine.command.TimeInForce;
 /** The core's one index of live orders by (account, client id), against a map over a random stream. */
 class OrderIndexTest
 {
-    private final OrderIndex index = new OrderIndex(8);
+    private final OrderIndex index = new OrderIndex();
     private final List<Account> accounts = new ArrayList<>();
 
     OrderIndexTest()
@@ -51,7 +51,7 @@ class OrderIndexTest
     void matchesAMapOverAddsRemovesAndRenamesThroughGrowth()
     {
         // Few accounts and ids from a small range: long runs of occupied slots, removals inside them, the table
-        // doubling from 16 slots, and ids reused after their order is gone.
+        // doubling from its first 64 slots, and ids reused after their order is gone.
         final SplittableRandom random = new SplittableRandom(13);
         final Map<String, Order> expected = new HashMap<>();
         final List<Order> live = new ArrayList<>();
