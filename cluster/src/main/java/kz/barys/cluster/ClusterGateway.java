@@ -39,10 +39,10 @@ public final class ClusterGateway implements AutoCloseable, CommandPublisher
     private final IngressSender sender;
     private final AgentRunner senderRunner;
 
-    private ClusterGateway(final ServerConfig server, final ClusterOptions options, final GatewayOptions gatewayOptions)
+    /** The media driver a cluster client runs in its own process (the gateway here, the tests' client too). */
+    static MediaDriver launchClientDriver(final String aeronDir)
     {
-        final String aeronDir = options.aeronDirBase().resolve("barys-gateway-" + options.gatewayId() + "-" + ProcessHandle.current().pid()).toString();
-        clientDriver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+        return MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
@@ -51,6 +51,12 @@ public final class ClusterGateway implements AutoCloseable, CommandPublisher
             .termBufferSparseFile(true)
             .publicationTermBufferLength(ClusterNode.PUBLICATION_TERM_LENGTH)
             .ipcTermBufferLength(ClusterNode.PUBLICATION_TERM_LENGTH));
+    }
+
+    private ClusterGateway(final ServerConfig server, final ClusterOptions options, final GatewayOptions gatewayOptions)
+    {
+        final String aeronDir = options.aeronDirBase().resolve("barys-gateway-" + options.gatewayId() + "-" + ProcessHandle.current().pid()).toString();
+        clientDriver = launchClientDriver(aeronDir);
         Gateway created = null;
         try
         {

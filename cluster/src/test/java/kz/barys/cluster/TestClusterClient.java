@@ -10,7 +10,6 @@ import org.agrona.ExpandableArrayBuffer;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
 
 import kz.barys.engine.command.Command;
@@ -29,15 +28,7 @@ final class TestClusterClient implements AutoCloseable, EgressListener
 
     TestClusterClient(final ClusterOptions options, final Path aeronDir)
     {
-        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-            .aeronDirectoryName(aeronDir.toString())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true)
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(ClusterNode.backoff())
-            .termBufferSparseFile(true)
-            .publicationTermBufferLength(ClusterNode.PUBLICATION_TERM_LENGTH)
-            .ipcTermBufferLength(ClusterNode.PUBLICATION_TERM_LENGTH));
+        driver = ClusterGateway.launchClientDriver(aeronDir.toString());
         cluster = AeronCluster.connect(new AeronCluster.Context()
             .aeronDirectoryName(driver.aeronDirectoryName())
             .ingressChannel("aeron:udp?term-length=256k")
