@@ -250,25 +250,78 @@ class PriceLadderTest
 
     /**
      * Many random arrivals and departures, checked against a sorted map after each one; the level cache's
-     * entries are shared by prices a cache's length of ticks apart, so the wide phases make them collide.
+     * entries are shared by prices a cache's length of ticks apart, so the wide phases make them collide. With
+     * the ladder's own blocks, and with blocks of three levels, so that splits, walks across blocks and a best at
+     * a block's edge happen all the time.
      */
     @Test
     void matchesATreeMapOverARandomStream()
     {
-        for (final long tick : new long[] {1, 100_000_000L})
+        for (final int blockCapacity : new int[] {PriceLadder.BLOCK_CAPACITY, 3})
         {
-            for (final Side side : Side.values())
+            for (final long tick : new long[] {1, 100_000_000L})
             {
-                matchesATreeMapOverARandomStream(side, tick);
+                for (final Side side : Side.values())
+                {
+                    matchesATreeMapOverARandomStream(side, tick, blockCapacity);
+                }
             }
         }
     }
 
-    private static void matchesATreeMapOverARandomStream(final Side side, final long tick)
+    @Test
+    void theBestKeepsItsPlaceWhenItsBlockSplitsUnderIt()
+    {
+        // blocks of three: [10 20 30] with 30 emptied, so the best (20) is mid-block with a vacant level above it;
+        // 15 fills the block, which splits as [10 15] [20 30]: the best is now first in the second block
+        final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 1, 8, pool, 3);
+        add(bids, 10);
+        final CountLevel twenty = add(bids, 20);
+        remove(bids, add(bids, 30));
+        assertThat(bids.best()).isSameAs(twenty);
+
+        add(bids, 15);
+
+        assertThat(bids.best()).isSameAs(twenty);
+        assertThat(slotPrices(bids)).containsExactly(30L, 20L, 15L, 10L);
+        assertThat(bids.level(1).price).isEqualTo(15);
+        remove(bids, twenty);
+        assertThat(bids.best().price).isEqualTo(15);
+        assertThat(add(bids, 30).price).isEqualTo(30); // the vacant level above, reused: the best again
+        assertThat(bids.best().price).isEqualTo(30);
+    }
+
+    @Test
+    void aNewLevelDeepInABigBookMovesOneBlockNotTheBook()
+    {
+        // 100,000 levels at random prices: with one flat array this moved ~2.5 billion slots; now each new level
+        // moves a block's worth at most, and the ladder reads back in order.
+        final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
+        final SplittableRandom random = new SplittableRandom(3);
+        final TreeMap<Long, CountLevel> model = new TreeMap<>();
+        while (model.size() < 100_000)
+        {
+            final long price = 1 + random.nextInt(1_000_000);
+            model.put(price, add(asks, price));
+        }
+
+        assertThat(asks.slots()).isEqualTo(100_000);
+        assertThat(asks.best()).isSameAs(model.firstEntry().getValue());
+        assertThat(asks.slot(99_999)).isSameAs(model.lastEntry().getValue());
+        final List<CountLevel> expected = new ArrayList<>(model.values());
+        for (int slot = 0; slot < asks.slots(); slot++)
+        {
+            assertThat(asks.slot(slot)).isSameAs(expected.get(slot));
+        }
+        assertThat(asks.level(54_321)).isSameAs(expected.get(54_321));
+        assertThat(asks.level(12_345)).isSameAs(expected.get(12_345)); // a walk back up: from the best again
+    }
+
+    private static void matchesATreeMapOverARandomStream(final Side side, final long tick, final int blockCapacity)
     {
         {
             final CountingPool pool = new CountingPool();
-            final PriceLadder<CountLevel> ladder = new PriceLadder<>(side, tick, 2, pool);
+            final PriceLadder<CountLevel> ladder = new PriceLadder<>(side, tick, 2, pool, blockCapacity);
             final TreeMap<Long, CountLevel> model = new TreeMap<>();
             final SplittableRandom random = new SplittableRandom(side.ordinal() + 11);
             for (int step = 0; step < 300_000; step++)
@@ -295,7 +348,7 @@ class PriceLadderTest
                 {
                     ladder.compact();
                 }
-                assertInvariants(ladder, model, side, pool, step % 1_000 == 0);
+                assertInvariants(ladder, model, side, pool, step % 1_000 == 0, random);
             }
         }
     }
@@ -305,7 +358,8 @@ class PriceLadderTest
         final TreeMap<Long, CountLevel> model,
         final Side side,
         final CountingPool pool,
-        final boolean full)
+        final boolean full,
+        final SplittableRandom random)
     {
         assertThat(ladder.levelCount()).isEqualTo(model.size());
         final Map.Entry<Long, CountLevel> best = side == Side.BUY ? model.lastEntry() : model.firstEntry();
@@ -339,6 +393,18 @@ class PriceLadderTest
         for (int depth = 0; depth < expected.size(); depth += 17)
         {
             assertThat(ladder.level(depth)).isSameAs(expected.get(depth));
+        }
+        final List<CountLevel> slots = new ArrayList<>();
+        for (int slot = 0; slot < ladder.slots(); slot++)
+        {
+            slots.add(ladder.slot(slot));
+        }
+        for (int read = 0; read < 20 && !expected.isEmpty(); read++) // out of order: back up the book, and jumps
+        {
+            final int depth = random.nextInt(expected.size());
+            assertThat(ladder.level(depth)).isSameAs(expected.get(depth));
+            final int slot = random.nextInt(slots.size());
+            assertThat(ladder.slot(slot)).isSameAs(slots.get(slot));
         }
     }
 
