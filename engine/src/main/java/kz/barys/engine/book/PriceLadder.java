@@ -81,6 +81,8 @@ public final class PriceLadder<L extends LadderLevel>
     /** Where the best level with orders is (every slot above it is vacant); block -1 when there is none. */
     private int bestBlock = -1;
     private int bestOffset;
+    /** The level there (read by every step of a match: one field, not two arrays), or null. */
+    private L best;
     /** Where {@link #slot} read last: the slot from the best, and its place; -1 when a change moved the slots. */
     private int slotRead = -1;
     private int slotReadBlock;
@@ -143,10 +145,9 @@ public final class PriceLadder<L extends LadderLevel>
     }
 
     /** The best level, or null when the ladder has none; never vacant. */
-    @SuppressWarnings("unchecked")
     public L best()
     {
-        return bestBlock < 0 ? null : (L)blockLevels[bestBlock][bestOffset];
+        return best;
     }
 
     /** Number of levels with orders (vacant ones not counted). */
@@ -288,7 +289,7 @@ public final class PriceLadder<L extends LadderLevel>
         level.vacant = false;
         occupied++;
         depthRead = -1;
-        if (bestBlock >= 0 && key < blockKeys[bestBlock][bestOffset])
+        if (best != null && key < best.ladderKey)
         {
             return level;
         }
@@ -308,11 +309,13 @@ public final class PriceLadder<L extends LadderLevel>
             {
                 bestBlock = block;
                 bestOffset = offset;
+                best = level;
                 return level;
             }
         }
         bestOffset = search(key);
         bestBlock = searchedBlock;
+        best = level;
         return level;
     }
 
@@ -349,10 +352,11 @@ public final class PriceLadder<L extends LadderLevel>
         {
             bestOffset++; // the best moved up a place in its block
         }
-        if (bestBlock < 0 || key > blockKeys[bestBlock][bestOffset])
+        if (best == null || key > best.ladderKey)
         {
             bestBlock = at;
             bestOffset = index;
+            best = level;
         }
         slotRead = -1;
         depthRead = -1;
@@ -419,6 +423,7 @@ public final class PriceLadder<L extends LadderLevel>
     }
 
     /** {@code level}, of this ladder, has no orders left (again: a second report changes nothing). */
+    @SuppressWarnings("unchecked")
     public void emptied(final L level)
     {
         if (level.vacant)
@@ -428,7 +433,7 @@ public final class PriceLadder<L extends LadderLevel>
         level.vacant = true;
         occupied--;
         depthRead = -1;
-        if (level == blockLevels[bestBlock][bestOffset])
+        if (level == best)
         {
             int block = bestBlock;
             int offset = bestOffset;
@@ -446,6 +451,7 @@ public final class PriceLadder<L extends LadderLevel>
             while (blockLevels[block][offset].vacant);
             bestBlock = block;
             bestOffset = offset;
+            best = block < 0 ? null : (L)blockLevels[block][offset];
         }
         if (size - occupied > Math.max(MIN_VACANT_BEFORE_COMPACTION, VACANT_PER_OCCUPIED * occupied))
         {
@@ -457,6 +463,7 @@ public final class PriceLadder<L extends LadderLevel>
      * Drops every vacant level (back to the pool), keeping the order of the rest, packed into full blocks (in place:
      * a level only ever moves to the same block or an earlier one); the blocks left over become spares.
      */
+    @SuppressWarnings("unchecked")
     public void compact()
     {
         if (size == occupied)
@@ -510,6 +517,7 @@ public final class PriceLadder<L extends LadderLevel>
         size = occupied;
         bestBlock = toBlock - 1;
         bestOffset = toBlock == 0 ? 0 : blockSizes[toBlock - 1] - 1;
+        best = toBlock == 0 ? null : (L)blockLevels[bestBlock][bestOffset];
         slotRead = -1;
         depthRead = -1;
     }
