@@ -58,6 +58,8 @@ import kz.barys.engine.core.MatchingCore;
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
     "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
     "-XX:+UseParallelGC",
+    // The launcher adds this where the kernel offers transparent huge pages (a warning, and nothing else, where not).
+    "-XX:+UseTransparentHugePages",
     "-Xms2g",
     "-Xmx2g",
     "-XX:+AlwaysPreTouch"})

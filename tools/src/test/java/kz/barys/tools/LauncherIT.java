@@ -94,6 +94,27 @@ class LauncherIT
     }
 
     @Test
+    void asksForTransparentHugePagesExactlyWhereTheKernelGivesThemOnRequest() throws IOException
+    {
+        final Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        final String mode = Files.isReadable(setting) ? Files.readString(setting) : "";
+        final boolean offered = mode.contains("[always]") || mode.contains("[madvise]");
+
+        final ProcessRun run = run(tree.resolve("barys"), Map.of("BARYS_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+
+        assertThat(run.exit()).as("stderr:%n%s", run.err()).isZero();
+        assertThat(run.out()).as("kernel setting: %s", mode).doesNotContain("warning");
+        if (offered)
+        {
+            assertThat(run.out()).as("kernel setting: %s", mode).contains("-XX:+UseTransparentHugePages");
+        }
+        else
+        {
+            assertThat(run.out()).as("kernel setting: %s", mode).doesNotContain("UseTransparentHugePages");
+        }
+    }
+
+    @Test
     void buildsAgainWhenASourceIsNewerThanTheJar() throws IOException
     {
         assertThat(run(tree.resolve("barys"), Map.of(), "--version").exit()).isZero();

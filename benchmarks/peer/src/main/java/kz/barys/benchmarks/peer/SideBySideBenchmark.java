@@ -63,6 +63,8 @@ import kz.barys.engine.core.MatchingCore;
     "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
     "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
     "-XX:+UseParallelGC",
+    // The launcher adds this where the kernel offers transparent huge pages (a warning, and nothing else, where not).
+    "-XX:+UseTransparentHugePages",
     // The deep1m stream holds 4,000,000 commands in both forms and a million live orders: more than 2g.
     "-Xms4g",
     "-Xmx4g",
