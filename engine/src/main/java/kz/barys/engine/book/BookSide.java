@@ -6,7 +6,7 @@ import kz.barys.engine.command.Side;
 
 /**
  * The price levels of one side of a book and the orders resting on them. The levels are a {@link PriceLadder}
- * (sorted array, best at the end, emptied levels kept for reuse); this class keeps each level's FIFO and tells
+ * (sorted blocks, best at the end, emptied levels kept for reuse); this class keeps each level's FIFO and tells
  * the ladder when a level empties. Levels are pooled; nothing is allocated in the steady state.
  */
 public final class BookSide

@@ -6,12 +6,12 @@ import kz.barys.engine.book.PriceLadder;
 import kz.barys.engine.command.Side;
 
 /**
- * The levels of one side of a rebuilt book: the engine's own {@link PriceLadder} (sorted array, best at the
+ * The levels of one side of a rebuilt book: the engine's own {@link PriceLadder} (sorted blocks, best at the
  * end, emptied levels kept for reuse), so that both books keep their levels by the same rule.
  *
  * <p>The processor reports a level empty only at the end of the command that emptied it (a level is compared
  * with what it held before the command, so it must not go back to the pool mid-command). Readers go by depth,
- * so reading compacts first: a depth loop then indexes the array directly.
+ * so reading compacts first: a depth loop then steps from one level to the next.
  */
 final class LevelSide
 {

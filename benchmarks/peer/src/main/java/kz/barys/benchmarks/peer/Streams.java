@@ -14,8 +14,8 @@ import kz.barys.engine.config.EngineConfig;
  *       {@value #TAKER_FEE_BPS} bps taker). The peer's order book computes no fees (its risk stage does, and is
  *       not measured), so this stream asks more of our core than of the peer's. A cycle needs at least four
  *       commands per live order (prefill and final cancels take half of it: 1,000,000 and 4,000,000 commands).
- *       A wider range is possible but slow to build: our book inserts a new level into a sorted array, so
- *       the prefill costs the square of the levels (500,000 ticks a side took minutes).</li>
+ *       A wider range is possible (while our book inserted a new level into one sorted array, the prefill cost the
+ *       square of the levels and 500,000 ticks a side took minutes; its ladder now moves a block at most).</li>
  * </ul>
  */
 public final class Streams
