@@ -210,7 +210,7 @@ class PriceLadderTest
     }
 
     @Test
-    void growsFromASmallArrayInAnyOrder()
+    void growsFromOneLevelInAnyOrder()
     {
         final PriceLadder<CountLevel> bids = new PriceLadder<>(Side.BUY, 1, pool);
         final SplittableRandom random = new SplittableRandom(7);
@@ -292,10 +292,10 @@ class PriceLadderTest
     }
 
     @Test
-    void aNewLevelDeepInABigBookMovesOneBlockNotTheBook()
+    void aBigBookBuiltAtRandomPricesReadsBackInOrder()
     {
-        // 100,000 levels at random prices: with one flat array this moved ~2.5 billion slots; now each new level
-        // moves a block's worth at most, and the ladder reads back in order.
+        // 100,000 levels at random prices (one flat array moved ~2.5 billion slots to build this; blocks move one
+        // block's worth a level): the blocks split hundreds of times, and every slot and depth reads back in order.
         final PriceLadder<CountLevel> asks = new PriceLadder<>(Side.SELL, 8, pool);
         final SplittableRandom random = new SplittableRandom(3);
         final TreeMap<Long, CountLevel> model = new TreeMap<>();
