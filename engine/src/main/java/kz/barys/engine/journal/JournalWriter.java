@@ -1,5 +1,6 @@
 package kz.barys.engine.journal;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
@@ -51,6 +52,10 @@ public final class JournalWriter
     private long timestampNanos;
     private long bytesWritten;
     private AtomicCounter bytesCounter;
+    private WriterPosition position;
+    /** The day file {@link #position} was last given, and its cycle: asked of the appender only when the day changes. */
+    private File positionFile;
+    private int positionCycle = Integer.MIN_VALUE;
 
     public JournalWriter(final ExcerptAppender appender)
     {
@@ -73,6 +78,12 @@ public final class JournalWriter
     {
         this.bytesCounter = counter;
         counter.setOrdered(bytesWritten);
+    }
+
+    /** Shows where each document ends in {@code position} from now on, for the {@link JournalPretoucher}. */
+    public void publishPositionTo(final WriterPosition position)
+    {
+        this.position = position;
     }
 
     /**
@@ -242,10 +253,16 @@ public final class JournalWriter
         crcView.limit(bodyEnd).position(0);
         crc.update(crcView);
         batch.putInt(bodyEnd, (int)crc.getValue(), java.nio.ByteOrder.LITTLE_ENDIAN);
+        final long end;
         try (DocumentContext context = appender.writingDocument())
         {
             final Bytes<?> bytes = context.wire().bytes();
             bytes.unsafeWrite(batch.addressOffset(), bodyEnd + JournalFormat.CRC_LENGTH);
+            end = bytes.writePosition();
+        }
+        if (position != null)
+        {
+            publishPosition(end);
         }
         bytesWritten += bodyEnd + JournalFormat.CRC_LENGTH;
         if (bytesCounter != null)
@@ -253,6 +270,17 @@ public final class JournalWriter
             bytesCounter.setOrdered(bytesWritten);
         }
         return appender.lastIndexAppended();
+    }
+
+    private void publishPosition(final long end)
+    {
+        final int cycle = appender.cycle();
+        if (cycle != positionCycle)
+        {
+            positionCycle = cycle;
+            positionFile = appender.currentFile();
+        }
+        position.update(positionFile, end);
     }
 
     private void startBatch()

@@ -26,8 +26,10 @@ import kz.barys.engine.counters.EventCounter;
 import kz.barys.engine.counters.GaugeSampler;
 import kz.barys.engine.gateway.CommandPublisher;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalPretoucher;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
+import kz.barys.engine.journal.WriterPosition;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
@@ -78,6 +80,8 @@ public final class Engine implements AutoCloseable, CommandPublisher
     private final AgentRunner gaugesRunner;
     /** Expires GTD orders on an idle engine (CONTRACT 10.2, docs/operations.md "The idle clock"). */
     private final AgentRunner clockRunner;
+    /** Reads the journal ahead of the core thread's writes (see {@link JournalPretoucher}). */
+    private final AgentRunner pretouchRunner;
     private final ErrorHandler onCoreFailure;
     private volatile CommandFailedException failure;
     private boolean closed;
@@ -138,6 +142,8 @@ public final class Engine implements AutoCloseable, CommandPublisher
         core = recovered.core();
         journal = new JournalWriter(queue.createAppender());
         journal.countBytesIn(counters.journalBytes());
+        final WriterPosition writerPosition = new WriterPosition();
+        journal.publishPositionTo(writerPosition);
         if (recovered.journalEmpty())
         {
             journal.writeHeader(options.config().fingerprint());
@@ -185,6 +191,14 @@ public final class Engine implements AutoCloseable, CommandPublisher
         clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
             error -> counters.errors().increment(), null, new IdleClock(pipeline, clock));
         AgentRunner.startOnThread(clockRunner);
+        // Wakes every millisecond to read the journal a little further ahead of the core thread's writes.
+        pretouchRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+            error ->
+            {
+                counters.errors().increment();
+                System.err.println("barys engine: WARNING: journal read-ahead: " + error);
+            }, null, new JournalPretoucher(writerPosition));
+        AgentRunner.startOnThread(pretouchRunner);
         gauges = new GaugeSampler(counters, pipeline::lastJournaledSequence, pipeline::ringFill);
         gaugesRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
             error -> counters.errors().increment(), null, gauges);
@@ -408,6 +422,7 @@ public final class Engine implements AutoCloseable, CommandPublisher
         finally
         {
             retentionRunner.close();
+            pretouchRunner.close();
             gaugesRunner.close();
             gauges.doWork(); // the final figures, read by stat after the engine stopped
             queue.close();
