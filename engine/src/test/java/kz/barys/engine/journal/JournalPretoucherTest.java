@@ -41,8 +41,7 @@ class JournalPretoucherTest
     {
         try (SingleChronicleQueue queue = Journal.open(dir, false, clock))
         {
-            final JournalWriter writer = writer(queue);
-            writer.writeHeader("the configuration");
+            final JournalWriter writer = writerWithHeader(queue);
             final File file = position.file();
             assertThat(file.getName()).isEqualTo("20261101F.cq4");
             final long first = position.end();
@@ -59,8 +58,7 @@ class JournalPretoucherTest
     {
         try (SingleChronicleQueue queue = Journal.open(dir, false, clock))
         {
-            final JournalWriter writer = writer(queue);
-            writer.writeHeader("the configuration");
+            final JournalWriter writer = writerWithHeader(queue);
             final File file = position.file();
             final long end = position.end();
 
@@ -82,8 +80,7 @@ class JournalPretoucherTest
     {
         try (SingleChronicleQueue queue = Journal.open(dir, false, clock))
         {
-            final JournalWriter writer = writer(queue);
-            writer.writeHeader("the configuration");
+            final JournalWriter writer = writerWithHeader(queue);
             writer.writeSnapshotMarker(1, 2);
             final File file = position.file();
             final long before = checksum(file);
@@ -98,8 +95,7 @@ class JournalPretoucherTest
     {
         try (SingleChronicleQueue queue = Journal.open(dir, false, clock))
         {
-            final JournalWriter writer = writer(queue);
-            writer.writeHeader("the configuration");
+            final JournalWriter writer = writerWithHeader(queue);
             pretoucher.doWork();
             final long firstDay = pretoucher.bytesRead();
 
@@ -113,10 +109,12 @@ class JournalPretoucherTest
         pretoucher.onClose();
     }
 
-    private JournalWriter writer(final SingleChronicleQueue queue)
+    /** A writer that shows its position to the pretoucher, past the journal's first document. */
+    private JournalWriter writerWithHeader(final SingleChronicleQueue queue)
     {
         final JournalWriter writer = new JournalWriter(queue.createAppender());
         writer.publishPositionTo(position);
+        writer.writeHeader("the configuration");
         return writer;
     }
 
