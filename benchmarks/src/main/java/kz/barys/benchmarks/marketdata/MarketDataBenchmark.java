@@ -1,7 +1,6 @@
 package kz.barys.benchmarks.marketdata;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,6 +16,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import kz.barys.benchmarks.CountingSink;
+import kz.barys.benchmarks.LatencyReport;
 import kz.barys.benchmarks.workload.PeerWorkload;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.command.Side;
@@ -428,17 +428,7 @@ public final class MarketDataBenchmark
         throws IOException
     {
         System.out.printf("%s at %,d commands/s for %d s (tailer idle %s), ns:%n", what, rate, seconds, idleName());
-        System.out.printf("  p50 %,d  p90 %,d  p99 %,d  p99.9 %,d  p99.99 %,d  max %,d  (count %,d)%n",
-            histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-            histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9),
-            histogram.getValueAtPercentile(99.99), histogram.getMaxValue(), histogram.getTotalCount());
-        final Path hgrm = Path.of("benchmarks", "results", file + "-" + idleName() + ".hgrm");
-        Files.createDirectories(hgrm.getParent());
-        try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm)))
-        {
-            histogram.outputPercentileDistribution(out, 1000.0);
-        }
-        System.out.println("  distribution (µs) written to " + hgrm);
+        LatencyReport.print(histogram, file + "-" + idleName());
     }
 
     private static String idleName()

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 
+import kz.barys.benchmarks.LatencyReport;
 import kz.barys.benchmarks.workload.PeerWorkload;
 import kz.barys.engine.command.Command;
 import kz.barys.engine.journal.Journal;
@@ -105,17 +106,7 @@ public final class PipelineBenchmark
         }
         System.out.printf("latency at %,d commands/s for %d s (wait strategy %s), publish to journaled+responder, ns:%n",
             rate, seconds, waitStrategy);
-        System.out.printf("  p50 %,d  p90 %,d  p99 %,d  p99.9 %,d  p99.99 %,d  max %,d  (count %,d)%n",
-            histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(90),
-            histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9),
-            histogram.getValueAtPercentile(99.99), histogram.getMaxValue(), histogram.getTotalCount());
-        final Path hgrm = Path.of("benchmarks", "results", "pipeline-latency-" + rate + ".hgrm");
-        Files.createDirectories(hgrm.getParent());
-        try (java.io.PrintStream out = new java.io.PrintStream(Files.newOutputStream(hgrm)))
-        {
-            histogram.outputPercentileDistribution(out, 1000.0);
-        }
-        System.out.println("  distribution (µs) written to " + hgrm);
+        LatencyReport.print(histogram, "pipeline-latency-" + rate);
         delete(data);
     }
 
