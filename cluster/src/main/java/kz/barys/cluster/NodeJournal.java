@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AgentRunner;
 
 import kz.barys.engine.command.Command;
 import kz.barys.engine.config.EngineConfig;
 import kz.barys.engine.journal.Journal;
+import kz.barys.engine.journal.JournalPretoucher;
 import kz.barys.engine.journal.JournalWriter;
 import kz.barys.engine.recovery.Recovery;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -22,6 +24,8 @@ final class NodeJournal implements AutoCloseable
 {
     private final SingleChronicleQueue queue;
     private final JournalWriter writer;
+    /** Reads the journal ahead of the service thread's writes (see {@link JournalPretoucher}). */
+    private final AgentRunner pretouch;
     private final long lastSequenceAtOpen;
     private long lastSequence;
     private long lastMarker = -1;
@@ -47,6 +51,8 @@ final class NodeJournal implements AutoCloseable
         }
         lastSequenceAtOpen = recovered.lastSequence();
         lastSequence = lastSequenceAtOpen;
+        pretouch = JournalPretoucher.start(writer,
+            error -> System.err.println("barys node: WARNING: journal read-ahead: " + error));
     }
 
     /** The service thread writes from now on. */
@@ -101,6 +107,7 @@ final class NodeJournal implements AutoCloseable
     @Override
     public void close()
     {
+        pretouch.close();
         queue.close();
     }
 }

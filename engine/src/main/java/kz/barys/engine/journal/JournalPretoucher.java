@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 /**
  * Reads the journal's day file ahead of the writer, on a thread of its own, so that the core thread's writes find
@@ -46,6 +49,20 @@ public final class JournalPretoucher implements Agent
     public JournalPretoucher(final WriterPosition writer)
     {
         this.writer = writer;
+    }
+
+    /**
+     * Reads ahead of {@code writer} from now on, on a thread of its own ({@code barys-pretouch}) that wakes every
+     * millisecond; close the returned runner to stop it, before the journal closes.
+     */
+    public static AgentRunner start(final JournalWriter writer, final ErrorHandler errorHandler)
+    {
+        final WriterPosition position = new WriterPosition();
+        writer.publishPositionTo(position);
+        final AgentRunner runner = new AgentRunner(
+            new SleepingMillisIdleStrategy(1), errorHandler, null, new JournalPretoucher(position));
+        AgentRunner.startOnThread(runner);
+        return runner;
     }
 
     @Override

@@ -29,7 +29,6 @@ import kz.barys.engine.journal.Journal;
 import kz.barys.engine.journal.JournalPretoucher;
 import kz.barys.engine.journal.JournalRetention;
 import kz.barys.engine.journal.JournalWriter;
-import kz.barys.engine.journal.WriterPosition;
 import kz.barys.engine.pipeline.CommandExecutor;
 import kz.barys.engine.pipeline.CommandFailedException;
 import kz.barys.engine.pipeline.CommandFiller;
@@ -142,8 +141,6 @@ public final class Engine implements AutoCloseable, CommandPublisher
         core = recovered.core();
         journal = new JournalWriter(queue.createAppender());
         journal.countBytesIn(counters.journalBytes());
-        final WriterPosition writerPosition = new WriterPosition();
-        journal.publishPositionTo(writerPosition);
         if (recovered.journalEmpty())
         {
             journal.writeHeader(options.config().fingerprint());
@@ -191,14 +188,11 @@ public final class Engine implements AutoCloseable, CommandPublisher
         clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
             error -> counters.errors().increment(), null, new IdleClock(pipeline, clock));
         AgentRunner.startOnThread(clockRunner);
-        // Wakes every millisecond to read the journal a little further ahead of the core thread's writes.
-        pretouchRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
-            error ->
-            {
-                counters.errors().increment();
-                System.err.println("barys engine: WARNING: journal read-ahead: " + error);
-            }, null, new JournalPretoucher(writerPosition));
-        AgentRunner.startOnThread(pretouchRunner);
+        pretouchRunner = JournalPretoucher.start(journal, error ->
+        {
+            counters.errors().increment();
+            System.err.println("barys engine: WARNING: journal read-ahead: " + error);
+        });
         gauges = new GaugeSampler(counters, pipeline::lastJournaledSequence, pipeline::ringFill);
         gaugesRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
             error -> counters.errors().increment(), null, gauges);
