@@ -1,6 +1,5 @@
 package kz.barys.engine.journal;
 
-import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
@@ -53,8 +52,7 @@ public final class JournalWriter
     private long bytesWritten;
     private AtomicCounter bytesCounter;
     private WriterPosition position;
-    /** The day file {@link #position} was last given, and its cycle: asked of the appender only when the day changes. */
-    private File positionFile;
+    /** The cycle (day) of the file {@link #position} was last given: the file is asked of the appender only when it changes. */
     private int positionCycle = Integer.MIN_VALUE;
 
     public JournalWriter(final ExcerptAppender appender)
@@ -274,13 +272,13 @@ public final class JournalWriter
 
     private void publishPosition(final long end)
     {
+        position.ended(end);
         final int cycle = appender.cycle();
         if (cycle != positionCycle)
         {
             positionCycle = cycle;
-            positionFile = appender.currentFile();
+            position.dayFile(appender.currentFile()); // after the offset: a reader of the new file sees one in it
         }
-        position.update(positionFile, end);
     }
 
     private void startBatch()

@@ -3,11 +3,11 @@ package kz.barys.engine.journal;
 import java.io.File;
 import java.util.concurrent.atomic.AtomicLong;
 
-
 /**
  * Where the journal writer's last document ends, as other threads may read it: the day file it is in and the byte
  * offset in that file. Written by the core thread after each document (one ordered store; the file only when the
- * day changes), read by the {@link JournalPretoucher}. A hint, never a promise: a reader may see it late.
+ * day changes, after the offset), read by the {@link JournalPretoucher}, the file first. A hint, never a promise:
+ * a reader may see it late, but one that sees a new day's file sees an offset in that file.
  */
 public final class WriterPosition
 {
@@ -15,14 +15,16 @@ public final class WriterPosition
     /** Set with release semantics: no fence on the core thread, and the reader still sees it soon. */
     private final AtomicLong end = new AtomicLong();
 
-    /** On the writing thread: the document just written ends at {@code end} of {@code file}. */
-    void update(final File file, final long end)
+    /** On the writing thread: the document just written ends at {@code end} of its day file. */
+    void ended(final long end)
     {
-        if (file != this.file)
-        {
-            this.file = file;
-        }
         this.end.lazySet(end);
+    }
+
+    /** On the writing thread, after {@link #ended} of the first document in it: the writer is in a new day file. */
+    void dayFile(final File file)
+    {
+        this.file = file;
     }
 
     /** The file of the last document written, or null before the first. */

@@ -156,11 +156,7 @@ public final class Engine implements AutoCloseable, CommandPublisher
         retention = new RetentionAgent(snapshotStore, queue, options.journalRetentionDays(), new SystemNanoClock());
         // Retention deletes files on its own thread, waking 10 times a second to see whether a snapshot was taken.
         retentionRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
-            error ->
-            {
-                counters.errors().increment();
-                System.err.println("barys engine: WARNING: retention: " + error);
-            }, null, retention);
+            error -> warn("retention", error), null, retention);
         AgentRunner.startOnThread(retentionRunner);
         snapshots = new SnapshotTrigger(
             core, journal, snapshotStore, options.snapshotInterval(),
@@ -188,11 +184,7 @@ public final class Engine implements AutoCloseable, CommandPublisher
         clockRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
             error -> counters.errors().increment(), null, new IdleClock(pipeline, clock));
         AgentRunner.startOnThread(clockRunner);
-        pretouchRunner = JournalPretoucher.start(journal, error ->
-        {
-            counters.errors().increment();
-            System.err.println("barys engine: WARNING: journal read-ahead: " + error);
-        });
+        pretouchRunner = JournalPretoucher.start(journal, error -> warn("journal read-ahead", error));
         gauges = new GaugeSampler(counters, pipeline::lastJournaledSequence, pipeline::ringFill);
         gaugesRunner = new AgentRunner(new SleepingMillisIdleStrategy(100),
             error -> counters.errors().increment(), null, gauges);
@@ -238,9 +230,15 @@ public final class Engine implements AutoCloseable, CommandPublisher
         }
         catch (final RuntimeException ex)
         {
-            counters.errors().increment();
-            System.err.println("barys engine: WARNING: retention: " + ex);
+            warn("retention", ex);
         }
+    }
+
+    /** A background thread's failure that the engine survives: counted, and told on stderr. */
+    private void warn(final String what, final Throwable error)
+    {
+        counters.errors().increment();
+        System.err.println("barys engine: WARNING: " + what + ": " + error);
     }
 
     private void unlock()
